@@ -1,0 +1,37 @@
+//! The generator protocol: what Python's `send` and `StopIteration` become
+//! in Rust.
+
+// ANCHOR: state
+/// What one step of a generator produced: the value of a `yield`, or the
+/// value of its `return` (which Python carries inside `StopIteration`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GeneratorState<Y, R> {
+    /// The generator paused at a `yield` and handed out this value.
+    Yielded(Y),
+    /// The generator ran off its end or hit `return`; it will not run again.
+    Complete(R),
+}
+// ANCHOR_END: state
+
+// ANCHOR: trait
+/// A computation that can pause, hand a value out, and be resumed with a
+/// value in: a Python generator, written by hand.
+///
+/// `resume(input)` is Python's `gen.send(input)`; the very first resume is
+/// `next(gen)` (Python insists the first value sent is `None`, which is why
+/// the default `Input` is `()`). It runs the generator until its next
+/// `yield` ([`GeneratorState::Yielded`]) or until it returns
+/// ([`GeneratorState::Complete`], Python's `StopIteration(value)`).
+///
+/// Resuming a generator after it completed is a bug in the caller: our
+/// machines panic, where Python raises a bare `StopIteration` again.
+pub trait Generator<Input = ()> {
+    /// The type of the values it yields.
+    type Yield;
+    /// The type of the value it returns when it finishes.
+    type Return;
+
+    /// Runs the generator to its next `yield` or to its end.
+    fn resume(&mut self, input: Input) -> GeneratorState<Self::Yield, Self::Return>;
+}
+// ANCHOR_END: trait
