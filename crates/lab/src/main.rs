@@ -1,0 +1,2 @@
+//! `cargo lab`: the learner's command line (being built).
+fn main() {}
