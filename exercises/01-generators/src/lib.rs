@@ -1,0 +1,2 @@
+//! Exercises for chapter 1: the stubs you complete.
+#![forbid(unsafe_code)]

@@ -1,0 +1,2 @@
+//! Solutions to chapter 1's exercises.
+#![forbid(unsafe_code)]
