@@ -1,0 +1,216 @@
+//! The running loop of this thread, and the functions that find it:
+//! `spawn`, `call_soon`, `run` (asyncio's `get_running_loop()` machinery).
+
+use std::cell::RefCell;
+use std::error::Error;
+use std::fmt;
+use std::future::Future;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use crate::driver::Driver;
+use crate::event_loop::{CallbackHandle, Core, EventLoop, ExceptionContext};
+use crate::join::JoinHandle;
+use crate::task::{Shared, TaskId};
+
+// ANCHOR: current
+thread_local! {
+    /// The loop running on this thread, if any. Set for exactly as long as
+    /// `run_until_complete` runs (and while a closing loop drops its tasks).
+    static CURRENT: RefCell<Option<Rc<Core>>> = const { RefCell::new(None) };
+}
+// ANCHOR_END: current
+
+/// The error of a call that needs a running loop and found none: asyncio's
+/// `RuntimeError: no running event loop`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoRunningLoop;
+
+impl fmt::Display for NoRunningLoop {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("no running event loop")
+    }
+}
+
+impl Error for NoRunningLoop {}
+
+/// Marks a loop as this thread's running loop until dropped.
+pub(crate) struct EnterGuard<'a, D: Driver> {
+    driver: &'a RefCell<D>,
+}
+
+impl<'a, D: Driver> EnterGuard<'a, D> {
+    /// Enters `core`, or panics with asyncio's message if a loop is already
+    /// running on this thread.
+    pub(crate) fn new(core: Rc<Core>, driver: &'a RefCell<D>) -> Self {
+        let already = CURRENT.with(|current| current.borrow().clone());
+        if let Some(running) = already {
+            if Rc::ptr_eq(&running, &core) {
+                panic!("This event loop is already running");
+            }
+            panic!("Cannot run the event loop while another loop is running");
+        }
+        try_enter(core, driver).expect("checked just above that no loop is running")
+    }
+}
+
+/// Enters `core` unless another loop is running here.
+pub(crate) fn try_enter<D: Driver>(
+    core: Rc<Core>,
+    driver: &RefCell<D>,
+) -> Option<EnterGuard<'_, D>> {
+    let entered = CURRENT.with(|current| {
+        let mut current = current.borrow_mut();
+        if current.is_some() {
+            return false;
+        }
+        *current = Some(core);
+        true
+    });
+    if !entered {
+        return None;
+    }
+    driver.borrow().enter();
+    Some(EnterGuard { driver })
+}
+
+impl<D: Driver> Drop for EnterGuard<'_, D> {
+    fn drop(&mut self) {
+        self.driver.borrow().exit();
+        // Take the core out before dropping it: its drop may run task code.
+        let core = CURRENT.with(|current| current.borrow_mut().take());
+        drop(core);
+    }
+}
+
+/// Calls `f` with the running loop's core, if there is one.
+pub(crate) fn with_core<R>(f: impl FnOnce(&Rc<Core>) -> R) -> Option<R> {
+    let core = CURRENT
+        .try_with(|current| current.borrow().clone())
+        .ok()??;
+    Some(f(&core))
+}
+
+/// The fast path of a wake: if the task's loop is the one running on this
+/// thread, queue the task directly and return `true`.
+pub(crate) fn schedule_local(shared: &Arc<Shared>, id: TaskId) -> bool {
+    with_core(|core| {
+        if Arc::ptr_eq(&core.shared, shared) {
+            core.schedule(id, false);
+            true
+        } else {
+            false
+        }
+    })
+    .unwrap_or(false)
+}
+
+/// Reports a panic that no handle ever retrieved.
+pub(crate) fn report_unretrieved(task: &str, panic: &str) {
+    let context = ExceptionContext {
+        message: "Task exception was never retrieved",
+        task: Some(task.to_owned()),
+        panic: panic.to_owned(),
+    };
+    if with_core(|core| core.report(context.clone())).is_none() {
+        crate::event_loop::default_exception_handler(&context);
+    }
+}
+
+// ANCHOR: spawn
+/// Schedules `future` as a new task on the running loop and returns its
+/// handle: asyncio's `create_task`. The task starts when the current task
+/// next yields, not now.
+///
+/// # Panics
+///
+/// Panics with "no running event loop" when no loop runs on this thread, as
+/// asyncio raises `RuntimeError`. See [`try_spawn`] to get the error instead.
+pub fn spawn<F>(future: F) -> JoinHandle<F::Output>
+where
+    F: Future + 'static,
+    F::Output: 'static,
+{
+    match try_spawn(future) {
+        Ok(handle) => handle,
+        Err(NoRunningLoop) => panic!(
+            "spawn() needs a running event loop: no running event loop \
+             (call it from inside a future run by aio_executor::run)"
+        ),
+    }
+}
+// ANCHOR_END: spawn
+
+/// Python's name for [`spawn`].
+pub fn create_task<F>(future: F) -> JoinHandle<F::Output>
+where
+    F: Future + 'static,
+    F::Output: 'static,
+{
+    spawn(future)
+}
+
+/// Like [`spawn`], with a name for traces and error reports (asyncio's
+/// `create_task(coro, name=...)`).
+///
+/// # Panics
+///
+/// Panics when no loop is running on this thread, like [`spawn`].
+pub fn spawn_named<F>(name: impl Into<String>, future: F) -> JoinHandle<F::Output>
+where
+    F: Future + 'static,
+    F::Output: 'static,
+{
+    with_core(|core| core.spawn(Some(name.into()), future))
+        .expect("spawn_named() needs a running event loop: no running event loop")
+}
+
+/// Like [`spawn`], but returns [`NoRunningLoop`] instead of panicking.
+pub fn try_spawn<F>(future: F) -> Result<JoinHandle<F::Output>, NoRunningLoop>
+where
+    F: Future + 'static,
+    F::Output: 'static,
+{
+    with_core(|core| core.spawn(None, future)).ok_or(NoRunningLoop)
+}
+
+/// Schedules `callback` to run on the running loop after the work that is
+/// already ready (asyncio's `loop.call_soon`).
+///
+/// # Panics
+///
+/// Panics when no loop is running on this thread.
+pub fn call_soon(callback: impl FnOnce() + 'static) -> CallbackHandle {
+    with_core(|core| core.call_soon(Box::new(callback)))
+        .expect("call_soon() needs a running event loop: no running event loop")
+}
+
+/// Whether a loop is running on this thread (asyncio's
+/// `get_running_loop()` not raising).
+pub fn is_running() -> bool {
+    with_core(|_| ()).is_some()
+}
+
+// ANCHOR: run
+/// Runs `main` on a new loop and closes the loop: asyncio's `asyncio.run`.
+///
+/// Makes an [`EventLoop`], runs `main` to completion as its first task,
+/// then drops every task still alive (cancelling them) and the loop.
+///
+/// # Panics
+///
+/// Panics if `main` panics, and — like asyncio — when called while a loop is
+/// already running on this thread: "run() cannot be called from a running
+/// event loop" (a nested `run` would block the outer loop's tasks).
+pub fn run<F>(main: F) -> F::Output
+where
+    F: Future + 'static,
+    F::Output: 'static,
+{
+    if is_running() {
+        panic!("run() cannot be called from a running event loop");
+    }
+    let event_loop = EventLoop::new();
+    event_loop.run_until_complete(main)
+}
+// ANCHOR_END: run

@@ -1,0 +1,106 @@
+//! The driver seam: what the loop does when no task is ready.
+//!
+//! The executor owns tasks; a driver owns waiting. Stage 4's driver simply
+//! parks the thread. Stage 5's reactor parks in `epoll_wait` instead, and
+//! stage 6 wraps any driver in a timer layer that shortens the park to the
+//! next deadline. The executor never knows which one it has.
+
+use std::sync::Arc;
+use std::thread::{self, Thread};
+use std::time::Duration;
+
+// ANCHOR: driver
+/// What the event loop calls when it has run every ready task and must wait
+/// for something to happen.
+///
+/// This is the bottom half of asyncio's `_run_once`: there, after the ready
+/// callbacks, the loop calls `selector.select(timeout)`. Here the loop calls
+/// [`Driver::park`], and whatever the driver waits on (a thread park, epoll,
+/// a timer heap) decides what "something happened" means.
+pub trait Driver {
+    /// Waits until something may have happened: an [`Unpark`] from another
+    /// thread, a readiness event, or `timeout` elapsing (`None`: no limit;
+    /// `Some(Duration::ZERO)`: just look, don't wait).
+    ///
+    /// A driver may return early (spuriously): the loop just looks again.
+    /// A driver must not lose an unpark that arrives *before* `park` is
+    /// called: the next `park` must then return at once.
+    fn park(&mut self, timeout: Option<Duration>);
+
+    /// A handle that makes a current or future [`park`](Driver::park) return.
+    /// Wakers fired on other threads use it.
+    fn unparker(&self) -> Arc<dyn Unpark>;
+
+    /// Called on the loop's thread when the loop starts running (and before
+    /// it drops its tasks), so that a driver can make itself reachable from
+    /// the futures it serves, the way `spawn` finds the running loop.
+    fn enter(&self) {}
+
+    /// Undoes [`enter`](Driver::enter) when the loop stops running.
+    fn exit(&self) {}
+
+    /// The loop's clock, if the driver has one (the timer layer does): the
+    /// time since the loop started. Traces stamp their events with it.
+    fn now(&self) -> Option<Duration> {
+        None
+    }
+}
+
+/// The thread-safe half of a driver: interrupts its [`Driver::park`].
+pub trait Unpark: Send + Sync + 'static {
+    /// Makes the driver's current `park` return, or its next one if it is
+    /// not parked now.
+    fn unpark(&self);
+}
+// ANCHOR_END: driver
+
+// ANCHOR: park_driver
+/// Stage 4's driver: parks the loop's thread until a waker on another thread
+/// unparks it.
+///
+/// `std::thread::park` keeps a token: an `unpark` that comes before the
+/// `park` makes the `park` return at once, which is exactly the "never lose
+/// an early unpark" rule of [`Driver::park`].
+#[derive(Debug)]
+pub struct ParkDriver {
+    thread: Thread,
+}
+
+impl ParkDriver {
+    /// A driver for the current thread, which must be the loop's thread.
+    pub fn new() -> Self {
+        ParkDriver {
+            thread: thread::current(),
+        }
+    }
+}
+
+impl Default for ParkDriver {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Driver for ParkDriver {
+    fn park(&mut self, timeout: Option<Duration>) {
+        match timeout {
+            // Nothing to look at without waiting: there is no I/O here.
+            Some(t) if t.is_zero() => {}
+            Some(t) => thread::park_timeout(t),
+            None => thread::park(),
+        }
+    }
+
+    fn unparker(&self) -> Arc<dyn Unpark> {
+        Arc::new(ThreadUnparker(self.thread.clone()))
+    }
+}
+
+struct ThreadUnparker(Thread);
+
+impl Unpark for ThreadUnparker {
+    fn unpark(&self) {
+        self.0.unpark();
+    }
+}
+// ANCHOR_END: park_driver

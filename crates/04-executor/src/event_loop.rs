@@ -1,0 +1,539 @@
+//! The event loop: a FIFO of ready work, run one batch at a time.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::fmt;
+use std::future::{Future, poll_fn};
+use std::panic::{self, AssertUnwindSafe};
+use std::pin::{Pin, pin};
+use std::rc::Rc;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Waker};
+use std::time::Duration;
+
+use crate::context::{self, EnterGuard};
+use crate::driver::{Driver, ParkDriver};
+use crate::join::{JoinError, JoinHandle, JoinSlot, panic_message};
+use crate::task::{Shared, TaskEntry, TaskId, TaskTable, TaskWaker};
+use crate::trace::{EventKind, Outcome, Trace, TraceEvent};
+
+// ANCHOR: runnable
+/// One item of the ready queue. asyncio's ready queue holds callbacks, and
+/// "resume this task" is one kind of callback (`Task.__step`); ours holds
+/// the two kinds side by side.
+enum Runnable {
+    /// Poll this task.
+    Task(TaskId),
+    /// Run this `call_soon` callback.
+    Callback(Rc<Callback>),
+}
+// ANCHOR_END: runnable
+
+/// A scheduled `call_soon` callback; cancelling empties it.
+struct Callback {
+    f: RefCell<Option<Box<dyn FnOnce()>>>,
+}
+
+/// A callback scheduled with [`call_soon`](crate::call_soon): asyncio's
+/// `Handle`. Dropping it does not cancel the callback.
+pub struct CallbackHandle {
+    callback: Rc<Callback>,
+}
+
+impl CallbackHandle {
+    /// Cancels the callback if it has not run yet (asyncio's
+    /// `Handle.cancel()`).
+    pub fn cancel(&self) {
+        self.callback.f.borrow_mut().take();
+    }
+
+    /// Whether it was cancelled or has run.
+    pub fn is_spent(&self) -> bool {
+        self.callback.f.borrow().is_none()
+    }
+}
+
+impl fmt::Debug for CallbackHandle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CallbackHandle")
+            .field("spent", &self.is_spent())
+            .finish()
+    }
+}
+
+/// What the loop reports to its exception handler: asyncio's `context`
+/// dict passed to `loop.call_exception_handler`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExceptionContext {
+    /// What went wrong, in asyncio's words where it has them.
+    pub message: &'static str,
+    /// The task involved, if any.
+    pub task: Option<String>,
+    /// The panic message.
+    pub panic: String,
+}
+
+type ExceptionHandler = Rc<dyn Fn(&ExceptionContext)>;
+
+// ANCHOR: core
+/// Everything the loop's own thread shares between the loop, its tasks and
+/// their handles.
+pub(crate) struct Core {
+    /// Reachable from other threads (wakers hold it).
+    pub(crate) shared: Arc<Shared>,
+    /// Work to do, in the order it became ready.
+    ready: RefCell<VecDeque<Runnable>>,
+    /// Every live task.
+    tasks: RefCell<TaskTable>,
+    /// The name of the task being polled, for traces.
+    current: RefCell<Option<Rc<str>>>,
+    /// The recorded events, when tracing is on.
+    trace: RefCell<Option<Vec<TraceEvent>>>,
+    /// The driver's clock at the start of this iteration.
+    now: Cell<Option<Duration>>,
+    /// Counts tasks for their default names `Task-1`, `Task-2`, …
+    spawned: Cell<u64>,
+    /// Where panics nobody handled are reported.
+    exception_handler: RefCell<Option<ExceptionHandler>>,
+}
+// ANCHOR_END: core
+
+impl Core {
+    fn new(unparker: Arc<dyn crate::driver::Unpark>) -> Self {
+        Core {
+            shared: Arc::new(Shared {
+                remote: Mutex::new(Vec::new()),
+                unparker,
+            }),
+            ready: RefCell::default(),
+            tasks: RefCell::default(),
+            current: RefCell::default(),
+            trace: RefCell::default(),
+            now: Cell::new(None),
+            spawned: Cell::new(0),
+            exception_handler: RefCell::default(),
+        }
+    }
+
+    // ANCHOR: spawn
+    /// Creates a task and puts it at the back of the ready queue. It does
+    /// not run now: it runs when the loop reaches it, after everything that
+    /// was ready before it (asyncio's `create_task` does the same).
+    pub(crate) fn spawn<F>(
+        self: &Rc<Self>,
+        name: Option<String>,
+        future: F,
+    ) -> JoinHandle<F::Output>
+    where
+        F: Future + 'static,
+        F::Output: 'static,
+    {
+        let count = self.spawned.get() + 1;
+        self.spawned.set(count);
+        let name: Rc<str> = name.unwrap_or_else(|| format!("Task-{count}")).into();
+        let id = self.tasks.borrow_mut().next_id();
+        let slot = Rc::new(JoinSlot::new(name.clone()));
+
+        // The future the loop polls: run the user's future, catching a
+        // panic, and leave the outcome in the slot. If the loop drops this
+        // future before it finishes, the guard reports the cancellation.
+        let guard = CancelOnDrop(slot.clone());
+        let task = async move {
+            let mut future = pin!(future);
+            let outcome = poll_fn(|cx| {
+                match panic::catch_unwind(AssertUnwindSafe(|| future.as_mut().poll(cx))) {
+                    Ok(Poll::Ready(value)) => Poll::Ready(Ok(value)),
+                    Ok(Poll::Pending) => Poll::Pending,
+                    Err(payload) => Poll::Ready(Err(JoinError::Panicked(payload))),
+                }
+            })
+            .await;
+            let kind = if outcome.is_ok() {
+                Outcome::Returned
+            } else {
+                Outcome::Panicked
+            };
+            context::with_core(|core| core.record(EventKind::Done(kind)));
+            guard.0.complete(outcome);
+        };
+
+        let waker = Waker::from(Arc::new(TaskWaker {
+            id,
+            shared: self.shared.clone(),
+        }));
+        self.tasks.borrow_mut().insert(
+            id,
+            TaskEntry {
+                future: Some(Box::pin(task)),
+                name: name.clone(),
+                scheduled: true,
+                cancel_requested: false,
+                waker,
+            },
+        );
+        self.record_for(Some(name), EventKind::Spawn);
+        self.ready.borrow_mut().push_back(Runnable::Task(id));
+        JoinHandle::new(slot, id, Rc::downgrade(self))
+    }
+    // ANCHOR_END: spawn
+
+    // ANCHOR: schedule
+    /// Puts a woken task at the back of the ready queue, once.
+    pub(crate) fn schedule(&self, id: TaskId, remote: bool) {
+        let name = {
+            let mut tasks = self.tasks.borrow_mut();
+            match tasks.get_mut(id) {
+                // Finished already (a stale waker), or already queued.
+                None => return,
+                Some(entry) if entry.scheduled => return,
+                Some(entry) => {
+                    entry.scheduled = true;
+                    entry.name.clone()
+                }
+            }
+        };
+        self.record_for(Some(name), EventKind::Wake { remote });
+        self.ready.borrow_mut().push_back(Runnable::Task(id));
+    }
+
+    /// Moves the tasks that other threads woke into the ready queue.
+    fn drain_remote(&self) {
+        let woken = std::mem::take(
+            &mut *self
+                .shared
+                .remote
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        );
+        for id in woken {
+            self.schedule(id, true);
+        }
+    }
+    // ANCHOR_END: schedule
+
+    pub(crate) fn call_soon(&self, f: Box<dyn FnOnce()>) -> CallbackHandle {
+        let callback = Rc::new(Callback {
+            f: RefCell::new(Some(f)),
+        });
+        self.ready
+            .borrow_mut()
+            .push_back(Runnable::Callback(callback.clone()));
+        CallbackHandle { callback }
+    }
+
+    // ANCHOR: run_ready
+    /// Runs what is in the ready queue *now*. Work that becomes ready while
+    /// this batch runs waits for the next iteration, after the driver has
+    /// had a look at I/O and timers (asyncio's `_run_once` does the same, so
+    /// a task that keeps yielding cannot starve the sockets).
+    fn run_ready(self: &Rc<Self>) {
+        let batch = self.ready.borrow().len();
+        for _ in 0..batch {
+            let Some(next) = self.ready.borrow_mut().pop_front() else {
+                break;
+            };
+            match next {
+                Runnable::Task(id) => self.run_task(id),
+                Runnable::Callback(callback) => self.run_callback(&callback),
+            }
+        }
+    }
+
+    /// Polls one task once (or drops it, if it was cancelled).
+    fn run_task(self: &Rc<Self>, id: TaskId) {
+        let (future, waker, name) = {
+            let mut tasks = self.tasks.borrow_mut();
+            let Some(entry) = tasks.get_mut(id) else {
+                return; // finished since it was queued
+            };
+            entry.scheduled = false;
+            if entry.cancel_requested {
+                let entry = tasks.remove(id);
+                drop(tasks); // dropping the future may wake other tasks
+                let name = entry.as_ref().map(|e| e.name.clone());
+                drop(entry);
+                self.record_for(name, EventKind::Done(Outcome::Cancelled));
+                return;
+            }
+            let Some(future) = entry.future.take() else {
+                return; // being polled right now: nothing to do twice
+            };
+            (future, entry.waker.clone(), entry.name.clone())
+        };
+
+        let mut future = future;
+        self.current.replace(Some(name));
+        self.record(EventKind::Poll);
+        let poll = future.as_mut().poll(&mut Context::from_waker(&waker));
+        match poll {
+            Poll::Ready(()) => {
+                let entry = self.tasks.borrow_mut().remove(id);
+                drop(entry);
+                drop(future);
+            }
+            Poll::Pending => {
+                self.record(EventKind::Suspend);
+                if let Some(entry) = self.tasks.borrow_mut().get_mut(id) {
+                    entry.future = Some(future);
+                }
+            }
+        }
+        self.current.replace(None);
+    }
+    // ANCHOR_END: run_ready
+
+    fn run_callback(&self, callback: &Callback) {
+        let Some(f) = callback.f.borrow_mut().take() else {
+            return; // cancelled
+        };
+        self.record(EventKind::Callback);
+        // Like asyncio: an error in a callback is reported, and the loop
+        // goes on.
+        if let Err(payload) = panic::catch_unwind(AssertUnwindSafe(f)) {
+            self.report(ExceptionContext {
+                message: "Exception in callback",
+                task: None,
+                panic: panic_message(payload.as_ref())
+                    .unwrap_or("<non-string panic payload>")
+                    .to_owned(),
+            });
+        }
+    }
+
+    /// Marks a task for cancellation and schedules it, so the loop drops it
+    /// at its next turn.
+    pub(crate) fn request_cancel(&self, id: TaskId) -> bool {
+        match self.tasks.borrow_mut().get_mut(id) {
+            Some(entry) => entry.cancel_requested = true,
+            None => return false,
+        }
+        self.schedule(id, false);
+        true
+    }
+
+    /// Drops every task's future, oldest first: what is left when the loop
+    /// shuts down is cancelled.
+    fn shutdown(&self) {
+        loop {
+            let entries = self.tasks.borrow_mut().drain();
+            if entries.is_empty() {
+                break;
+            }
+            for (_, entry) in entries {
+                let name = entry.name.clone();
+                drop(entry);
+                self.record_for(Some(name), EventKind::Done(Outcome::Cancelled));
+            }
+        }
+        self.ready.borrow_mut().clear();
+    }
+
+    fn has_ready(&self) -> bool {
+        !self.ready.borrow().is_empty()
+    }
+
+    pub(crate) fn task_count(&self) -> usize {
+        self.tasks.borrow().len()
+    }
+
+    /// Records an event about the task being polled, if tracing is on.
+    pub(crate) fn record(&self, kind: EventKind) {
+        let current = self.current.borrow().clone();
+        self.record_for(current, kind);
+    }
+
+    fn record_for(&self, task: Option<Rc<str>>, kind: EventKind) {
+        if let Some(events) = self.trace.borrow_mut().as_mut() {
+            events.push(TraceEvent {
+                at: self.now.get(),
+                task: task.map(|name| name.to_string()),
+                kind,
+            });
+        }
+    }
+
+    pub(crate) fn report(&self, context: ExceptionContext) {
+        let handler = self.exception_handler.borrow().clone();
+        match handler {
+            Some(handler) => handler(&context),
+            None => default_exception_handler(&context),
+        }
+    }
+}
+
+pub(crate) fn default_exception_handler(context: &ExceptionContext) {
+    match &context.task {
+        Some(task) => eprintln!("{}\ntask: {task}\n{}", context.message, context.panic),
+        None => eprintln!("{}\n{}", context.message, context.panic),
+    }
+}
+
+/// Completes a task's slot with `Cancelled` if its future is dropped before
+/// it finished (a no-op after a normal completion).
+struct CancelOnDrop<T>(Rc<JoinSlot<T>>);
+
+impl<T> Drop for CancelOnDrop<T> {
+    fn drop(&mut self) {
+        self.0.complete(Err(JoinError::Cancelled));
+    }
+}
+
+// ANCHOR: event_loop
+/// A single-threaded event loop: tasks over a [`Driver`].
+///
+/// Most programs call [`run`](crate::run), which makes a loop, runs one
+/// future to completion on it and closes it, as `asyncio.run` does. Make an
+/// `EventLoop` yourself to choose its driver, to trace it, or to call
+/// [`run_until_complete`](EventLoop::run_until_complete) more than once.
+pub struct EventLoop<D: Driver = ParkDriver> {
+    core: Rc<Core>,
+    driver: RefCell<D>,
+}
+// ANCHOR_END: event_loop
+
+impl EventLoop<ParkDriver> {
+    /// A loop whose driver parks the thread: tasks, wakers, no I/O, no timers.
+    pub fn new() -> Self {
+        EventLoop::with_driver(ParkDriver::new())
+    }
+}
+
+impl Default for EventLoop<ParkDriver> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<D: Driver> EventLoop<D> {
+    /// A loop over `driver` (a reactor, a timer layer, …).
+    pub fn with_driver(driver: D) -> Self {
+        EventLoop {
+            core: Rc::new(Core::new(driver.unparker())),
+            driver: RefCell::new(driver),
+        }
+    }
+
+    /// Turns tracing on (it is off by default); read it with
+    /// [`take_trace`](EventLoop::take_trace).
+    pub fn with_trace(self) -> Self {
+        self.core.trace.replace(Some(Vec::new()));
+        self
+    }
+
+    /// The events recorded so far, leaving an empty trace behind.
+    pub fn take_trace(&self) -> Trace {
+        let events = self
+            .core
+            .trace
+            .borrow_mut()
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default();
+        Trace { events }
+    }
+
+    /// Replaces the default exception handler, which prints to stderr
+    /// (asyncio's `loop.set_exception_handler`).
+    pub fn set_exception_handler(&self, handler: impl Fn(&ExceptionContext) + 'static) {
+        self.core.exception_handler.replace(Some(Rc::new(handler)));
+    }
+
+    /// The driver, for layers that need to reach it from outside the loop.
+    pub fn driver(&self) -> std::cell::Ref<'_, D> {
+        self.driver.borrow()
+    }
+
+    /// How many tasks are alive (spawned and not finished).
+    pub fn task_count(&self) -> usize {
+        self.core.task_count()
+    }
+
+    /// Creates a task on this loop (asyncio's `loop.create_task`). It runs
+    /// once the loop runs.
+    pub fn spawn<F>(&self, future: F) -> JoinHandle<F::Output>
+    where
+        F: Future + 'static,
+        F::Output: 'static,
+    {
+        self.core.spawn(None, future)
+    }
+
+    // ANCHOR: run_until_complete
+    /// Runs the loop until `future` is done, and returns its value
+    /// (asyncio's `loop.run_until_complete`).
+    ///
+    /// The future becomes a task like any other (`Task-1` in a fresh loop).
+    /// Other tasks run too, and those still alive when `future` is done stay
+    /// in the loop for the next call.
+    ///
+    /// # Panics
+    ///
+    /// If `future` panics, the panic continues here. Calling this while a
+    /// loop is running on this thread panics with asyncio's message.
+    pub fn run_until_complete<F>(&self, future: F) -> F::Output
+    where
+        F: Future + 'static,
+        F::Output: 'static,
+    {
+        let _running = self.enter();
+        let mut main = self.core.spawn(None, future);
+        while !main.done() {
+            self.run_once();
+        }
+        let waker = Waker::noop();
+        match Pin::new(&mut main).poll(&mut Context::from_waker(waker)) {
+            Poll::Ready(Ok(value)) => value,
+            Poll::Ready(Err(JoinError::Panicked(payload))) => panic::resume_unwind(payload),
+            Poll::Ready(Err(JoinError::Cancelled)) => panic!("the main task was cancelled"),
+            Poll::Pending => unreachable!("the loop ran until the main task was done"),
+        }
+    }
+
+    /// One turn of the loop, as asyncio's `_run_once`: take in wakes from
+    /// other threads, let the driver wait (only look, if work is ready),
+    /// then run the batch of ready work.
+    pub fn run_once(&self) {
+        let core = &self.core;
+        core.drain_remote();
+        let timeout = if core.has_ready() {
+            Some(Duration::ZERO)
+        } else {
+            core.record(EventKind::Park { timeout: None });
+            None
+        };
+        self.driver.borrow_mut().park(timeout);
+        core.now.set(self.driver.borrow().now());
+        core.drain_remote();
+        core.run_ready();
+    }
+    // ANCHOR_END: run_until_complete
+
+    fn enter(&self) -> EnterGuard<'_, D> {
+        EnterGuard::new(self.core.clone(), &self.driver)
+    }
+}
+
+impl<D: Driver> Drop for EventLoop<D> {
+    /// Closing the loop cancels the tasks still alive: their futures are
+    /// dropped, inside the loop's context so their `Drop` can reach it.
+    fn drop(&mut self) {
+        if self.core.task_count() == 0 {
+            return;
+        }
+        match context::try_enter(self.core.clone(), &self.driver) {
+            Some(_running) => self.core.shutdown(),
+            // Dropped inside another running loop: still drop the futures.
+            None => self.core.shutdown(),
+        }
+    }
+}
+
+impl<D: Driver + fmt::Debug> fmt::Debug for EventLoop<D> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EventLoop")
+            .field("tasks", &self.core.task_count())
+            .field("ready", &self.core.ready.borrow().len())
+            .field("driver", &self.driver)
+            .finish()
+    }
+}

@@ -1,0 +1,89 @@
+//! Stage 4: the executor — an event loop for tasks.
+//!
+//! Stages 1 to 3 gave us futures that can pause ([`Future::poll`] returning
+//! `Pending`) and wakers that say when a paused future is worth polling
+//! again. An *executor* puts them to work: it keeps many futures (tasks),
+//! polls the ones that are ready, in order, and sleeps when none is.
+//! That is what asyncio's event loop does with coroutines, and this crate
+//! follows asyncio's rules closely:
+//!
+//! * [`run`] is `asyncio.run`: a new loop, one main future, then the loop is
+//!   closed and the tasks still alive are cancelled.
+//! * [`spawn`] (alias [`create_task`]) schedules a task; it starts when the
+//!   current task next yields, not at once.
+//! * The ready queue is FIFO: tasks run in the order they became ready.
+//! * A task's [`JoinHandle`] is awaitable, like an asyncio `Task`; a panic in
+//!   the task is caught and comes out of the handle as a [`JoinError`].
+//! * [`JoinHandle::cancel`] drops the task's future at its next turn.
+//!
+//! ```
+//! use aio_executor::{run, spawn, yield_now};
+//! use std::cell::RefCell;
+//! use std::rc::Rc;
+//!
+//! let log = Rc::new(RefCell::new(Vec::new()));
+//! let out = log.clone();
+//! let total = run(async move {
+//!     let l = out.clone();
+//!     let child = spawn(async move {
+//!         l.borrow_mut().push("child runs");
+//!         20
+//!     });
+//!     // The child is scheduled, not running: we are still first.
+//!     out.borrow_mut().push("main continues");
+//!     yield_now().await; // now the child gets its turn
+//!     out.borrow_mut().push("main resumes");
+//!     22 + child.await.unwrap()
+//! });
+//! assert_eq!(total, 42);
+//! assert_eq!(*log.borrow(), ["main continues", "child runs", "main resumes"]);
+//! ```
+//!
+//! # The driver seam
+//!
+//! When nothing is ready the loop calls its [`Driver`] to wait. This
+//! stage's [`ParkDriver`] parks the thread until a waker on another thread
+//! unparks it. Stage 5 plugs in a reactor that waits in `epoll`, and stage 6
+//! a timer layer that bounds the wait by the next deadline; the loop itself
+//! does not change.
+//!
+//! # Wakers from other threads
+//!
+//! Wakers are `Send + Sync`. A wake on the loop's own thread puts the task
+//! straight into the ready queue; a wake from anywhere else goes through a
+//! mutex-protected remote queue and [`Unpark::unpark`], so it is never lost.
+//!
+//! # Tracing
+//!
+//! [`EventLoop::with_trace`] records what the loop does; tasks add their own
+//! lines with [`trace::note`].
+//!
+//! ```
+//! use aio_executor::{trace, EventLoop};
+//!
+//! let event_loop = EventLoop::new().with_trace();
+//! event_loop.run_until_complete(async { trace::note("hello") });
+//! assert_eq!(event_loop.take_trace().notes(), ["hello"]);
+//! ```
+//!
+//! [`Future::poll`]: std::future::Future::poll
+#![forbid(unsafe_code)]
+#![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
+
+mod context;
+mod driver;
+mod event_loop;
+mod join;
+mod task;
+mod thread_delay;
+pub mod trace;
+mod yield_now;
+
+pub use context::{
+    NoRunningLoop, call_soon, create_task, is_running, run, spawn, spawn_named, try_spawn,
+};
+pub use driver::{Driver, ParkDriver, Unpark};
+pub use event_loop::{CallbackHandle, EventLoop, ExceptionContext};
+pub use join::{JoinError, JoinHandle};
+pub use thread_delay::{ThreadDelay, sleep_on_thread};
+pub use yield_now::{YieldNow, yield_now};

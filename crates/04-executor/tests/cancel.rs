@@ -1,0 +1,101 @@
+//! `cancel()` drops the task's future at its next turn; dropping a handle
+//! does not cancel anything.
+
+use std::cell::Cell;
+use std::future::pending;
+use std::rc::Rc;
+
+use aio_executor::{run, spawn, yield_now};
+
+/// Counts its own drops: stands for the locals of a suspended task.
+struct DropCounter(Rc<Cell<u32>>);
+
+impl Drop for DropCounter {
+    fn drop(&mut self) {
+        self.0.set(self.0.get() + 1);
+    }
+}
+
+#[test]
+fn cancel_drops_the_future_and_the_awaiting_side_sees_cancelled() {
+    let drops = Rc::new(Cell::new(0));
+    let d = drops.clone();
+    let (cancel_accepted, result_cancelled, flag, drops_seen) = run(async move {
+        let guard_drops = d.clone();
+        let task = spawn(async move {
+            let _guard = DropCounter(guard_drops);
+            pending::<()>().await;
+        });
+        yield_now().await; // let it start and suspend
+        assert_eq!(d.get(), 0);
+        let accepted = task.cancel();
+        let drops_before_turn = d.get();
+        let err = (&mut { task }).await.unwrap_err();
+        (accepted, err.is_cancelled(), drops_before_turn, d.get())
+    });
+    assert!(cancel_accepted);
+    assert!(result_cancelled);
+    // Cancel only requests: the future is dropped at the task's next turn.
+    assert_eq!(flag, 0);
+    assert_eq!(drops_seen, 1);
+    assert_eq!(drops.get(), 1);
+}
+
+#[test]
+fn cancelling_a_finished_task_returns_false() {
+    run(async {
+        let task = spawn(async { 7 });
+        yield_now().await;
+        assert!(task.done());
+        assert!(!task.cancel());
+        assert!(!task.cancelled());
+        assert_eq!(task.await.unwrap(), 7);
+    });
+}
+
+#[test]
+fn dropping_a_handle_does_not_cancel_the_task() {
+    let finished = Rc::new(Cell::new(false));
+    let f = finished.clone();
+    run(async move {
+        drop(spawn(async move {
+            yield_now().await;
+            yield_now().await;
+            f.set(true);
+        }));
+        for _ in 0..3 {
+            yield_now().await;
+        }
+    });
+    assert!(finished.get());
+}
+
+#[test]
+fn a_task_cancelled_before_it_first_runs_never_runs() {
+    let ran = Rc::new(Cell::new(false));
+    let r = ran.clone();
+    let cancelled = run(async move {
+        let task = spawn(async move { r.set(true) });
+        task.cancel();
+        task.await.unwrap_err().is_cancelled()
+    });
+    assert!(cancelled);
+    assert!(!ran.get());
+}
+
+#[test]
+fn run_cancels_the_tasks_still_alive_when_main_returns() {
+    let drops = Rc::new(Cell::new(0));
+    let d = drops.clone();
+    run(async move {
+        for _ in 0..3 {
+            let guard = DropCounter(d.clone());
+            drop(spawn(async move {
+                let _guard = guard;
+                pending::<()>().await;
+            }));
+        }
+        yield_now().await;
+    });
+    assert_eq!(drops.get(), 3);
+}
