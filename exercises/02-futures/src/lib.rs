@@ -1,0 +1,2 @@
+//! Exercises for chapter 2 (in progress).
+#![forbid(unsafe_code)]
