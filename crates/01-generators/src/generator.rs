@@ -35,3 +35,17 @@ pub trait Generator<Input = ()> {
     fn resume(&mut self, input: Input) -> GeneratorState<Self::Yield, Self::Return>;
 }
 // ANCHOR_END: trait
+
+/// The one way every machine in this crate reacts to being resumed after it
+/// completed.
+///
+/// Python answers a finished generator's `next()` with a fresh, empty
+/// `StopIteration`, forever. Our trait has no third answer to give (the
+/// return value was handed out once and is gone), so resuming a finished
+/// machine is treated as the caller's bug, the way `Iterator` treats a
+/// `next()` after `None` for non-fused iterators: loudly, with a message
+/// that names the machine.
+#[track_caller]
+pub(crate) fn resumed_after_completion(machine: &str) -> ! {
+    panic!("`{machine}` resumed after it completed; a finished generator cannot run again")
+}

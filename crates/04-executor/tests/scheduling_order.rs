@@ -104,12 +104,15 @@ fn run_until_complete_keeps_unfinished_tasks_for_the_next_call() {
     let event_loop = EventLoop::new();
     let lines = log();
     let l = lines.clone();
-    let background = event_loop.run_until_complete(async move {
-        spawn(async move {
+    // The first call returns while the background task is still pending:
+    // the handle comes out in a tuple, unawaited on purpose.
+    let (background,) = event_loop.run_until_complete(async move {
+        let handle = spawn(async move {
             yield_now().await;
             yield_now().await;
             push(&l, "background finished");
-        })
+        });
+        (handle,)
     });
     assert!(!background.done());
     assert_eq!(event_loop.task_count(), 1);
