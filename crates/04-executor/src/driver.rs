@@ -5,6 +5,7 @@
 //! stage 6 wraps any driver in a timer layer that shortens the park to the
 //! next deadline. The executor never knows which one it has.
 
+use std::rc::Rc;
 use std::sync::Arc;
 use std::thread::{self, Thread};
 use std::time::Duration;
@@ -39,10 +40,18 @@ pub trait Driver {
     /// Undoes [`enter`](Driver::enter) when the loop stops running.
     fn exit(&self) {}
 
-    /// The loop's clock, if the driver has one (the timer layer does): the
-    /// time since the loop started. Traces stamp their events with it.
-    fn now(&self) -> Option<Duration> {
+    /// The loop's clock, if the driver has one (the timer layer does): a
+    /// function that tells the time since the loop started. Traces stamp
+    /// their events with it. It is asked once, when the loop is made.
+    fn clock(&self) -> Option<Rc<dyn Fn() -> Duration>> {
         None
+    }
+
+    /// Whether something other than a timer could still wake the loop on
+    /// its own: a registered socket, say. A virtual clock may jump to the
+    /// next deadline only when this is `false` and no task is ready.
+    fn waits_on_io(&self) -> bool {
+        false
     }
 }
 

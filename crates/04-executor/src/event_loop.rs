@@ -9,7 +9,7 @@ use std::pin::{Pin, pin};
 use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::context::{self, EnterGuard};
 use crate::driver::{Driver, ParkDriver};
@@ -74,6 +74,20 @@ pub struct ExceptionContext {
 }
 
 type ExceptionHandler = Rc<dyn Fn(&ExceptionContext)>;
+type SlowPollHandler = Rc<dyn Fn(&SlowPoll)>;
+
+/// A poll that held the loop longer than the threshold set with
+/// [`EventLoop::set_slow_poll_threshold`]: while it ran, no other task could.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlowPoll {
+    /// The task whose poll was slow.
+    pub task: String,
+    /// How long the poll took, in real time (even under a virtual clock:
+    /// blocking the thread is real).
+    pub took: Duration,
+    /// The threshold it went over.
+    pub threshold: Duration,
+}
 
 // ANCHOR: core
 /// Everything the loop's own thread shares between the loop, its tasks and
@@ -89,17 +103,25 @@ pub(crate) struct Core {
     current: RefCell<Option<Rc<str>>>,
     /// The recorded events, when tracing is on.
     trace: RefCell<Option<Vec<TraceEvent>>>,
-    /// The driver's clock at the start of this iteration.
-    now: Cell<Option<Duration>>,
+    /// The driver's clock, if it has one; stamps trace events.
+    clock: Option<Rc<dyn Fn() -> Duration>>,
     /// Counts tasks for their default names `Task-1`, `Task-2`, …
     spawned: Cell<u64>,
     /// Where panics nobody handled are reported.
     exception_handler: RefCell<Option<ExceptionHandler>>,
+    /// A poll longer than this is reported (asyncio's debug-mode
+    /// `slow_callback_duration`); `None`: not measured.
+    slow_poll: Cell<Option<Duration>>,
+    /// Where slow polls are reported.
+    slow_poll_handler: RefCell<Option<SlowPollHandler>>,
 }
 // ANCHOR_END: core
 
 impl Core {
-    fn new(unparker: Arc<dyn crate::driver::Unpark>) -> Self {
+    fn new(
+        unparker: Arc<dyn crate::driver::Unpark>,
+        clock: Option<Rc<dyn Fn() -> Duration>>,
+    ) -> Self {
         Core {
             shared: Arc::new(Shared {
                 remote: Mutex::new(Vec::new()),
@@ -109,9 +131,11 @@ impl Core {
             tasks: RefCell::default(),
             current: RefCell::default(),
             trace: RefCell::default(),
-            now: Cell::new(None),
+            clock,
             spawned: Cell::new(0),
             exception_handler: RefCell::default(),
+            slow_poll: Cell::new(None),
+            slow_poll_handler: RefCell::default(),
         }
     }
 
@@ -262,9 +286,20 @@ impl Core {
         };
 
         let mut future = future;
-        self.current.replace(Some(name));
+        self.current.replace(Some(name.clone()));
         self.record(EventKind::Poll);
+        let started = self.slow_poll.get().map(|_| Instant::now());
         let poll = future.as_mut().poll(&mut Context::from_waker(&waker));
+        if let (Some(started), Some(threshold)) = (started, self.slow_poll.get()) {
+            let took = started.elapsed();
+            if took > threshold {
+                self.report_slow(SlowPoll {
+                    task: name.to_string(),
+                    took,
+                    threshold,
+                });
+            }
+        }
         match poll {
             Poll::Ready(()) => {
                 let entry = self.tasks.borrow_mut().remove(id);
@@ -345,7 +380,7 @@ impl Core {
     fn record_for(&self, task: Option<Rc<str>>, kind: EventKind) {
         if let Some(events) = self.trace.borrow_mut().as_mut() {
             events.push(TraceEvent {
-                at: self.now.get(),
+                at: self.clock.as_ref().map(|clock| clock()),
                 task: task.map(|name| name.to_string()),
                 kind,
             });
@@ -357,6 +392,21 @@ impl Core {
         match handler {
             Some(handler) => handler(&context),
             None => default_exception_handler(&context),
+        }
+    }
+
+    fn report_slow(&self, slow: SlowPoll) {
+        self.record(EventKind::SlowPoll {
+            threshold: slow.threshold,
+        });
+        let handler = self.slow_poll_handler.borrow().clone();
+        match handler {
+            Some(handler) => handler(&slow),
+            None => eprintln!(
+                "Executing <Task name='{}'> took {:.3} seconds",
+                slow.task,
+                slow.took.as_secs_f64()
+            ),
         }
     }
 }
@@ -408,7 +458,7 @@ impl<D: Driver> EventLoop<D> {
     /// A loop over `driver` (a reactor, a timer layer, …).
     pub fn with_driver(driver: D) -> Self {
         EventLoop {
-            core: Rc::new(Core::new(driver.unparker())),
+            core: Rc::new(Core::new(driver.unparker(), driver.clock())),
             driver: RefCell::new(driver),
         }
     }
@@ -436,6 +486,20 @@ impl<D: Driver> EventLoop<D> {
     /// (asyncio's `loop.set_exception_handler`).
     pub fn set_exception_handler(&self, handler: impl Fn(&ExceptionContext) + 'static) {
         self.core.exception_handler.replace(Some(Rc::new(handler)));
+    }
+
+    /// Reports every poll that holds the loop longer than `threshold`
+    /// (`None` turns the check off, the default): asyncio's debug mode with
+    /// `loop.slow_callback_duration`. Reports go to stderr unless
+    /// [`set_slow_poll_handler`](EventLoop::set_slow_poll_handler) chose
+    /// otherwise, and into the trace.
+    pub fn set_slow_poll_threshold(&self, threshold: Option<Duration>) {
+        self.core.slow_poll.set(threshold);
+    }
+
+    /// Sends slow-poll reports to `handler` instead of stderr.
+    pub fn set_slow_poll_handler(&self, handler: impl Fn(&SlowPoll) + 'static) {
+        self.core.slow_poll_handler.replace(Some(Rc::new(handler)));
     }
 
     /// The driver, for layers that need to reach it from outside the loop.
@@ -502,7 +566,6 @@ impl<D: Driver> EventLoop<D> {
             None
         };
         self.driver.borrow_mut().park(timeout);
-        core.now.set(self.driver.borrow().now());
         core.drain_remote();
         core.run_ready();
     }

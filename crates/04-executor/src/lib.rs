@@ -83,7 +83,7 @@ pub use context::{
     NoRunningLoop, call_soon, create_task, is_running, run, spawn, spawn_named, try_spawn,
 };
 pub use driver::{Driver, ParkDriver, Unpark};
-pub use event_loop::{CallbackHandle, EventLoop, ExceptionContext};
+pub use event_loop::{CallbackHandle, EventLoop, ExceptionContext, SlowPoll};
 pub use join::{JoinError, JoinHandle};
 pub use thread_delay::{ThreadDelay, sleep_on_thread};
 pub use yield_now::{YieldNow, yield_now};

@@ -47,6 +47,11 @@ pub enum EventKind {
         /// The longest it would wait (`None`: until woken).
         timeout: Option<Duration>,
     },
+    /// A poll held the loop longer than the slow-poll threshold.
+    SlowPoll {
+        /// The threshold it went over.
+        threshold: Duration,
+    },
     /// Something a driver layer reports (a timer fired, a socket is ready).
     Driver(String),
     /// A line a task wrote with [`note`].
@@ -115,6 +120,11 @@ impl fmt::Display for TraceEvent {
             EventKind::Park { timeout: Some(t) } => {
                 write!(f, "park (nothing ready, at most {:.3}s)", t.as_secs_f64())
             }
+            EventKind::SlowPoll { threshold } => write!(
+                f,
+                "  ...slow poll: blocked the loop for more than {:.3}s",
+                threshold.as_secs_f64()
+            ),
             EventKind::Driver(what) => write!(f, "{what}"),
             EventKind::Note(text) => write!(f, "| {text}"),
         }
