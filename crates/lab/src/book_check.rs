@@ -1,0 +1,391 @@
+//! `cargo lab book --check`: proves that every `{{#include}}` of the book
+//! resolves, without mdBook.
+//!
+//! mdBook is forgiving where a book that shows real code must not be: an
+//! anchor it cannot find or a line range past the end of a file quietly
+//! includes the wrong text (or nothing). So this check reads the book the way
+//! mdBook does and refuses each of those:
+//!
+//! * the included file must exist (its path is relative to the page);
+//! * a named anchor needs an `ANCHOR: name` line and an `ANCHOR_END: name`
+//!   line after it;
+//! * a line range must lie inside the file;
+//! * an insta snapshot (`.snap`) must be included from exactly the first line
+//!   after insta's header (the line after the second `---`), so the book
+//!   shows the demo's output and nothing of the header;
+//! * every link in `SUMMARY.md` must name an existing page (a draft chapter,
+//!   `[Title]()`, is fine).
+
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::error::LabError;
+
+/// One thing wrong with the book, at a place in one of its files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The page, relative to the workspace root.
+    pub file: PathBuf,
+    /// The 1-based line of the page where the problem is.
+    pub line: usize,
+    /// What is wrong, and what would fix it.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file.display(), self.line, self.message)
+    }
+}
+
+/// What the check looked at, and what it found wrong.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// How many markdown pages were read.
+    pub pages: usize,
+    /// How many includes were checked.
+    pub includes: usize,
+    /// Every problem, in page order then line order; empty when the book is
+    /// sound.
+    pub problems: Vec<Problem>,
+}
+
+/// Which part of a file an include takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    /// The whole file: `{{#include file.rs}}`.
+    Whole,
+    /// The lines between `ANCHOR: name` and `ANCHOR_END: name`.
+    Anchor(String),
+    /// A 1-based, inclusive line range; an open end runs to the end of the
+    /// file (`:5:`), an open start from its first line (`::9`). A single
+    /// line (`:5`) is `start == end`.
+    Lines {
+        /// The first line, if given.
+        start: Option<usize>,
+        /// The last line, if given.
+        end: Option<usize>,
+    },
+}
+
+/// One `{{#include ...}}` or `{{#rustdoc_include ...}}` of a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Include {
+    /// The 1-based line of the page it is on.
+    pub line: usize,
+    /// The file as written, relative to the page's folder.
+    pub path: String,
+    /// The part of the file it takes.
+    pub selection: Selection,
+}
+
+/// Checks the mdBook at `book` (relative to `root`); problems name their
+/// files relative to `root`.
+pub fn check_book(root: &Path, book: &Path) -> Result<Report, LabError> {
+    let book_dir = root.join(book);
+    let src = book.join(source_folder(&book_dir)?);
+    let mut report = Report::default();
+
+    let summary = src.join("SUMMARY.md");
+    match fs::read_to_string(root.join(&summary)) {
+        Ok(text) => check_summary(root, &src, &summary, &text, &mut report.problems),
+        Err(_) => report.problems.push(Problem {
+            file: summary.clone(),
+            line: 1,
+            message: "the book has no SUMMARY.md, so mdBook has no table of contents".into(),
+        }),
+    }
+
+    let mut pages = Vec::new();
+    markdown_files(root, &src, &mut pages)?;
+    pages.sort();
+    for page in pages {
+        let text = fs::read_to_string(root.join(&page))
+            .map_err(|err| LabError::failure(format!("cannot read {}: {err}", page.display())))?;
+        report.pages += 1;
+        for include in find_includes(&text) {
+            report.includes += 1;
+            if let Some(message) = check_include(root, &page, &include) {
+                report.problems.push(Problem {
+                    file: page.clone(),
+                    line: include.line,
+                    message,
+                });
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// The `[book] src` folder named in `book.toml` (mdBook's default: `src`).
+fn source_folder(book_dir: &Path) -> Result<PathBuf, LabError> {
+    let config = book_dir.join("book.toml");
+    let text = fs::read_to_string(&config).map_err(|err| {
+        LabError::failure(format!("cannot read {}: {err}", config.display()))
+            .help("the book lives in book/ at the workspace root, configured by book/book.toml")
+    })?;
+    let table: toml::Table = toml::from_str(&text).map_err(|err| {
+        LabError::failure(format!(
+            "{} is not valid TOML: {}",
+            config.display(),
+            err.message()
+        ))
+    })?;
+    let src = table
+        .get("book")
+        .and_then(|book| book.get("src"))
+        .and_then(|src| src.as_str())
+        .unwrap_or("src");
+    Ok(PathBuf::from(src))
+}
+
+/// Collects the `.md` files under `dir` (relative to `root`), recursively.
+fn markdown_files(root: &Path, dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), LabError> {
+    let entries = fs::read_dir(root.join(dir)).map_err(|err| {
+        LabError::failure(format!("cannot read the folder {}: {err}", dir.display()))
+    })?;
+    for entry in entries {
+        let entry = entry
+            .map_err(|err| LabError::failure(format!("cannot list {}: {err}", dir.display())))?;
+        let relative = dir.join(entry.file_name());
+        if entry.path().is_dir() {
+            markdown_files(root, &relative, found)?;
+        } else if relative.extension().is_some_and(|ext| ext == "md") {
+            found.push(relative);
+        }
+    }
+    Ok(())
+}
+
+/// Checks that each link of `SUMMARY.md` names a page that exists.
+fn check_summary(root: &Path, src: &Path, summary: &Path, text: &str, problems: &mut Vec<Problem>) {
+    for (index, line) in text.lines().enumerate() {
+        let mut rest = line;
+        while let Some(open) = rest.find("](") {
+            let after = &rest[open + 2..];
+            let Some(close) = after.find(')') else { break };
+            let target = after[..close].trim();
+            rest = &after[close + 1..];
+            // `[Title]()` is a draft chapter: listed, not written yet.
+            if target.is_empty() || target.contains("://") {
+                continue;
+            }
+            let page = target.split('#').next().unwrap_or(target);
+            if !root.join(src).join(page).is_file() {
+                problems.push(Problem {
+                    file: summary.to_path_buf(),
+                    line: index + 1,
+                    message: format!(
+                        "links to `{page}`, which does not exist in {}: write the page, \
+                         or make the entry a draft with an empty link `[...]()`",
+                        src.display()
+                    ),
+                });
+            }
+        }
+    }
+}
+
+/// Finds the includes of a page, as mdBook would: `{{#include ARGS}}` and
+/// `{{#rustdoc_include ARGS}}`, with optional spaces after `{{`, except
+/// where escaped as `\{{#...}}`.
+pub fn find_includes(text: &str) -> Vec<Include> {
+    let mut includes = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let mut rest = line;
+        while let Some(open) = rest.find("{{") {
+            let escaped = rest[..open].ends_with('\\');
+            let after = &rest[open + 2..];
+            let Some(close) = after.find("}}") else { break };
+            let inner = &after[..close];
+            rest = &after[close + 2..];
+            if escaped {
+                continue;
+            }
+            if let Some(arg) = include_argument(inner) {
+                let (path, selection) = parse_target(arg);
+                includes.push(Include {
+                    line: index + 1,
+                    path,
+                    selection,
+                });
+            }
+        }
+    }
+    includes
+}
+
+/// The argument of an include directive (the text between `{{` and `}}`),
+/// or `None` if it is some other directive.
+fn include_argument(inner: &str) -> Option<&str> {
+    let directive = inner.trim_start().strip_prefix('#')?;
+    let name_end = directive
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(directive.len());
+    let (name, args) = directive.split_at(name_end);
+    // mdBook wants whitespace between the name and its argument, and no
+    // `}` inside.
+    if !matches!(name, "include" | "rustdoc_include")
+        || !args.starts_with(char::is_whitespace)
+        || args.contains('}')
+    {
+        return None;
+    }
+    args.split_whitespace().next()
+}
+
+/// Splits `path:selection` the way mdBook does.
+fn parse_target(arg: &str) -> (String, Selection) {
+    let Some((path, selector)) = arg.split_once(':') else {
+        return (arg.to_owned(), Selection::Whole);
+    };
+    let number = |s: &str| -> Option<Option<usize>> {
+        if s.is_empty() {
+            Some(None)
+        } else {
+            s.parse().ok().map(Some)
+        }
+    };
+    let selection = if selector.is_empty() {
+        Selection::Whole
+    } else if let Some((start, end)) = selector.split_once(':') {
+        match (number(start), number(end)) {
+            (Some(start), Some(end)) => Selection::Lines { start, end },
+            _ => Selection::Anchor(selector.to_owned()),
+        }
+    } else if let Ok(line) = selector.parse::<usize>() {
+        Selection::Lines {
+            start: Some(line),
+            end: Some(line),
+        }
+    } else {
+        Selection::Anchor(selector.to_owned())
+    };
+    (path.to_owned(), selection)
+}
+
+/// Checks one include of `page`; `Some(message)` says what is wrong.
+fn check_include(root: &Path, page: &Path, include: &Include) -> Option<String> {
+    let folder = page.parent().unwrap_or(Path::new(""));
+    let target = folder.join(&include.path);
+    let shown = &include.path;
+    let text = match fs::read_to_string(root.join(&target)) {
+        Ok(text) => text,
+        Err(_) if !root.join(&target).is_file() => {
+            return Some(format!(
+                "includes `{shown}`, which does not exist (looked for {})",
+                target.display()
+            ));
+        }
+        Err(err) => return Some(format!("cannot read `{shown}`: {err}")),
+    };
+    let line_count = text.lines().count();
+
+    if let Some(message) = check_selection(shown, &text, line_count, &include.selection) {
+        return Some(message);
+    }
+    if include.path.ends_with(".snap") {
+        return check_snapshot_start(shown, &text, &include.selection);
+    }
+    None
+}
+
+/// Checks that an anchor or a line range exists in the included text.
+fn check_selection(
+    shown: &str,
+    text: &str,
+    line_count: usize,
+    selection: &Selection,
+) -> Option<String> {
+    match selection {
+        Selection::Whole => None,
+        Selection::Anchor(name) => {
+            let start = text
+                .lines()
+                .position(|l| anchor_in(l, "ANCHOR:") == Some(name));
+            let end = text
+                .lines()
+                .position(|l| anchor_in(l, "ANCHOR_END:") == Some(name));
+            match (start, end) {
+                (None, _) => Some(format!(
+                    "anchor `{name}` not found in `{shown}` (no `ANCHOR: {name}` line)"
+                )),
+                (Some(_), None) => Some(format!(
+                    "anchor `{name}` in `{shown}` is never closed (no `ANCHOR_END: {name}` line)"
+                )),
+                (Some(start), Some(end)) if end < start => Some(format!(
+                    "anchor `{name}` in `{shown}` ends (line {}) before it starts (line {})",
+                    end + 1,
+                    start + 1
+                )),
+                _ => None,
+            }
+        }
+        Selection::Lines { start, end } => {
+            if *start == Some(0) || *end == Some(0) {
+                return Some(format!("`{shown}`: line numbers count from 1"));
+            }
+            for line in [start, end].into_iter().flatten() {
+                if *line > line_count {
+                    return Some(format!(
+                        "`{shown}` has {line_count} lines; line {line} is past its end"
+                    ));
+                }
+            }
+            if let (Some(start), Some(end)) = (start, end) {
+                if start > end {
+                    return Some(format!("`{shown}`: the range {start}:{end} runs backwards"));
+                }
+            }
+            None
+        }
+    }
+}
+
+/// The name after `marker` on a line (`// ANCHOR: name`), if any.
+fn anchor_in<'a>(line: &'a str, marker: &str) -> Option<&'a str> {
+    let at = line.find(marker)?;
+    let after = line[at + marker.len()..].trim_start();
+    let end = after
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(after.len());
+    Some(&after[..end])
+}
+
+/// The first line of a snapshot's body: the line after the second `---`.
+pub fn snapshot_body_start(text: &str) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| line.trim_end() == "---")
+        .nth(1)
+        .map(|(index, _)| index + 2)
+}
+
+/// Checks that an include of an insta snapshot starts right after its
+/// header.
+fn check_snapshot_start(shown: &str, text: &str, selection: &Selection) -> Option<String> {
+    let Some(body) = snapshot_body_start(text) else {
+        return Some(format!(
+            "`{shown}` has no insta header (two `---` lines); is it a snapshot?"
+        ));
+    };
+    let fix = format!("include it as `{shown}:{body}:`");
+    match selection {
+        Selection::Lines {
+            start: Some(start), ..
+        } if *start == body => None,
+        Selection::Lines {
+            start: Some(start), ..
+        } => Some(format!(
+            "`{shown}` is a snapshot whose output starts at line {body}, not {start}: {fix}"
+        )),
+        _ => Some(format!(
+            "`{shown}` is a snapshot; including it {} shows insta's header: {fix}",
+            match selection {
+                Selection::Anchor(_) => "by anchor",
+                _ => "from its first line",
+            }
+        )),
+    }
+}

@@ -1,0 +1,106 @@
+//! The command line, as clap types. The doc comments here are the help
+//! text the learner reads, so they are written for them.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Your guide to "Rebuilding asyncio in Rust".
+///
+/// Python's asyncio, rebuilt from nothing in Rust, one stage at a time: each
+/// chapter of the book is a crate under crates/, with demos to run and
+/// exercises to complete. Run `cargo lab` with no command for the tour: the
+/// chapters, your progress, and what to do next.
+#[derive(Debug, Parser)]
+#[command(name = "cargo lab", bin_name = "cargo lab", version)]
+pub struct Cli {
+    /// The workspace root (found automatically; for the lab's own tests).
+    #[arg(long, global = true, hide = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// What to do; with none, show the tour.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The lab's commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a demo, or list a chapter's demos.
+    ///
+    /// With no argument, runs the headline demo. With a chapter, lists its
+    /// demos and what each shows. With a chapter and a name, runs that demo.
+    ///
+    /// Examples: `cargo lab demo`, `cargo lab demo 1`,
+    /// `cargo lab demo generators round_robin`.
+    Demo {
+        /// The chapter: its number (`1`, `01`) or name (`generators`).
+        chapter: Option<String>,
+        /// The demo to run, as listed by `cargo lab demo CHAPTER`.
+        name: Option<String>,
+    },
+
+    /// Check your exercises: run their tests and show your progress.
+    ///
+    /// Each exercise is done (its tests pass), failing (you changed it and
+    /// tests still fail) or not started. Shows a hint for the first one that
+    /// is not done. Exits with 0 only when every exercise checked is done.
+    Check {
+        /// Only this chapter's exercises: its number (`1`) or name
+        /// (`generators`). Without it, every ready chapter.
+        chapter: Option<String>,
+        /// Keep watching: check again every time you save a file under
+        /// exercises/ (Ctrl-C to stop).
+        #[arg(long, short)]
+        watch: bool,
+        /// Show what the tests printed for each failing exercise.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+
+    /// Show the next hint for an exercise.
+    ///
+    /// Each call shows one more hint, gentlest first. Example:
+    /// `cargo lab hint 1.2`.
+    Hint {
+        /// The exercise: its id (`1.2`) or its name.
+        exercise: String,
+        /// Show every hint at once.
+        #[arg(long)]
+        all: bool,
+    },
+
+    /// Put an exercise back as it was before you started.
+    ///
+    /// Restores the stub from the last commit, discarding your changes to
+    /// it (a copy is kept in target/lab/reset/). Asks first.
+    Reset {
+        /// The exercise: its id (`1.2`) or its name.
+        exercise: String,
+        /// Do not ask for confirmation (needed when not run from a
+        /// terminal).
+        #[arg(long, short)]
+        yes: bool,
+    },
+
+    /// Build and open the book (needs mdBook), or check its includes.
+    Book {
+        /// Serve the book locally and open it in your browser, rebuilding
+        /// on every change.
+        #[arg(long)]
+        serve: bool,
+        /// Check that every `{{#include}}` of the book resolves (no mdBook
+        /// needed); exits with 1 if any does not.
+        #[arg(long)]
+        check: bool,
+    },
+
+    /// For maintainers and CI: prove every exercise's tests bite.
+    ///
+    /// Checks course.toml against the tree (every demo, stub, solution,
+    /// suite and wrapper exists; ids and names unique), then runs each
+    /// exercise's suite on the untouched stub (it must fail) and on the
+    /// solution (it must pass). Changes no file; exits with 1 on any
+    /// problem.
+    Verify,
+}

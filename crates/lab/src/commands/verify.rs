@@ -1,0 +1,226 @@
+//! `cargo lab verify`, for maintainers and CI: the course data matches the
+//! tree, and every exercise's suite bites (fails on the stub, passes on the
+//! solution).
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use crate::commands::suite_excerpt;
+use crate::course::Course;
+use crate::error::LabError;
+use crate::output::{self, BAD, DIM, GOOD, TITLE};
+use crate::validate::validate;
+use crate::workspace::Workspace;
+
+/// How many lines of a suite's output to show for a side that went wrong.
+const EXCERPT_LINES: usize = 30;
+
+/// What a suite did on one side (stub or solution).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// It compiled and every test passed.
+    Passes,
+    /// It compiled and at least one test failed.
+    Fails,
+    /// It did not compile: a stub must compile (its bodies are `todo!()`),
+    /// so this is a defect on either side.
+    DoesNotCompile,
+    /// Not run, because files it needs are missing (reported above).
+    NotRun,
+}
+
+impl Outcome {
+    /// The word the table shows.
+    fn label(self) -> &'static str {
+        match self {
+            Outcome::Passes => "passes",
+            Outcome::Fails => "fails",
+            Outcome::DoesNotCompile => "does not compile",
+            Outcome::NotRun => "not run",
+        }
+    }
+}
+
+/// One exercise's line in the bite table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BiteRow {
+    /// The exercise id.
+    pub id: String,
+    /// The exercise name.
+    pub name: String,
+    /// What its suite did on the untouched stub.
+    pub stub: Outcome,
+    /// What its suite did on the solution.
+    pub solution: Outcome,
+}
+
+impl BiteRow {
+    /// The suite bites: it fails on the stub and passes on the solution.
+    pub fn bites(&self) -> bool {
+        self.stub == Outcome::Fails && self.solution == Outcome::Passes
+    }
+}
+
+/// Renders the bite table, styled; a pure function of the rows.
+pub fn render_bite_table(rows: &[BiteRow]) -> String {
+    let width = |header: &str, cells: Vec<usize>| {
+        cells.into_iter().chain([header.len()]).max().unwrap_or(0)
+    };
+    let id_w = width("exercise", rows.iter().map(|r| r.id.len()).collect());
+    let name_w = width(
+        "name",
+        rows.iter().map(|r| r.name.chars().count()).collect(),
+    );
+    let stub_w = width("stub", rows.iter().map(|r| r.stub.label().len()).collect());
+    let sol_w = width(
+        "solution",
+        rows.iter().map(|r| r.solution.label().len()).collect(),
+    );
+    let mut out = String::new();
+    let header = format!(
+        "{:<id_w$}  {:<name_w$}  {:<stub_w$}  {:<sol_w$}  verdict",
+        "exercise", "name", "stub", "solution"
+    );
+    let _ = writeln!(out, "  {}", output::styled(TITLE, &header));
+    for row in rows {
+        let verdict = if row.bites() {
+            output::styled(GOOD, "bites")
+        } else {
+            output::styled(BAD, "DEFECT")
+        };
+        let _ = writeln!(
+            out,
+            "  {:<id_w$}  {:<name_w$}  {:<stub_w$}  {:<sol_w$}  {verdict}",
+            row.id,
+            row.name,
+            row.stub.label(),
+            row.solution.label()
+        );
+    }
+    out
+}
+
+/// Runs the command.
+pub fn run(workspace: &Workspace, course: &Course) -> Result<ExitCode, LabError> {
+    let problems = validate(course, workspace.root());
+    anstream::println!("{}", output::styled(TITLE, "course.toml against the tree"));
+    if problems.is_empty() {
+        anstream::println!(
+            "  {}",
+            output::styled(GOOD, "every listed path and name is real")
+        );
+    }
+    for problem in &problems {
+        anstream::println!("  {} {problem}", output::styled(BAD, "✗"));
+    }
+
+    let mut rows = Vec::new();
+    let mut details = Vec::new();
+    for (chapter, exercise) in course.exercises() {
+        let paths = chapter.exercise_paths(exercise);
+        let runnable = [
+            &paths.stub,
+            &paths.solution,
+            &paths.suite,
+            &paths.stub_wrapper,
+            &paths.solution_wrapper,
+        ]
+        .iter()
+        .all(|p| workspace.path(p).is_file());
+        let mut row = BiteRow {
+            id: exercise.id.clone(),
+            name: exercise.name.clone(),
+            stub: Outcome::NotRun,
+            solution: Outcome::NotRun,
+        };
+        if runnable {
+            for (side, package) in [
+                ("stub", chapter.exercise_package()),
+                ("solution", chapter.solution_package()),
+            ] {
+                anstream::eprintln!(
+                    "{}",
+                    output::styled(
+                        DIM,
+                        &format!("  {} {} on the {side}…", exercise.id, exercise.name)
+                    )
+                );
+                let (outcome, excerpt) = run_side(workspace, &package, &exercise.test)?;
+                let expected = if side == "stub" {
+                    Outcome::Fails
+                } else {
+                    Outcome::Passes
+                };
+                if outcome != expected {
+                    let command = format!("cargo test -p {package} --test {}", exercise.test);
+                    details.push(format!(
+                        "{} {} on the {side} {} (expected: {}); `{command}` says:\n{excerpt}",
+                        exercise.id,
+                        exercise.name,
+                        outcome.label(),
+                        expected.label()
+                    ));
+                }
+                if side == "stub" {
+                    row.stub = outcome;
+                } else {
+                    row.solution = outcome;
+                }
+            }
+        }
+        rows.push(row);
+    }
+
+    anstream::println!("\n{}", output::styled(TITLE, "Every suite bites"));
+    if rows.is_empty() {
+        anstream::println!("  no exercises listed yet");
+    } else {
+        anstream::print!("{}", render_bite_table(&rows));
+    }
+    for detail in &details {
+        anstream::println!("\n{detail}");
+    }
+
+    let defects = rows.iter().filter(|r| !r.bites()).count();
+    if problems.is_empty() && defects == 0 {
+        anstream::println!("\n{}", output::styled(GOOD, "verify: all good"));
+        Ok(ExitCode::SUCCESS)
+    } else {
+        let summary = format!(
+            "verify: {} problem{} with the course data, {defects} exercise{} whose suite does not bite",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" },
+            if defects == 1 { "" } else { "s" },
+        );
+        anstream::println!("\n{}", output::styled(BAD, &summary));
+        Ok(ExitCode::FAILURE)
+    }
+}
+
+/// Builds then runs one suite on one side. `--locked` keeps cargo from
+/// touching `Cargo.lock`: verify changes no file.
+fn run_side(
+    workspace: &Workspace,
+    package: &str,
+    test: &str,
+) -> Result<(Outcome, String), LabError> {
+    let build = workspace.run_suite(package, test, &["--locked", "--no-run"])?;
+    if !build.passed {
+        return Ok((
+            Outcome::DoesNotCompile,
+            suite_excerpt(&build, EXCERPT_LINES),
+        ));
+    }
+    let run = workspace.run_suite(package, test, &["--locked"])?;
+    let outcome = if run.passed {
+        Outcome::Passes
+    } else {
+        Outcome::Fails
+    };
+    let excerpt = if run.passed {
+        String::new()
+    } else {
+        suite_excerpt(&run, EXCERPT_LINES)
+    };
+    Ok((outcome, excerpt))
+}

@@ -1,0 +1,84 @@
+//! Waiting for the learner to save a file, for `cargo lab check --watch`.
+
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+
+use crate::error::LabError;
+
+/// How long the files must stay quiet before we check: an editor's save is
+/// often several events (write, rename, metadata), and one save should mean
+/// one check.
+const QUIET: Duration = Duration::from_millis(200);
+
+/// A watch on a folder tree.
+#[derive(Debug)]
+pub struct Changes {
+    /// Kept alive for as long as we watch; dropping it stops the events.
+    _watcher: RecommendedWatcher,
+    /// The watcher's events.
+    events: Receiver<notify::Result<Event>>,
+}
+
+impl Changes {
+    /// Starts watching `folder` and everything under it.
+    pub fn watch(folder: &Path) -> Result<Changes, LabError> {
+        let failed = |err: notify::Error| {
+            LabError::failure(format!(
+                "cannot watch {} for changes: {err}",
+                folder.display()
+            ))
+            .help("run `cargo lab check` without --watch instead")
+        };
+        let (sender, events) = mpsc::channel();
+        let mut watcher = notify::recommended_watcher(sender).map_err(failed)?;
+        watcher
+            .watch(folder, RecursiveMode::Recursive)
+            .map_err(failed)?;
+        Ok(Changes {
+            _watcher: watcher,
+            events,
+        })
+    }
+
+    /// Blocks until a file was changed and then nothing more for
+    /// [`QUIET`].
+    pub fn wait(&self) -> Result<(), LabError> {
+        let stopped = || LabError::failure("the file watcher stopped unexpectedly");
+        loop {
+            let event = self.events.recv().map_err(|_| stopped())?;
+            if is_a_save(&event) {
+                break;
+            }
+        }
+        // Coalesce the rest of this save (and any quick saves after it).
+        loop {
+            match self.events.recv_timeout(QUIET) {
+                Ok(_) => continue,
+                Err(RecvTimeoutError::Timeout) => return Ok(()),
+                Err(RecvTimeoutError::Disconnected) => return Err(stopped()),
+            }
+        }
+    }
+}
+
+/// Whether an event is a change to a file the learner cares about: created,
+/// written or removed, outside any `target/` folder, and not an editor's
+/// hidden or backup file.
+fn is_a_save(event: &notify::Result<Event>) -> bool {
+    let Ok(event) = event else { return false };
+    if !matches!(
+        event.kind,
+        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+    ) {
+        return false;
+    }
+    event.paths.iter().any(|path| {
+        let in_target = path.components().any(|c| c.as_os_str() == "target");
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let scratch = name.starts_with('.') || name.ends_with('~');
+        !in_target && !scratch
+    })
+}

@@ -1,0 +1,60 @@
+//! `cargo lab`: the learner's command line for *Rebuilding asyncio in
+//! Rust*.
+//!
+//! The course is Python's asyncio rebuilt from nothing, one stage crate per
+//! chapter. This crate is the guide around it: a tour of the chapters and the
+//! learner's progress, the demos, the exercise checks and their hints, the
+//! book, and (for maintainers) the proof that every exercise's tests bite.
+//!
+//! Everything it knows about the course comes from one data file,
+//! `crates/lab/course.toml` ([`course`]); everything it knows about the
+//! learner is in `target/lab/` ([`progress`], [`hints`]). The binary is a thin
+//! `main` over [`run`].
+#![forbid(unsafe_code)]
+#![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
+
+pub mod book_check;
+pub mod cli;
+pub mod commands;
+pub mod course;
+pub mod error;
+pub mod hints;
+pub mod output;
+pub mod progress;
+pub mod validate;
+pub mod workspace;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::Cli;
+use crate::workspace::Workspace;
+
+/// Parses `args` (the program name first) and runs the command; returns the
+/// exit code: 0 on success, 1 when a check fails or something could not be
+/// done, 2 for a usage error (an unknown chapter, exercise or demo, or bad
+/// arguments).
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            // clap prints help and version too, and knows their exit code (0).
+            let _ = err.print();
+            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
+        }
+    };
+    let workspace = cli.root.map_or_else(Workspace::from_build, Workspace::new);
+    match commands::dispatch(&workspace, cli.command) {
+        Ok(code) => code,
+        Err(err) => {
+            output::print_error(&err);
+            ExitCode::from(err.exit_code())
+        }
+    }
+}

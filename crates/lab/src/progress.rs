@@ -1,0 +1,148 @@
+//! The learner's progress: each exercise's status, the table that shows it,
+//! and the file that remembers the last check (`target/lab/progress.toml`).
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::LabError;
+use crate::output::{self, DIM, GOOD, PENDING, TITLE};
+use crate::workspace::Workspace;
+
+/// Where an exercise stands after a check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Its suite passes.
+    Done,
+    /// Its suite fails and the learner has changed the stub.
+    Failing,
+    /// Its suite fails and the stub is as it was committed.
+    NotStarted,
+}
+
+impl Status {
+    /// The word the table shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::Failing => "failing",
+            Status::NotStarted => "not started",
+        }
+    }
+
+    /// The colour the table shows it in.
+    fn style(self) -> anstyle::Style {
+        match self {
+            Status::Done => GOOD,
+            Status::Failing => output::BAD,
+            Status::NotStarted => PENDING,
+        }
+    }
+}
+
+/// One exercise's line in the progress table and in `progress.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Row {
+    /// The exercise id, like `1.2`.
+    pub id: String,
+    /// The exercise name.
+    pub name: String,
+    /// Its status at the last check.
+    pub status: Status,
+}
+
+/// Renders the progress table, styled (the caller's `anstream` output drops
+/// the styles when colour is off).
+///
+/// A pure function of the rows, so a test can pin it down; the columns are
+/// as wide as their widest cell, and the last line counts what is done.
+pub fn render_table(rows: &[Row]) -> String {
+    let id_width = column_width("exercise", rows.iter().map(|r| r.id.as_str()));
+    let name_width = column_width("name", rows.iter().map(|r| r.name.as_str()));
+    let mut out = String::new();
+    let header = format!("{:<id_width$}  {:<name_width$}  status", "exercise", "name");
+    let _ = writeln!(out, "  {}", output::styled(TITLE, &header));
+    for row in rows {
+        let status = output::styled(row.status.style(), row.status.label());
+        let _ = writeln!(
+            out,
+            "  {:<id_width$}  {:<name_width$}  {status}",
+            row.id, row.name
+        );
+    }
+    let done = rows.iter().filter(|r| r.status == Status::Done).count();
+    let summary = format!("{done} of {} done", rows.len());
+    let _ = writeln!(out, "\n  {}", output::styled(DIM, &summary));
+    out
+}
+
+/// The width of a column: its widest cell or its header.
+fn column_width<'a>(header: &str, cells: impl Iterator<Item = &'a str>) -> usize {
+    cells
+        .map(|c| c.chars().count())
+        .chain([header.len()])
+        .max()
+        .unwrap_or(0)
+}
+
+/// The results of the checks so far, as saved in `target/lab/progress.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    /// One row per exercise ever checked, in course order of first check.
+    #[serde(rename = "exercise", default)]
+    pub rows: Vec<Row>,
+}
+
+impl Progress {
+    /// The progress file of a workspace.
+    pub fn file(workspace: &Workspace) -> PathBuf {
+        workspace.state_dir().join("progress.toml")
+    }
+
+    /// The last saved progress, or `None` if nothing was checked yet (or the
+    /// file is unreadable, which we treat the same: the next check rewrites
+    /// it).
+    pub fn load(workspace: &Workspace) -> Option<Progress> {
+        let text = fs::read_to_string(Progress::file(workspace)).ok()?;
+        toml::from_str(&text).ok()
+    }
+
+    /// Replaces the rows of the exercises in `latest` and keeps the others,
+    /// so checking one chapter does not forget the rest.
+    pub fn merge(&mut self, latest: &[Row]) {
+        for row in latest {
+            match self.rows.iter_mut().find(|r| r.id == row.id) {
+                Some(old) => *old = row.clone(),
+                None => self.rows.push(row.clone()),
+            }
+        }
+    }
+
+    /// The status an exercise had at the last check, if it was checked.
+    pub fn status_of(&self, id: &str) -> Option<Status> {
+        self.rows.iter().find(|r| r.id == id).map(|r| r.status)
+    }
+
+    /// Writes the progress file.
+    pub fn save(&self, workspace: &Workspace) -> Result<(), LabError> {
+        let body = toml::to_string(self)
+            .map_err(|err| LabError::failure(format!("cannot record progress: {err}")))?;
+        let text = format!(
+            "# Written by `cargo lab check`: the status of each exercise at the last check.\n\
+             # Delete this file to forget it; `cargo lab check` writes it again.\n\n{body}"
+        );
+        write_state(&Progress::file(workspace), &text)
+    }
+}
+
+/// Writes one of the lab's state files, creating `target/lab` if needed.
+pub(crate) fn write_state(path: &std::path::Path, text: &str) -> Result<(), LabError> {
+    let result = match path.parent() {
+        Some(dir) => fs::create_dir_all(dir).and_then(|()| fs::write(path, text)),
+        None => fs::write(path, text),
+    };
+    result.map_err(|err| LabError::failure(format!("cannot write {}: {err}", path.display())))
+}

@@ -1,0 +1,180 @@
+//! Checks `course.toml` against the tree: every name it gives must be real.
+//!
+//! Used by `cargo lab verify` and by a test of the lab, so a data file that
+//! has gone stale (a demo renamed, a stub moved) fails `cargo test`.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::Path;
+
+use crate::course::{COURSE_FILE, Chapter, Course};
+
+/// Every way the course file disagrees with the tree under `root`, one
+/// sentence each; empty when it is all consistent.
+pub fn validate(course: &Course, root: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    check_chapters(course, root, &mut problems);
+    check_headline(course, &mut problems);
+    check_exercise_names(course, &mut problems);
+    for chapter in &course.chapters {
+        check_demos(chapter, root, &mut problems);
+        check_exercises(chapter, root, &mut problems);
+    }
+    problems
+}
+
+/// Chapter numbers and slugs are unique, and a ready chapter's crate has
+/// the package name the course gives.
+fn check_chapters(course: &Course, root: &Path, problems: &mut Vec<String>) {
+    let mut numbers = HashSet::new();
+    let mut slugs = HashSet::new();
+    for chapter in &course.chapters {
+        if !numbers.insert(chapter.number) {
+            problems.push(format!("chapter number {} is used twice", chapter.number));
+        }
+        if !slugs.insert(chapter.slug.as_str()) {
+            problems.push(format!("chapter slug `{}` is used twice", chapter.slug));
+        }
+        if chapter.is_ready(root) {
+            let manifest = chapter.crate_dir().join("Cargo.toml");
+            check_package_name(root, &manifest, &chapter.package, problems);
+        }
+    }
+}
+
+/// The headline demo is a listed demo.
+fn check_headline(course: &Course, problems: &mut Vec<String>) {
+    let headline = &course.headline;
+    match course.chapter_by_number(headline.chapter) {
+        None => problems.push(format!(
+            "the headline names chapter {}, which the course does not have",
+            headline.chapter
+        )),
+        Some(chapter) if chapter.demos.iter().all(|d| d.name != headline.demo) => {
+            problems.push(format!(
+                "the headline demo `{}` is not listed among chapter {}'s demos",
+                headline.demo, headline.chapter
+            ));
+        }
+        Some(_) => {}
+    }
+}
+
+/// Exercise ids and names are unique across the course.
+fn check_exercise_names(course: &Course, problems: &mut Vec<String>) {
+    let mut ids = HashSet::new();
+    let mut names = HashSet::new();
+    for (_, exercise) in course.exercises() {
+        if !ids.insert(exercise.id.as_str()) {
+            problems.push(format!("exercise id {} is used twice", exercise.id));
+        }
+        if !names.insert(exercise.name.to_ascii_lowercase()) {
+            problems.push(format!("exercise name `{}` is used twice", exercise.name));
+        }
+    }
+}
+
+/// Every demo is an example file of the chapter's crate.
+fn check_demos(chapter: &Chapter, root: &Path, problems: &mut Vec<String>) {
+    let mut names = HashSet::new();
+    for demo in &chapter.demos {
+        if !names.insert(demo.name.as_str()) {
+            problems.push(format!(
+                "chapter {} lists the demo `{}` twice",
+                chapter.number, demo.name
+            ));
+        }
+        let file = chapter.demo_file(demo);
+        if !root.join(&file).is_file() {
+            problems.push(format!(
+                "demo `{}` of chapter {}: {} does not exist",
+                demo.name,
+                chapter.number,
+                file.display()
+            ));
+        }
+    }
+}
+
+/// Every exercise has its id in the chapter, a stub under the chapter's
+/// exercise crate, a mirrored solution, a shared suite, both wrappers and at
+/// least one hint.
+fn check_exercises(chapter: &Chapter, root: &Path, problems: &mut Vec<String>) {
+    if chapter.exercises.is_empty() {
+        return;
+    }
+    let folder = chapter.folder();
+    for (side, package) in [
+        ("exercises", chapter.exercise_package()),
+        ("solutions", chapter.solution_package()),
+    ] {
+        let manifest = Path::new(side).join(&folder).join("Cargo.toml");
+        check_package_name(root, &manifest, &package, problems);
+    }
+    for exercise in &chapter.exercises {
+        let who = format!("exercise {} `{}`", exercise.id, exercise.name);
+        let in_chapter = exercise.id.split_once('.').is_some_and(|(number, rest)| {
+            number.parse() == Ok(chapter.number) && rest.parse::<u32>().is_ok()
+        });
+        if !in_chapter {
+            problems.push(format!(
+                "{who}: its id should be `{}.<n>`, as it belongs to chapter {}",
+                chapter.number, chapter.number
+            ));
+        }
+        let stub_home = Path::new("exercises").join(&folder).join("src");
+        if !Path::new(&exercise.file).starts_with(&stub_home) || !exercise.file.ends_with(".rs") {
+            problems.push(format!(
+                "{who}: its file `{}` should be a `.rs` file under {}",
+                exercise.file,
+                stub_home.display()
+            ));
+        }
+        if exercise.test.is_empty() || exercise.test.contains(['/', '.']) {
+            problems.push(format!(
+                "{who}: `test = \"{}\"` should be the suite's file stem, without folder or `.rs`",
+                exercise.test
+            ));
+        }
+        if exercise.hints.is_empty() {
+            problems.push(format!("{who}: has no hints"));
+        }
+        let paths = chapter.exercise_paths(exercise);
+        for (what, path) in [
+            ("stub", &paths.stub),
+            ("solution", &paths.solution),
+            ("suite", &paths.suite),
+            ("stub's test wrapper", &paths.stub_wrapper),
+            ("solution's test wrapper", &paths.solution_wrapper),
+        ] {
+            if !root.join(path).is_file() {
+                problems.push(format!(
+                    "{who}: its {what} {} does not exist",
+                    path.display()
+                ));
+            }
+        }
+    }
+}
+
+/// The manifest at `manifest` (relative to `root`) declares `expected`.
+fn check_package_name(root: &Path, manifest: &Path, expected: &str, problems: &mut Vec<String>) {
+    let found = fs::read_to_string(root.join(manifest))
+        .ok()
+        .and_then(|text| text.parse::<toml::Table>().ok())
+        .and_then(|table| {
+            let name = table.get("package")?.get("name")?.as_str()?.to_owned();
+            Some(name)
+        });
+    match found {
+        Some(name) if name == expected => {}
+        Some(name) => problems.push(format!(
+            "{} names the package `{name}`, but {COURSE_FILE} expects `{expected}`",
+            manifest.display()
+        )),
+        None => problems.push(format!(
+            "{} is missing or has no [package] name (expected `{expected}`)",
+            manifest.display()
+        )),
+    }
+}
