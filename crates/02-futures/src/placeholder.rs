@@ -260,7 +260,9 @@ impl<T: fmt::Debug> fmt::Debug for Future<T> {
             Ok(shared) => {
                 match &shared.state {
                     State::Pending => out.field("state", &format_args!("Pending")),
-                    State::Finished(value) => out.field("state", &format_args!("Finished({value:?})")),
+                    State::Finished(value) => {
+                        out.field("state", &format_args!("Finished({value:?})"))
+                    }
                     State::Failed(exception) => {
                         out.field("state", &format_args!("Failed({:?})", exception.message()))
                     }

@@ -1,0 +1,74 @@
+//! The hand-compiled `async fn`: its states, and that it behaves exactly
+//! like the `async fn` the compiler builds from the same body.
+
+mod common;
+
+use std::task::{Poll, Waker};
+
+use aio_futures::{AddLater, add_later, add_later_async, block_on_counted};
+use common::{WakeCounter, poll_once};
+
+#[test]
+fn calling_runs_nothing_and_each_poll_moves_through_the_states() {
+    let mut fut = add_later(2, 3);
+    assert_eq!(fut.state_name(), "Start");
+
+    let waker = Waker::noop();
+    let mut trace = Vec::new();
+    for _ in 0..10 {
+        let answer = poll_once(&mut fut, waker);
+        trace.push(format!("{answer:?} {}", fut.state_name()));
+        if answer.is_ready() {
+            break;
+        }
+    }
+    assert_eq!(
+        trace,
+        [
+            "Pending AwaitingFirst",
+            "Pending AwaitingSecond",
+            "Pending AwaitingSecond",
+            "Ready(5) Done",
+        ]
+    );
+}
+
+#[test]
+fn same_output_and_same_number_of_polls_as_the_compilers_version() {
+    for (x, y) in [(0, 0), (1, 2), (40, 2)] {
+        let by_hand = block_on_counted(add_later(x, y));
+        let by_compiler = block_on_counted(add_later_async(x, y));
+        assert_eq!(by_hand, by_compiler);
+        assert_eq!(by_hand, (x + y, 4));
+    }
+}
+
+#[test]
+fn every_pending_comes_with_a_wake_from_the_inner_future() {
+    let (counter, waker) = WakeCounter::new();
+    let mut fut = add_later(1, 1);
+    let mut pendings = 0;
+    while poll_once(&mut fut, &waker) == Poll::Pending {
+        pendings += 1;
+        assert_eq!(
+            counter.wakes(),
+            pendings,
+            "a Pending without a wake would hang a real executor"
+        );
+    }
+    assert_eq!(pendings, 3);
+}
+
+#[test]
+#[should_panic(expected = "`AddLater` polled after it completed")]
+fn polling_after_completion_panics() {
+    let mut fut = add_later(1, 1);
+    while poll_once(&mut fut, Waker::noop()).is_pending() {}
+    let _ = poll_once(&mut fut, Waker::noop());
+}
+
+#[test]
+fn the_hand_written_machine_is_unpin() {
+    fn assert_unpin<T: Unpin>() {}
+    assert_unpin::<AddLater>();
+}
