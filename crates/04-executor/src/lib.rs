@@ -75,7 +75,6 @@ mod driver;
 mod event_loop;
 mod join;
 mod task;
-mod thread_delay;
 pub mod trace;
 mod yield_now;
 
@@ -85,5 +84,8 @@ pub use context::{
 pub use driver::{Driver, ParkDriver, Unpark};
 pub use event_loop::{CallbackHandle, EventLoop, ExceptionContext, SlowPoll};
 pub use join::{JoinError, JoinHandle};
-pub use thread_delay::{ThreadDelay, sleep_on_thread};
+/// A delay served by a helper thread, from stage 3: the stand-in for timers
+/// until chapter 6 builds a timer heap into the loop. Here it shows the
+/// cross-thread wake path at work.
+pub use aio_wakers::{ThreadSleep, thread_sleep as sleep_on_thread};
 pub use yield_now::{YieldNow, yield_now};
