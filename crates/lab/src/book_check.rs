@@ -273,8 +273,15 @@ fn check_include(root: &Path, page: &Path, include: &Include) -> Option<String> 
     let text = match fs::read_to_string(root.join(&target)) {
         Ok(text) => text,
         Err(_) if !root.join(&target).is_file() => {
+            // mdBook expands directives even inside `code`; prose that only
+            // mentions one (`{{#include …}}`) must escape it.
+            let escape = if shown.contains(['.', '/']) {
+                ""
+            } else {
+                "; to show the directive as text, escape it: `\\{{#include ...}}`"
+            };
             return Some(format!(
-                "includes `{shown}`, which does not exist (looked for {})",
+                "includes `{shown}`, which does not exist (looked for {}){escape}",
                 target.display()
             ));
         }

@@ -124,19 +124,33 @@ impl Workspace {
     /// Whether `file` (relative to the root) still matches the last commit,
     /// by `git diff --quiet HEAD -- <file>`.
     pub fn stub_state(&self, file: &Path) -> StubState {
-        let status = self
-            .git()
-            .args(["diff", "--quiet", "HEAD", "--"])
-            .arg(file)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
-        // `git diff --quiet` answers 0 (same) or 1 (different); anything
-        // else (128: not a repository, no HEAD yet) means git cannot tell.
-        match status.map(|s| s.code()) {
-            Ok(Some(0)) => StubState::Untouched,
-            Ok(Some(1)) => StubState::Edited,
+        let quietly = |args: &[&std::ffi::OsStr]| {
+            self.git()
+                .args(args)
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .ok()
+                .and_then(|s| s.code())
+        };
+        // First: is there a committed version to compare with? Outside a
+        // repository `git diff` falls back to comparing files and answers
+        // "different", and for an untracked file it answers "same"; neither
+        // would be true. (`HEAD:./path` is relative to the current folder.)
+        let committed = format!("HEAD:./{}", file.display());
+        if quietly(&["cat-file".as_ref(), "-e".as_ref(), committed.as_ref()]) != Some(0) {
+            return StubState::Unknown;
+        }
+        match quietly(&[
+            "diff".as_ref(),
+            "--quiet".as_ref(),
+            "HEAD".as_ref(),
+            "--".as_ref(),
+            file.as_os_str(),
+        ]) {
+            Some(0) => StubState::Untouched,
+            Some(1) => StubState::Edited,
             _ => StubState::Unknown,
         }
     }

@@ -1,0 +1,75 @@
+//! course.toml agrees with the tree: the real one (so a stale data file
+//! fails `cargo test`), the fixture, and a broken variant of the fixture.
+
+mod common;
+
+use lab::course::Course;
+use lab::validate::validate;
+
+#[test]
+fn the_real_course_matches_the_tree() {
+    let root = common::workspace_root();
+    let course = Course::load(&root).expect("crates/lab/course.toml parses");
+    let problems = validate(&course, &root);
+    assert!(
+        problems.is_empty(),
+        "crates/lab/course.toml disagrees with the tree:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_fixture_course_matches_its_tree() {
+    let root = common::fixture_root();
+    let course = Course::load(&root).expect("the fixture course parses");
+    assert_eq!(validate(&course, &root), Vec::<String>::new());
+}
+
+#[test]
+fn every_kind_of_stale_entry_is_reported() {
+    let root = common::fixture_root();
+    let text = std::fs::read_to_string(root.join("crates/lab/course.toml"))
+        .unwrap()
+        .replace("demo = \"round_robin\" }", "demo = \"chess\" }")
+        .replace(
+            "name = \"countdown\"\nabout = \"one",
+            "name = \"count_down\"\nabout = \"one",
+        )
+        .replace("id = \"1.2\"", "id = \"2.1\"")
+        .replace("name = \"echo\"", "name = \"Countdown\"")
+        .replace(
+            "file = \"exercises/01-generators/src/echo.rs\"",
+            "file = \"exercises/01-generators/src/ekko.rs\"",
+        )
+        .replace("test = \"echo\"", "test = \"echo.rs\"")
+        .replace(
+            "package = \"aio-generators\"",
+            "package = \"aio-generator\"",
+        );
+    let course = Course::parse(&text).unwrap();
+    let problems = validate(&course, &root);
+    let expected = [
+        "crates/01-generators/Cargo.toml names the package `aio-generators`, but crates/lab/course.toml expects `aio-generator`",
+        "the headline demo `chess` is not listed among chapter 1's demos",
+        "exercise name `Countdown` is used twice",
+        "demo `count_down` of chapter 1: crates/01-generators/examples/count_down.rs does not exist",
+        "exercise 2.1 `Countdown`: its id should be `1.<n>`, as it belongs to chapter 1",
+        "exercise 2.1 `Countdown`: `test = \"echo.rs\"` should be the suite's file stem, without folder or `.rs`",
+        "exercise 2.1 `Countdown`: its stub exercises/01-generators/src/ekko.rs does not exist",
+        "exercise 2.1 `Countdown`: its solution solutions/01-generators/src/ekko.rs does not exist",
+        "exercise 2.1 `Countdown`: its suite tests/01-generators/echo.rs.rs does not exist",
+        "exercise 2.1 `Countdown`: its stub's test wrapper exercises/01-generators/tests/echo.rs.rs does not exist",
+        "exercise 2.1 `Countdown`: its solution's test wrapper solutions/01-generators/tests/echo.rs.rs does not exist",
+    ];
+    assert_eq!(problems, expected);
+}
+
+#[test]
+fn a_typo_in_a_field_name_is_an_error_that_names_the_line() {
+    let text = "headline = { chapter = 1, demo = \"x\" }\n\n[[chapter]]\nnumber = 1\nslug = \"a\"\n\
+                title = \"A\"\npackage = \"aio-a\"\nbook = \"a.md\"\nhint = \"oops\"\n";
+    let error = Course::parse(text).unwrap_err();
+    assert!(error.to_string().contains("hint"), "{error}");
+    assert!(error.to_string().contains("line"), "{error}");
+    assert_eq!(error.exit_code(), 1);
+}

@@ -1,0 +1,36 @@
+//! The help a learner reads: every command is described, and `verify` says
+//! it is for maintainers and CI.
+
+mod common;
+
+use common::{fixture_root, lab};
+
+#[test]
+fn help_lists_every_command() {
+    let run = lab(&fixture_root(), &["--help"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    for command in ["demo", "check", "hint", "reset", "book", "verify"] {
+        assert!(
+            run.stdout.contains(command),
+            "{command} missing from:\n{}",
+            run.stdout
+        );
+    }
+    assert!(run.stdout.contains("Usage: cargo lab"), "{}", run.stdout);
+    assert!(
+        !run.stdout.contains("--root"),
+        "--root is for tests only:\n{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn verify_says_who_it_is_for() {
+    let run = lab(&fixture_root(), &["help", "verify"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(
+        run.stdout.contains("For maintainers and CI"),
+        "{}",
+        run.stdout
+    );
+}
