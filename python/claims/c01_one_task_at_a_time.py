@@ -2,8 +2,8 @@
 execute in one thread.
 
 Notes 004 and 000 both say this. We check it by letting three tasks take
-turns: each task does a few steps, and between steps it awaits, which hands
-control back to the event loop. Every step records which thread ran it and
+turns: each task does a few steps, and between steps it awaits, which returns
+control to the event loop. Every step records which thread ran it and
 how many steps were in progress at that instant. If two tasks ever ran at
 once, some step would see another one still in progress.
 """
@@ -22,9 +22,9 @@ most_in_progress = 0  # the largest value `in_progress` ever had
 
 
 def busy_work():
-    """A few milliseconds of pure-Python computation, with no await in it."""
+    """Several milliseconds of pure-Python computation, with no await in it."""
     total = 0
-    for i in range(20_000):
+    for i in range(30_000):
         total += i * i
     return total
 

@@ -1,4 +1,4 @@
-"""C11: asyncio is single-threaded and is not built on threads.
+"""C11: asyncio runs in a single thread, with no threads underneath.
 
 Notes 001 and 000 say so. We count threads in three situations:
 

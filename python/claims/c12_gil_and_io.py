@@ -1,4 +1,4 @@
-"""C12: because of the GIL, threads may bring no gain even for I/O-bound work.
+"""C12: under the GIL, threads may not help even when the work is I/O-bound.
 
 Note 001 says this. The GIL lets only one thread run Python bytecode at a
 time, but a thread gives it up whenever it blocks in the operating system:

@@ -1,4 +1,4 @@
-"""C13: asyncio does not make CPU-bound work faster; processes do.
+"""C13: coroutines do not speed up CPU-heavy work; worker processes do.
 
 Notes 004, 002 and 003 all say so. We run the same pure-Python jobs three
 ways: one after another, as coroutines gathered on an event loop, and in a

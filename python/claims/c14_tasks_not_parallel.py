@@ -1,4 +1,4 @@
-"""C14: a task lets coroutines execute in parallel.
+"""C14: once wrapped in tasks, coroutines run in parallel.
 
 Note 003 says so, in its table comparing coroutines and tasks. Tasks do
 make coroutines *concurrent* - all of them are under way at once, taking
