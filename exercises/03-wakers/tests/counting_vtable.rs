@@ -1,0 +1,2 @@
+use ex03_wakers::counting_vtable as subject;
+include!("../../../tests/03-wakers/counting_vtable.rs");

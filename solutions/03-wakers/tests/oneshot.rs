@@ -1,0 +1,2 @@
+use sol03_wakers::oneshot as subject;
+include!("../../../tests/03-wakers/oneshot.rs");

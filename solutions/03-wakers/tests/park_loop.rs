@@ -1,0 +1,2 @@
+use sol03_wakers::park_loop as subject;
+include!("../../../tests/03-wakers/park_loop.rs");
