@@ -1,0 +1,2 @@
+use ex01_generators::round_robin as subject;
+include!("../../../tests/01-generators/round_robin.rs");

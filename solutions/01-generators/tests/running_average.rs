@@ -1,0 +1,2 @@
+use sol01_generators::running_average as subject;
+include!("../../../tests/01-generators/running_average.rs");
