@@ -6,7 +6,8 @@
 //! Write the four functions so that the waker counts every call, leaks
 //! nothing and frees nothing twice.
 //!
-//! Book: `ch03-wakers.md`, section "A waker by hand" (under "Build it").
+//! Book: the section "A waker by hand",
+//! `ch03-wakers.md#a-waker-by-hand`.
 //!
 //! Hints:
 //! - The rule that decides every function: each live waker owns exactly

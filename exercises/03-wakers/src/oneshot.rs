@@ -6,8 +6,8 @@
 //! when it arrives. This is asyncio's `Future` placeholder with a Rust waker
 //! where asyncio has a done-callback: `send` is `set_result`.
 //!
-//! Book: `ch03-wakers.md`, section "A future woken from another thread"
-//! (under "Build it").
+//! Book: the section "A future woken from another thread",
+//! `ch03-wakers.md#a-future-woken-from-another-thread`.
 //!
 //! Hints:
 //! - `poll` returns `Ready` if the value is there. Otherwise it must leave

@@ -6,8 +6,8 @@
 //! without a wake (a spurious unpark is not a wake), never lose a wake that
 //! arrives before it parks, and never sleep past the limit.
 //!
-//! Book: `ch03-wakers.md`, section "Sleeping until woken" (under "Build
-//! it").
+//! Book: the section "Sleeping until woken",
+//! `ch03-wakers.md#sleeping-until-woken`.
 //!
 //! Hints:
 //! - The waker is given: waking it calls `Signal::wake_by_ref`. Make that
