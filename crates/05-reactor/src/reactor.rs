@@ -1,0 +1,375 @@
+//! The reactor: the loop's driver that waits in epoll and wakes the task
+//! whose descriptor is ready.
+//!
+//! Three pieces, each small:
+//!
+//! * [`Registry`]: the table of registered sources, keyed by a number that is
+//!   never reused, with the wakers of the tasks waiting on each source.
+//! * [`Reactor`]: the [`Driver`] the event loop parks in. Its `park` is one
+//!   `Poller::wait` followed by a dispatch of every event to its source.
+//! * A thread-local that makes the running loop's registry reachable from
+//!   [`Async::new`](crate::Async::new), the way `spawn` finds the running
+//!   loop.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::fmt;
+use std::io;
+use std::os::fd::{AsRawFd, BorrowedFd, RawFd};
+use std::rc::Rc;
+use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
+use std::time::Duration;
+
+use aio_executor::{Driver, Unpark, trace};
+use polling::{Event, Events, PollMode, Poller};
+
+/// Which half of a source a task waits on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Direction {
+    /// Waiting until a read would not block.
+    Read,
+    /// Waiting until a write would not block.
+    Write,
+}
+
+// ANCHOR: source
+/// One registered descriptor, as the reactor sees it.
+pub(crate) struct Source {
+    /// The key its events carry. Never reused: an event for a source that
+    /// was dropped finds no entry and is ignored.
+    pub(crate) key: usize,
+    /// The descriptor's number. Open for as long as the source is in the
+    /// registry: its owner deletes it from the poller before closing it.
+    fd: RawFd,
+    /// The reader's half and the writer's half.
+    state: RefCell<[Half; 2]>,
+}
+
+/// What one direction of a source knows.
+#[derive(Default)]
+struct Half {
+    /// The tasks waiting for this direction, one waker per task.
+    wakers: Vec<Waker>,
+    /// How many events for this direction have been delivered. A wait that
+    /// started at tick `t` is over once the tick is past `t`.
+    tick: u64,
+    /// Interest in this direction is registered with the poller right now.
+    /// In oneshot mode any event disarms the whole descriptor, so every
+    /// event clears both halves' flags.
+    armed: bool,
+}
+// ANCHOR_END: source
+
+impl Direction {
+    fn index(self) -> usize {
+        match self {
+            Direction::Read => 0,
+            Direction::Write => 1,
+        }
+    }
+}
+
+/// Counters of what the reactor did, for tests and curious learners.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReactorStats {
+    /// Readiness events delivered by the poller (the notify event excluded).
+    pub events: u64,
+    /// Events whose key named no registered source (the source was dropped
+    /// in the meantime): ignored.
+    pub stale_events: u64,
+    /// Wakers woken by events.
+    pub wakes: u64,
+    /// Times interest was (re-)armed with `Poller::modify`.
+    pub arms: u64,
+}
+
+/// The reactor's shared state: the poller and the table of sources.
+///
+/// Held by the [`Reactor`] (the driver), by every [`Async`](crate::Async)
+/// (so it can deregister on drop, even after the loop has stopped), and,
+/// while the loop runs, by this thread's `CURRENT`.
+pub(crate) struct Registry {
+    /// The OS's readiness queue: epoll on Linux, kqueue on the BSDs and macOS.
+    poller: Arc<Poller>,
+    /// Every registered source, by key.
+    sources: RefCell<HashMap<usize, Rc<Source>>>,
+    /// The next key to hand out. Only ever grows.
+    next_key: Cell<usize>,
+    stats: Cell<ReactorStats>,
+}
+
+impl Registry {
+    fn bump(&self, f: impl FnOnce(&mut ReactorStats)) {
+        let mut stats = self.stats.get();
+        f(&mut stats);
+        self.stats.set(stats);
+    }
+
+    // ANCHOR: register
+    /// Adds `fd` to the poller with no interest yet, under a fresh key.
+    ///
+    /// # Safety
+    ///
+    /// `fd` must stay open until [`deregister`](Registry::deregister) has
+    /// been called for the returned source: the poller keeps the descriptor
+    /// in its interest list, and a closed (then reused) number would deliver
+    /// another file's events under this key.
+    pub(crate) unsafe fn register(&self, fd: BorrowedFd<'_>) -> io::Result<Rc<Source>> {
+        let key = self.next_key.get();
+        self.next_key.set(key + 1);
+        let raw = fd.as_raw_fd();
+        // SAFETY: the caller promises that `fd` stays open until it is
+        // deregistered, which deletes it from the poller first.
+        unsafe { self.poller.add_with_mode(raw, Event::none(key), PollMode::Oneshot)? };
+        let source = Rc::new(Source {
+            key,
+            fd: raw,
+            state: RefCell::new([Half::default(), Half::default()]),
+        });
+        self.sources.borrow_mut().insert(key, source.clone());
+        Ok(source)
+    }
+
+    /// Deletes the source from the poller and the table. Wakers still in it
+    /// are dropped: nobody can be waiting, since waiting borrows the owner.
+    pub(crate) fn deregister(&self, source: &Source, fd: BorrowedFd<'_>) {
+        // An error here means the descriptor was not in the poller (already
+        // gone): nothing left to undo.
+        let _ = self.poller.delete(fd);
+        self.sources.borrow_mut().remove(&source.key);
+    }
+    // ANCHOR_END: register
+
+    // ANCHOR: poll_ready
+    /// The heart of a readiness future: ready once an event for `direction`
+    /// has been delivered after the wait began (`started` holds the tick it
+    /// began at); otherwise remember the task's waker and make sure the
+    /// poller is watching this direction.
+    pub(crate) fn poll_ready(
+        &self,
+        source: &Source,
+        direction: Direction,
+        cx: &mut Context<'_>,
+        started: &mut Option<u64>,
+    ) -> Poll<io::Result<()>> {
+        let mut halves = source.state.borrow_mut();
+        let half = &mut halves[direction.index()];
+        match *started {
+            Some(tick) if half.tick > tick => return Poll::Ready(Ok(())),
+            Some(_) => {} // woken, but not by our event: a spurious wake
+            None => *started = Some(half.tick),
+        }
+        if !half.wakers.iter().any(|w| w.will_wake(cx.waker())) {
+            half.wakers.push(cx.waker().clone());
+        }
+        if !half.armed {
+            // Oneshot mode: the poller reports a descriptor once, then
+            // ignores it until interest is set again. Waiting again means
+            // arming again.
+            half.armed = true;
+            let interest = Event::new(source.key, halves[0].armed, halves[1].armed);
+            drop(halves);
+            if let Err(err) = self.arm(source, interest) {
+                source.state.borrow_mut()[direction.index()].armed = false;
+                return Poll::Ready(Err(err));
+            }
+        }
+        Poll::Pending
+    }
+    // ANCHOR_END: poll_ready
+
+    fn arm(&self, source: &Source, interest: Event) -> io::Result<()> {
+        self.bump(|s| s.arms += 1);
+        // SAFETY: `source` is registered (only registered sources are
+        // reachable: the owner deregisters before it closes the descriptor),
+        // so `source.fd` is open for the duration of this call.
+        let fd = unsafe { BorrowedFd::borrow_raw(source.fd) };
+        self.poller.modify(fd, interest)
+    }
+
+    // ANCHOR: dispatch
+    /// Delivers one event: bump the ticks of the directions it reports,
+    /// take the wakers waiting on them, re-arm the direction that is still
+    /// waited on, then wake.
+    fn dispatch(&self, event: Event) {
+        self.bump(|s| s.events += 1);
+        // Clone the entry out, so nothing is borrowed while wakers run (a
+        // waker may drop a source, which deregisters it).
+        let source = self.sources.borrow().get(&event.key).cloned();
+        let Some(source) = source else {
+            // Its source is gone (dropped since the poller queued the event).
+            self.bump(|s| s.stale_events += 1);
+            trace::driver_event(format!("io: event for gone source #{}: ignored", event.key));
+            return;
+        };
+        let mut woken = Vec::new();
+        let still_waiting = {
+            let mut halves = source.state.borrow_mut();
+            for half in halves.iter_mut() {
+                half.armed = false; // oneshot: the poller has disarmed it
+            }
+            if event.readable {
+                halves[0].tick += 1;
+                woken.append(&mut halves[0].wakers);
+            }
+            if event.writable {
+                halves[1].tick += 1;
+                woken.append(&mut halves[1].wakers);
+            }
+            let read = !halves[0].wakers.is_empty();
+            let write = !halves[1].wakers.is_empty();
+            halves[0].armed = read;
+            halves[1].armed = write;
+            (read || write).then(|| Event::new(source.key, read, write))
+        };
+        // The writer may still be waiting after a readable event (or the
+        // other way round). Oneshot disarmed both, so arm its half again,
+        // or its task would never hear of its event.
+        if let Some(interest) = still_waiting {
+            if self.arm(&source, interest).is_err() {
+                // The descriptor is broken: wake its waiters, whose next
+                // I/O call will return the error.
+                let mut halves = source.state.borrow_mut();
+                for half in halves.iter_mut() {
+                    half.armed = false;
+                    woken.append(&mut half.wakers);
+                }
+            }
+        }
+        let what = match (event.readable, event.writable) {
+            (true, true) => "readable and writable",
+            (true, false) => "readable",
+            (false, true) => "writable",
+            (false, false) => "woken with no readiness",
+        };
+        trace::driver_event(format!("io: source #{} {what}", source.key));
+        self.bump(|s| s.wakes += woken.len() as u64);
+        for waker in woken {
+            waker.wake();
+        }
+    }
+    // ANCHOR_END: dispatch
+}
+
+// ANCHOR: reactor
+/// The reactor: an event-loop [`Driver`] that waits for sockets to become
+/// ready instead of just sleeping.
+///
+/// ```
+/// use aio_executor::EventLoop;
+/// use aio_reactor::Reactor;
+///
+/// let event_loop = EventLoop::with_driver(Reactor::new()?);
+/// let answer = event_loop.run_until_complete(async { 42 });
+/// assert_eq!(answer, 42);
+/// # std::io::Result::Ok(())
+/// ```
+pub struct Reactor {
+    registry: Rc<Registry>,
+    /// Reused by every `park`, so waiting allocates nothing.
+    events: Events,
+}
+// ANCHOR_END: reactor
+
+impl Reactor {
+    /// A reactor with its own poller (an epoll instance on Linux).
+    pub fn new() -> io::Result<Reactor> {
+        Ok(Reactor {
+            registry: Rc::new(Registry {
+                poller: Arc::new(Poller::new()?),
+                sources: RefCell::default(),
+                next_key: Cell::new(1),
+                stats: Cell::default(),
+            }),
+            events: Events::new(),
+        })
+    }
+
+    /// What the reactor has done so far.
+    pub fn stats(&self) -> ReactorStats {
+        self.registry.stats.get()
+    }
+
+    /// How many sources are registered now.
+    pub fn sources(&self) -> usize {
+        self.registry.sources.borrow().len()
+    }
+}
+
+impl fmt::Debug for Reactor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Reactor")
+            .field("sources", &self.sources())
+            .field("stats", &self.stats())
+            .finish_non_exhaustive()
+    }
+}
+
+// ANCHOR: driver
+impl Driver for Reactor {
+    /// One `epoll_wait`, then every event to its source. This is the
+    /// `selector.select(timeout)` step of asyncio's `_run_once`.
+    fn park(&mut self, timeout: Option<Duration>) {
+        self.events.clear();
+        if let Err(err) = self.registry.poller.wait(&mut self.events, timeout) {
+            // `wait` retries by itself when a signal interrupts it; any
+            // other error means the poller is unusable, and going on would
+            // spin or hang.
+            panic!("the reactor's poller failed: {err}");
+        }
+        // A notify shows up as a return with no events: nothing to
+        // dispatch, the loop just looks at its remote queue again.
+        for event in self.events.iter() {
+            self.registry.dispatch(event);
+        }
+    }
+
+    fn unparker(&self) -> Arc<dyn Unpark> {
+        Arc::new(PollerUnpark(self.registry.poller.clone()))
+    }
+
+    fn enter(&self) {
+        CURRENT.with(|current| *current.borrow_mut() = Some(self.registry.clone()));
+    }
+
+    fn exit(&self) {
+        CURRENT.with(|current| current.borrow_mut().take());
+    }
+
+    fn waits_on_io(&self) -> bool {
+        self.sources() > 0
+    }
+}
+
+/// Interrupts a `Poller::wait` from any thread. A notify that comes before
+/// the wait makes that wait return at once, so no wake is ever lost.
+struct PollerUnpark(Arc<Poller>);
+
+impl Unpark for PollerUnpark {
+    fn unpark(&self) {
+        // `notify` fails only if the wake-up descriptor cannot be written,
+        // and that happens only when a wake-up is already pending.
+        let _ = self.0.notify();
+    }
+}
+// ANCHOR_END: driver
+
+// ANCHOR: current
+thread_local! {
+    /// The registry of the reactor whose loop runs on this thread.
+    static CURRENT: RefCell<Option<Rc<Registry>>> = const { RefCell::new(None) };
+}
+
+/// The running loop's registry, or asyncio's error when there is none.
+pub(crate) fn current() -> io::Result<Rc<Registry>> {
+    CURRENT
+        .with(|current| current.borrow().clone())
+        .ok_or_else(|| {
+            io::Error::other(
+                "no running event loop with a reactor \
+                 (run this inside EventLoop::with_driver(Reactor::new()?))",
+            )
+        })
+}
+// ANCHOR_END: current

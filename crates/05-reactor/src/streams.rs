@@ -1,0 +1,453 @@
+//! asyncio's streams: `open_connection` and `start_server`, with a reader
+//! that buffers and a writer that buffers until `drain`.
+
+use std::cell::Cell;
+use std::error::Error;
+use std::fmt;
+use std::future::Future;
+use std::io;
+use std::net::{Shutdown, SocketAddr, ToSocketAddrs};
+use std::rc::Rc;
+
+use aio_executor::{JoinHandle, spawn_named, trace, yield_now};
+
+use crate::tcp::{TcpListener, TcpStream};
+
+/// How much one read from the socket asks for.
+const CHUNK: usize = 64 * 1024;
+
+/// asyncio's default `limit`: the longest line `readline` accepts.
+pub const DEFAULT_LIMIT: usize = 64 * 1024;
+
+// ANCHOR: open_connection
+/// Connects to `addr` and returns the connection's two halves: asyncio's
+/// `reader, writer = await asyncio.open_connection(host, port)`.
+pub async fn open_connection<A>(addr: A) -> io::Result<(StreamReader, StreamWriter)>
+where
+    A: ToSocketAddrs + Send + 'static,
+{
+    let stream = TcpStream::connect(addr).await?;
+    Ok(split(stream))
+}
+// ANCHOR_END: open_connection
+
+/// Splits a connected stream into a reader and a writer that share it.
+pub fn split(stream: TcpStream) -> (StreamReader, StreamWriter) {
+    let stream = Rc::new(stream);
+    let reader = StreamReader {
+        stream: stream.clone(),
+        buffer: Vec::new(),
+        scanned: 0,
+        eof: false,
+        limit: DEFAULT_LIMIT,
+    };
+    let writer = StreamWriter {
+        stream,
+        buffer: Vec::new(),
+        written: 0,
+    };
+    (reader, writer)
+}
+
+// ANCHOR: reader
+/// The reading half of a connection, with a buffer: asyncio's
+/// `StreamReader`.
+pub struct StreamReader {
+    stream: Rc<TcpStream>,
+    /// Bytes received and not yet handed out, oldest first.
+    buffer: Vec<u8>,
+    /// How much of `buffer` `readline` has already searched for a newline.
+    scanned: usize,
+    /// The peer has shut down its writing half: no byte will follow
+    /// `buffer`.
+    eof: bool,
+    /// The longest line `readline` accepts.
+    limit: usize,
+}
+
+impl StreamReader {
+    /// Receives one chunk into the buffer; returns how many bytes came
+    /// (0: end of file).
+    async fn fill(&mut self) -> io::Result<usize> {
+        let start = self.buffer.len();
+        self.buffer.resize(start + CHUNK, 0);
+        let got = self.stream.read(&mut self.buffer[start..]).await;
+        let n = *got.as_ref().unwrap_or(&0);
+        self.buffer.truncate(start + n);
+        if n == 0 && got.is_ok() {
+            self.eof = true;
+        }
+        got
+    }
+
+    /// Hands out the first `n` buffered bytes.
+    fn take(&mut self, n: usize) -> Vec<u8> {
+        self.scanned = 0;
+        self.buffer.drain(..n).collect()
+    }
+
+    /// Reads up to `n` bytes: whatever is buffered, or else whatever the
+    /// next receive brings. Does not wait for all `n`. An empty result means
+    /// end of file (asyncio's `read(n)` returning `b''`).
+    pub async fn read(&mut self, n: usize) -> io::Result<Vec<u8>> {
+        if n == 0 {
+            return Ok(Vec::new());
+        }
+        if self.buffer.is_empty() && !self.eof {
+            self.fill().await?;
+        }
+        let n = n.min(self.buffer.len());
+        Ok(self.take(n))
+    }
+    // ANCHOR_END: reader
+
+    // ANCHOR: read_exact
+    /// Reads exactly `n` bytes (asyncio's `readexactly`). If the stream
+    /// ends first, the error's kind is `UnexpectedEof` and it carries an
+    /// [`IncompleteRead`] with the bytes that did come.
+    pub async fn read_exact(&mut self, n: usize) -> io::Result<Vec<u8>> {
+        while self.buffer.len() < n && !self.eof {
+            self.fill().await?;
+        }
+        if self.buffer.len() < n {
+            let partial = self.take(self.buffer.len());
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                IncompleteRead {
+                    partial,
+                    expected: n,
+                },
+            ));
+        }
+        Ok(self.take(n))
+    }
+    // ANCHOR_END: read_exact
+
+    // ANCHOR: readline
+    /// Reads one line, `\n` included (asyncio's `readline`). At end of file
+    /// returns what is left, without `\n`; empty when nothing is.
+    ///
+    /// A line longer than the limit ([`DEFAULT_LIMIT`]) is an
+    /// `InvalidData` error, as asyncio raises `ValueError`: otherwise a peer
+    /// that never sends a newline could make us buffer without end.
+    pub async fn readline(&mut self) -> io::Result<Vec<u8>> {
+        loop {
+            if let Some(at) = self.buffer[self.scanned..].iter().position(|&b| b == b'\n') {
+                let end = self.scanned + at + 1;
+                return Ok(self.take(end));
+            }
+            self.scanned = self.buffer.len();
+            if self.eof {
+                return Ok(self.take(self.buffer.len()));
+            }
+            if self.buffer.len() > self.limit {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("no newline within the limit of {} bytes", self.limit),
+                ));
+            }
+            self.fill().await?;
+        }
+    }
+    // ANCHOR_END: readline
+
+    /// Reads until end of file (asyncio's `read()` with no argument).
+    pub async fn read_to_end(&mut self) -> io::Result<Vec<u8>> {
+        while !self.eof {
+            self.fill().await?;
+        }
+        Ok(self.take(self.buffer.len()))
+    }
+
+    /// Whether the stream has ended and everything buffered has been read
+    /// (asyncio's `at_eof()`).
+    pub fn at_eof(&self) -> bool {
+        self.eof && self.buffer.is_empty()
+    }
+
+    /// Sets the longest line [`readline`](StreamReader::readline) accepts.
+    pub fn set_limit(&mut self, limit: usize) {
+        self.limit = limit;
+    }
+
+    /// The peer's address (asyncio's `get_extra_info('peername')`).
+    pub fn peer_addr(&self) -> io::Result<SocketAddr> {
+        self.stream.peer_addr()
+    }
+}
+
+impl fmt::Debug for StreamReader {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StreamReader")
+            .field("buffered", &self.buffer.len())
+            .field("eof", &self.eof)
+            .finish()
+    }
+}
+
+/// The error inside [`StreamReader::read_exact`]'s `UnexpectedEof`: the
+/// stream ended before `expected` bytes came (asyncio's
+/// `IncompleteReadError`). Get it back with `err.get_ref()` and
+/// `downcast_ref`, or `into_inner` and `downcast`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncompleteRead {
+    /// The bytes that did come before the end.
+    pub partial: Vec<u8>,
+    /// How many were asked for.
+    pub expected: usize,
+}
+
+impl fmt::Display for IncompleteRead {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} bytes read on a total of {} expected bytes",
+            self.partial.len(),
+            self.expected
+        )
+    }
+}
+
+impl Error for IncompleteRead {}
+
+// ANCHOR: writer
+/// The writing half of a connection: asyncio's `StreamWriter`.
+///
+/// [`write`](StreamWriter::write) only buffers; [`drain`](StreamWriter::drain)
+/// sends the buffer, waiting whenever the socket's send buffer is full.
+/// (asyncio's `write` tries to send at once and buffers the rest; ours
+/// always buffers, which is simpler and sends the same bytes.)
+pub struct StreamWriter {
+    stream: Rc<TcpStream>,
+    /// Bytes written and not yet sent; `buffer[..written]` has been sent.
+    buffer: Vec<u8>,
+    written: usize,
+}
+
+impl StreamWriter {
+    /// Adds `data` to the buffer. Nothing is sent until
+    /// [`drain`](StreamWriter::drain).
+    pub fn write(&mut self, data: &[u8]) {
+        self.buffer.extend_from_slice(data);
+    }
+
+    /// How many bytes wait to be sent (asyncio's
+    /// `transport.get_write_buffer_size()`).
+    pub fn buffered(&self) -> usize {
+        self.buffer.len() - self.written
+    }
+
+    /// Sends everything buffered. Each write may take only part of what is
+    /// left (a partial write), and a full send buffer makes the task wait
+    /// for writability: the loop runs the other tasks meanwhile.
+    pub async fn drain(&mut self) -> io::Result<()> {
+        while self.written < self.buffer.len() {
+            match self.stream.write(&self.buffer[self.written..]).await? {
+                0 => return Err(io::ErrorKind::WriteZero.into()),
+                n => self.written += n,
+            }
+        }
+        self.buffer.clear();
+        self.written = 0;
+        Ok(())
+    }
+    // ANCHOR_END: writer
+
+    // ANCHOR: close
+    /// Sends what is buffered, then shuts down the writing half: the peer
+    /// reads end of file, and the reader half can still read its reply (a
+    /// half-close; asyncio's `write_eof`).
+    pub async fn write_eof(&mut self) -> io::Result<()> {
+        self.drain().await?;
+        self.stream.shutdown(Shutdown::Write)
+    }
+
+    /// Sends what is buffered and closes the writing side (asyncio's
+    /// `close()` followed by `await wait_closed()`). The socket itself is
+    /// closed once the reader half is dropped too.
+    pub async fn close(mut self) -> io::Result<()> {
+        self.write_eof().await
+    }
+    // ANCHOR_END: close
+
+    /// The peer's address (asyncio's `get_extra_info('peername')`).
+    pub fn peer_addr(&self) -> io::Result<SocketAddr> {
+        self.stream.peer_addr()
+    }
+}
+
+impl fmt::Debug for StreamWriter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StreamWriter")
+            .field("buffered", &self.buffered())
+            .finish()
+    }
+}
+
+/// How a server's connections have fared so far.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ServerStats {
+    /// Connections accepted.
+    pub accepted: u64,
+    /// Connections whose handler is still running.
+    pub open: u64,
+    /// The most connections open at once.
+    pub peak_open: u64,
+    /// Handlers that returned `Ok`.
+    pub finished: u64,
+    /// Handlers that returned an error (a reset, an early end of file…).
+    pub failed: u64,
+    /// Handlers that panicked or were cancelled.
+    pub aborted: u64,
+    /// Failed `accept` calls (the server went on).
+    pub accept_errors: u64,
+}
+
+#[derive(Default)]
+struct Counters {
+    stats: Cell<ServerStats>,
+}
+
+impl Counters {
+    fn update(&self, f: impl FnOnce(&mut ServerStats)) {
+        let mut stats = self.stats.get();
+        f(&mut stats);
+        self.stats.set(stats);
+    }
+}
+
+// ANCHOR: start_server
+/// Listens on `addr` and runs `handler` as a new task for every connection:
+/// asyncio's `start_server(client_connected_cb, host, port)`.
+///
+/// Each connection is its own task, so a handler that fails (returns an
+/// error) or panics ends its own connection and nothing else; the server's
+/// [`stats`](Server::stats) count how each one ended.
+pub async fn start_server<H, F>(handler: H, addr: impl ToSocketAddrs) -> io::Result<Server>
+where
+    H: Fn(StreamReader, StreamWriter) -> F + 'static,
+    F: Future<Output = io::Result<()>> + 'static,
+{
+    let listener = TcpListener::bind(addr)?;
+    let local_addr = listener.local_addr()?;
+    let counters = Rc::new(Counters::default());
+    let accept_loop = spawn_named("server", accept_loop(listener, handler, counters.clone()));
+    Ok(Server {
+        local_addr,
+        accept_loop,
+        counters,
+    })
+}
+
+async fn accept_loop<H, F>(listener: TcpListener, handler: H, counters: Rc<Counters>)
+where
+    H: Fn(StreamReader, StreamWriter) -> F + 'static,
+    F: Future<Output = io::Result<()>> + 'static,
+{
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _peer)) => stream,
+            Err(err) => {
+                // Out of descriptors, or a connection reset before we took
+                // it: this connection is lost, the server is not. (asyncio
+                // pauses accepting for a second on EMFILE; without timers
+                // we let the other tasks run and try again.)
+                counters.update(|s| s.accept_errors += 1);
+                trace::note(format!("accept failed: {err}"));
+                yield_now().await;
+                continue;
+            }
+        };
+        counters.update(|s| {
+            s.accepted += 1;
+            s.open += 1;
+            s.peak_open = s.peak_open.max(s.open);
+        });
+        let number = counters.stats.get().accepted;
+        let (reader, writer) = split(stream);
+        let connection = handler(reader, writer);
+        let guard = ConnectionGuard {
+            counters: counters.clone(),
+            ended: false,
+        };
+        drop(spawn_named(format!("conn-{number}"), serve(connection, guard)));
+    }
+}
+
+/// Runs one connection's handler and counts how it ended.
+async fn serve(connection: impl Future<Output = io::Result<()>>, mut guard: ConnectionGuard) {
+    let result = connection.await;
+    guard.ended = true;
+    guard.counters.update(|s| match &result {
+        Ok(()) => s.finished += 1,
+        Err(_) => s.failed += 1,
+    });
+    if let Err(err) = result {
+        trace::note(format!("connection ended by an error: {err}"));
+    }
+}
+// ANCHOR_END: start_server
+
+/// Closes a connection's books when its task goes away, however it ends.
+struct ConnectionGuard {
+    counters: Rc<Counters>,
+    /// Set when the handler returned; a guard dropped without it means the
+    /// task panicked or was cancelled.
+    ended: bool,
+}
+
+impl Drop for ConnectionGuard {
+    fn drop(&mut self) {
+        let ended = self.ended;
+        self.counters.update(|s| {
+            s.open -= 1;
+            if !ended {
+                s.aborted += 1;
+            }
+        });
+    }
+}
+
+/// A listening server made by [`start_server`]: asyncio's `Server`.
+///
+/// Dropping it does not stop it (the accept task keeps running, as a
+/// task does when its handle is dropped); [`close`](Server::close) does.
+pub struct Server {
+    local_addr: SocketAddr,
+    accept_loop: JoinHandle<()>,
+    counters: Rc<Counters>,
+}
+
+impl Server {
+    /// The address it listens on (asyncio's `server.sockets[0].getsockname()`).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.local_addr
+    }
+
+    /// How its connections have fared so far.
+    pub fn stats(&self) -> ServerStats {
+        self.counters.stats.get()
+    }
+
+    /// Stops accepting: the listening socket is closed when the accept
+    /// task's future is dropped. Connections already open go on (as with
+    /// asyncio's `Server.close()`).
+    pub fn close(&self) {
+        self.accept_loop.cancel();
+    }
+
+    /// Waits until the server is closed (asyncio's `serve_forever`, which
+    /// also only ends when the server is closed).
+    pub async fn serve_forever(self) {
+        let _ = self.accept_loop.await;
+    }
+}
+
+impl fmt::Debug for Server {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Server")
+            .field("local_addr", &self.local_addr)
+            .field("stats", &self.stats())
+            .finish()
+    }
+}

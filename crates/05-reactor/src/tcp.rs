@@ -1,0 +1,140 @@
+//! Non-blocking TCP: a listener that accepts and a stream that reads and
+//! writes, each an [`Async`] over the standard library's socket.
+
+use std::fmt;
+use std::io::{self, Read, Write};
+use std::net::{self, Shutdown, SocketAddr, ToSocketAddrs};
+
+use crate::async_io::Async;
+use crate::to_thread::to_thread;
+
+// ANCHOR: listener
+/// A TCP socket listening for connections, registered with the reactor.
+pub struct TcpListener {
+    io: Async<net::TcpListener>,
+}
+
+impl TcpListener {
+    /// Binds to `addr` (use port 0 to let the OS choose) and starts
+    /// listening. Needs a running loop with a reactor.
+    pub fn bind(addr: impl ToSocketAddrs) -> io::Result<TcpListener> {
+        let listener = net::TcpListener::bind(addr)?;
+        Ok(TcpListener {
+            io: Async::new(listener)?,
+        })
+    }
+
+    /// Waits for the next connection and returns it with the peer's
+    /// address.
+    pub async fn accept(&self) -> io::Result<(TcpStream, SocketAddr)> {
+        let (stream, peer) = self.io.read_with(|listener| listener.accept()).await?;
+        Ok((TcpStream::from_std(stream)?, peer))
+    }
+    // ANCHOR_END: listener
+
+    /// The address it listens on (with the port the OS chose).
+    pub fn local_addr(&self) -> io::Result<SocketAddr> {
+        self.io.get_ref().local_addr()
+    }
+
+    /// The registered socket, to wait on it directly.
+    pub fn as_async(&self) -> &Async<net::TcpListener> {
+        &self.io
+    }
+}
+
+impl fmt::Debug for TcpListener {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("TcpListener").field(&self.io).finish()
+    }
+}
+
+// ANCHOR: stream
+/// A TCP connection, registered with the reactor.
+pub struct TcpStream {
+    io: Async<net::TcpStream>,
+}
+
+impl TcpStream {
+    /// Connects to `addr`.
+    ///
+    /// The standard library can only connect a socket by waiting for the
+    /// handshake, so the name lookup and the connect run on a helper thread
+    /// ([`to_thread`]) while the loop goes on; the connected socket then
+    /// joins the reactor. (A runtime with raw socket calls starts the
+    /// connect in non-blocking mode, waits for writability and reads the
+    /// socket's error instead; the book's last section shows how.)
+    pub async fn connect<A>(addr: A) -> io::Result<TcpStream>
+    where
+        A: ToSocketAddrs + Send + 'static,
+    {
+        let stream = to_thread(move || net::TcpStream::connect(addr)).await?;
+        TcpStream::from_std(stream)
+    }
+
+    /// Registers a connected standard-library stream with the reactor.
+    pub fn from_std(stream: net::TcpStream) -> io::Result<TcpStream> {
+        Ok(TcpStream {
+            io: Async::new(stream)?,
+        })
+    }
+
+    /// Reads what is available, at most `buf.len()` bytes, waiting until
+    /// something is. `Ok(0)` is the end of the stream (the peer shut down
+    /// its writing half).
+    pub async fn read(&self, buf: &mut [u8]) -> io::Result<usize> {
+        self.io.read_with(|mut stream| stream.read(buf)).await
+    }
+
+    /// Writes some of `buf`, waiting until the socket takes at least one
+    /// byte; returns how many it took (possibly fewer than `buf.len()`).
+    pub async fn write(&self, buf: &[u8]) -> io::Result<usize> {
+        self.io.write_with(|mut stream| stream.write(buf)).await
+    }
+    // ANCHOR_END: stream
+
+    // ANCHOR: write_all
+    /// Writes all of `buf`, one partial write after another.
+    pub async fn write_all(&self, mut buf: &[u8]) -> io::Result<()> {
+        while !buf.is_empty() {
+            match self.write(buf).await? {
+                0 => return Err(io::ErrorKind::WriteZero.into()),
+                n => buf = &buf[n..],
+            }
+        }
+        Ok(())
+    }
+    // ANCHOR_END: write_all
+
+    /// Shuts down the reading half, the writing half or both. Shutting down
+    /// writing sends the peer an end of file while we can still read.
+    pub fn shutdown(&self, how: Shutdown) -> io::Result<()> {
+        self.io.get_ref().shutdown(how)
+    }
+
+    /// The peer's address.
+    pub fn peer_addr(&self) -> io::Result<SocketAddr> {
+        self.io.get_ref().peer_addr()
+    }
+
+    /// This end's address.
+    pub fn local_addr(&self) -> io::Result<SocketAddr> {
+        self.io.get_ref().local_addr()
+    }
+
+    /// Turns Nagle's algorithm off (`true`) or on.
+    pub fn set_nodelay(&self, nodelay: bool) -> io::Result<()> {
+        self.io.get_ref().set_nodelay(nodelay)
+    }
+
+    /// The registered socket, to wait on it directly.
+    pub fn as_async(&self) -> &Async<net::TcpStream> {
+        &self.io
+    }
+}
+
+impl fmt::Debug for TcpStream {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("TcpStream").field(&self.io).finish()
+    }
+}

@@ -1,0 +1,92 @@
+//! `to_thread`: run a blocking call on a helper thread and await its result
+//! (asyncio's `asyncio.to_thread`).
+
+use std::fmt;
+use std::future::Future;
+use std::panic::{self, AssertUnwindSafe};
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Waker};
+use std::thread;
+
+// ANCHOR: to_thread
+/// Runs `f` on a new thread and returns a future of its result.
+///
+/// For the calls that have no non-blocking form: resolving a host name,
+/// and (with the standard library alone) connecting a TCP socket. The
+/// thread wakes the task when `f` returns, through the loop's thread-safe
+/// wake path. asyncio keeps a pool of threads for this; one thread per call
+/// is simpler and costs a few microseconds more.
+///
+/// If `f` panics, awaiting the future panics with the same payload.
+pub fn to_thread<F, R>(f: F) -> ToThread<R>
+where
+    F: FnOnce() -> R + Send + 'static,
+    R: Send + 'static,
+{
+    let shared = Arc::new(Mutex::new(Handoff {
+        result: None,
+        waker: None,
+    }));
+    let theirs = shared.clone();
+    thread::spawn(move || {
+        let result = panic::catch_unwind(AssertUnwindSafe(f));
+        let waker = {
+            let mut handoff = theirs.lock().unwrap_or_else(|p| p.into_inner());
+            handoff.result = Some(result);
+            handoff.waker.take()
+        };
+        // Wake after unlocking: the waker may run on this thread.
+        if let Some(waker) = waker {
+            waker.wake();
+        }
+    });
+    ToThread { shared }
+}
+
+/// What the helper thread hands back.
+struct Handoff<R> {
+    /// `Some` once `f` has returned or panicked.
+    result: Option<thread::Result<R>>,
+    /// The task to wake when the result is in.
+    waker: Option<Waker>,
+}
+
+/// The future of [`to_thread`].
+#[must_use = "the call runs anyway; await the future to get its result"]
+pub struct ToThread<R> {
+    shared: Arc<Mutex<Handoff<R>>>,
+}
+
+impl<R> Future for ToThread<R> {
+    type Output = R;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<R> {
+        let mut handoff = self.shared.lock().unwrap_or_else(|p| p.into_inner());
+        match handoff.result.take() {
+            Some(Ok(value)) => Poll::Ready(value),
+            Some(Err(payload)) => {
+                drop(handoff);
+                panic::resume_unwind(payload)
+            }
+            None => {
+                // Checked and stored under one lock: the thread cannot
+                // finish in between and miss the waker.
+                handoff.waker = Some(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }
+}
+// ANCHOR_END: to_thread
+
+impl<R> fmt::Debug for ToThread<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let done = self
+            .shared
+            .lock()
+            .map(|h| h.result.is_some())
+            .unwrap_or(false);
+        f.debug_struct("ToThread").field("done", &done).finish()
+    }
+}
