@@ -102,6 +102,10 @@ impl Workspace {
             .cargo()
             .args(["test", "--quiet", "-p", package, "--test", test])
             .args(extra)
+            // A backtrace buries the assertion that failed, which is what a
+            // learner needs to read; the command shown with `--verbose` can
+            // be rerun with backtraces for more.
+            .env("RUST_BACKTRACE", "0")
             .stdin(Stdio::null())
             .output()
             .map_err(|err| cargo_missing(&err))?;

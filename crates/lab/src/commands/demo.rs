@@ -88,7 +88,8 @@ fn run_demo(workspace: &Workspace, chapter: &Chapter, demo: &Demo) -> Result<Exi
             "chapter {} is planned: {} does not exist yet",
             chapter.number,
             chapter.crate_dir().display()
-        )));
+        ))
+        .help("its demos arrive with the chapter; `cargo lab` shows which chapters are ready"));
     }
     let args = [
         "run",

@@ -21,25 +21,23 @@ pub use verify::{BiteRow, Outcome, render_bite_table};
 
 /// Runs one command (or the tour, for none) on a workspace.
 pub fn dispatch(workspace: &Workspace, command: Option<Command>) -> Result<ExitCode, LabError> {
-    // The book needs no course data; everything else starts from it.
-    if let Some(Command::Book { serve, check }) = command {
-        return book::run(workspace, serve, check);
-    }
-    let course = Course::load(workspace.root())?;
+    // Read the course only for the commands that need it: the book does
+    // not, so it works even while course.toml is broken.
+    let course = || Course::load(workspace.root());
     match command {
-        None => tour::run(workspace, &course),
+        None => tour::run(workspace, &course()?),
         Some(Command::Demo { chapter, name }) => {
-            demo::run(workspace, &course, chapter.as_deref(), name.as_deref())
+            demo::run(workspace, &course()?, chapter.as_deref(), name.as_deref())
         }
         Some(Command::Check {
             chapter,
             watch,
             verbose,
-        }) => check::run(workspace, &course, chapter.as_deref(), watch, verbose),
-        Some(Command::Hint { exercise, all }) => hint::run(workspace, &course, &exercise, all),
-        Some(Command::Reset { exercise, yes }) => reset::run(workspace, &course, &exercise, yes),
-        Some(Command::Verify) => verify::run(workspace, &course),
-        Some(Command::Book { .. }) => unreachable!("handled above"),
+        }) => check::run(workspace, &course()?, chapter.as_deref(), watch, verbose),
+        Some(Command::Hint { exercise, all }) => hint::run(workspace, &course()?, &exercise, all),
+        Some(Command::Reset { exercise, yes }) => reset::run(workspace, &course()?, &exercise, yes),
+        Some(Command::Book { serve, check }) => book::run(workspace, serve, check),
+        Some(Command::Verify) => verify::run(workspace, &course()?),
     }
 }
 

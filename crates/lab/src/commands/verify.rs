@@ -6,11 +6,11 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use crate::commands::suite_excerpt;
-use crate::course::Course;
+use crate::course::{Course, Exercise};
 use crate::error::LabError;
 use crate::output::{self, BAD, DIM, GOOD, TITLE};
 use crate::validate::validate;
-use crate::workspace::Workspace;
+use crate::workspace::{StubState, Workspace};
 
 /// How many lines of a suite's output to show for a side that went wrong.
 const EXCERPT_LINES: usize = 30;
@@ -152,13 +152,14 @@ pub fn run(workspace: &Workspace, course: &Course) -> Result<ExitCode, LabError>
                     Outcome::Passes
                 };
                 if outcome != expected {
-                    let command = format!("cargo test -p {package} --test {}", exercise.test);
-                    details.push(format!(
-                        "{} {} on the {side} {} (expected: {}); `{command}` says:\n{excerpt}",
-                        exercise.id,
-                        exercise.name,
-                        outcome.label(),
-                        expected.label()
+                    details.push(explain(
+                        workspace,
+                        &paths.stub,
+                        side,
+                        &package,
+                        exercise,
+                        outcome,
+                        &excerpt,
                     ));
                 }
                 if side == "stub" {
@@ -195,6 +196,43 @@ pub fn run(workspace: &Workspace, course: &Course) -> Result<ExitCode, LabError>
         anstream::println!("\n{}", output::styled(BAD, &summary));
         Ok(ExitCode::FAILURE)
     }
+}
+
+/// Says why one side of one exercise is a defect, with what cargo printed.
+fn explain(
+    workspace: &Workspace,
+    stub: &std::path::Path,
+    side: &str,
+    package: &str,
+    exercise: &Exercise,
+    outcome: Outcome,
+    excerpt: &str,
+) -> String {
+    let who = format!("{} {}", exercise.id, exercise.name);
+    let command = format!("cargo test -p {package} --test {}", exercise.test);
+    let mut text = match (side, outcome) {
+        ("stub", Outcome::Passes) => format!(
+            "{who}: the suite passes on the stub, so it does not bite; \
+             add a test the stub fails (`{command}`)"
+        ),
+        (_, Outcome::DoesNotCompile) => {
+            format!("{who}: the suite does not compile against the {side}; `{command}` says:")
+        }
+        _ => format!("{who}: the suite fails on the solution; `{command}` says:"),
+    };
+    // Verify judges the working tree; an edited stub is not the stub a
+    // learner gets.
+    if side == "stub" && workspace.stub_state(stub) == StubState::Edited {
+        text.push_str(&format!(
+            "\n    (note: {} has uncommitted changes, so this is not the committed stub)",
+            stub.display()
+        ));
+    }
+    if !excerpt.is_empty() {
+        text.push('\n');
+        text.push_str(excerpt);
+    }
+    text
 }
 
 /// Builds then runs one suite on one side. `--locked` keeps cargo from
