@@ -1,0 +1,2 @@
+use sol02_futures::placeholder_result as subject;
+include!("../../../tests/02-futures/placeholder_result.rs");
