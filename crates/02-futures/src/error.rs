@@ -16,6 +16,29 @@ pub struct Exception {
     message: String,
 }
 
+/// asyncio's `InvalidStateError`: the operation does not fit the future's
+/// state, such as asking a pending future for its result, or completing a
+/// future twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvalidStateError {
+    /// Which rule was broken, in a few words.
+    reason: &'static str,
+}
+
+/// Why [`Future::result`](crate::Future::result) (or awaiting the future)
+/// gave no value: Python raises one of three exceptions there, and these are
+/// they.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FutureError {
+    /// The future is still pending (Python: `InvalidStateError`).
+    InvalidState(InvalidStateError),
+    /// The future was cancelled (Python: `CancelledError`).
+    Cancelled,
+    /// The future failed with this exception (Python re-raises it).
+    Exception(Exception),
+}
+// ANCHOR_END: errors
+
 impl Exception {
     /// An exception carrying `message`, e.g. `Exception::new("disk full")`.
     pub fn new(message: impl Into<String>) -> Self {
@@ -28,15 +51,6 @@ impl Exception {
     pub fn message(&self) -> &str {
         &self.message
     }
-}
-
-/// asyncio's `InvalidStateError`: the operation does not fit the future's
-/// state, such as asking a pending future for its result, or completing a
-/// future twice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct InvalidStateError {
-    /// Which rule was broken, in a few words.
-    reason: &'static str,
 }
 
 impl InvalidStateError {
@@ -55,20 +69,6 @@ impl InvalidStateError {
         self.reason
     }
 }
-
-/// Why [`Future::result`](crate::Future::result) (or awaiting the future)
-/// gave no value: Python raises one of three exceptions there, and these are
-/// they.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FutureError {
-    /// The future is still pending (Python: `InvalidStateError`).
-    InvalidState(InvalidStateError),
-    /// The future was cancelled (Python: `CancelledError`).
-    Cancelled,
-    /// The future failed with this exception (Python re-raises it).
-    Exception(Exception),
-}
-// ANCHOR_END: errors
 
 impl fmt::Display for Exception {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

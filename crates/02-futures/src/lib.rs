@@ -78,11 +78,12 @@
 //!
 //! Ours holds only owned values, so it is `Unpin` and can be polled through
 //! `Pin::new`. The compiler's own futures are not, because a local borrowed
-//! across an `.await` would be a pointer into the future itself:
+//! across an `.await` (as in [`sum_first_two_later`]) is a pointer into the
+//! future itself:
 //!
 //! ```compile_fail
 //! fn poll_unpinned<F: std::future::Future + Unpin>(_: F) {}
-//! poll_unpinned(aio_futures::add_later_async(1, 2)); // error: cannot be unpinned
+//! poll_unpinned(aio_futures::sum_first_two_later([1, 2, 3])); // error: cannot be unpinned
 //! ```
 //!
 //! # asyncio's Future: a placeholder
@@ -135,4 +136,4 @@ pub use countdown::Countdown;
 pub use error::{Exception, FutureError, InvalidStateError};
 pub use placeholder::Future;
 pub use protocol::{GeneratorFuture, from_generator};
-pub use two_awaits::{AddLater, add_later, add_later_async};
+pub use two_awaits::{AddLater, add_later, add_later_async, sum_first_two_later};

@@ -125,3 +125,18 @@ impl AddLater {
         }
     }
 }
+
+// ANCHOR: self_ref
+/// An `async fn` whose future has to point into itself, which is why the
+/// compiler's futures are not `Unpin`.
+///
+/// At the `.await`, the future holds both `values` and `first_two`, a
+/// reference into `values`: into the future's own memory. Move the future
+/// after its first poll and `first_two` would point at the old place. `Pin`
+/// is the promise that it will not be moved.
+pub async fn sum_first_two_later(values: [u32; 3]) -> u32 {
+    let first_two = &values[..2];
+    Countdown::new(1, ()).await;
+    first_two.iter().sum()
+}
+// ANCHOR_END: self_ref

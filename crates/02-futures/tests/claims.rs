@@ -283,13 +283,13 @@ fn c37_rust() {
 
     let placeholder: Future<u32> = Future::new();
     placeholder.set_result(42).unwrap();
-    let (value, polls) = block_on_counted(async { placeholder.await });
+    let (value, polls) = block_on_counted(async { placeholder.await.map(|n| n + 1) });
     writeln!(
         out,
-        "a completed aio_futures::Future, awaited: {value:?} after {polls} poll"
+        "a completed aio_futures::Future, awaited and plus one: {value:?} after {polls} poll"
     )
     .unwrap();
-    assert_eq!((value, polls), (Ok(42), 1));
+    assert_eq!((value, polls), (Ok(43), 1));
     insta::assert_snapshot!("c37_rust", out);
 }
 

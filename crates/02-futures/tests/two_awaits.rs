@@ -5,7 +5,7 @@ mod common;
 
 use std::task::{Poll, Waker};
 
-use aio_futures::{AddLater, add_later, add_later_async, block_on_counted};
+use aio_futures::{AddLater, add_later, add_later_async, block_on_counted, sum_first_two_later};
 use common::{WakeCounter, poll_once};
 
 #[test]
@@ -71,4 +71,11 @@ fn polling_after_completion_panics() {
 fn the_hand_written_machine_is_unpin() {
     fn assert_unpin<T: Unpin>() {}
     assert_unpin::<AddLater>();
+}
+
+#[test]
+fn a_future_that_borrows_its_own_local_runs_once_pinned() {
+    // `block_on` pins the future in its own frame, so the reference into
+    // the future stays valid between the two polls.
+    assert_eq!(block_on_counted(sum_first_two_later([4, 5, 100])), (9, 2));
 }
