@@ -1,0 +1,185 @@
+//! `sleep`, `sleep_until`, `now` and `blocking_sleep`: waiting for time,
+//! politely and not.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use crate::timers::{self, Fire, TimerKey, Timers};
+
+/// The running loop's time: asyncio's `loop.time()`.
+///
+/// # Panics
+///
+/// When no loop with timers runs on this thread.
+pub fn now() -> Duration {
+    timers::current("now()").clock.now()
+}
+
+// ANCHOR: sleep
+/// Waits `duration` without blocking the loop: asyncio's `asyncio.sleep`.
+///
+/// Like asyncio, the deadline is counted from the moment the sleep first
+/// runs (its first poll), and even `sleep(Duration::ZERO)` gives the other
+/// ready tasks one turn before it returns.
+///
+/// # Panics
+///
+/// When polled with no loop with timers running on this thread.
+pub fn sleep(duration: Duration) -> Sleep {
+    Sleep {
+        when: When::After(duration),
+        timer: None,
+    }
+}
+
+/// Waits until the loop's clock reads `deadline` (a time as [`now`] gives
+/// it): the `loop.call_at` flavour of sleeping.
+pub fn sleep_until(deadline: Duration) -> Sleep {
+    Sleep {
+        when: When::At(deadline),
+        timer: None,
+    }
+}
+
+/// The future of [`sleep`] and [`sleep_until`].
+///
+/// Dropping it before it is done removes its timer from the loop at once:
+/// a cancelled sleep leaves nothing behind.
+#[must_use = "futures do nothing unless awaited"]
+pub struct Sleep {
+    when: When,
+    /// Set by the first poll: the timer this sleep is waiting for.
+    timer: Option<Registration>,
+}
+
+enum When {
+    After(Duration),
+    At(Duration),
+}
+
+/// A sleep's timer in its loop's queue.
+struct Registration {
+    timers: Rc<Timers>,
+    deadline: Duration,
+    /// `None` once the sleep is over and its timer removed.
+    key: Option<TimerKey>,
+}
+// ANCHOR_END: sleep
+
+impl Registration {
+    /// Sets the timer of a sleep that starts now.
+    fn start(when: &When, cx: &Context<'_>) -> Self {
+        let timers = timers::current("sleep()");
+        let deadline = match *when {
+            When::After(duration) => timers.clock.now() + duration,
+            When::At(deadline) => deadline,
+        };
+        let key = timers
+            .queue
+            .borrow_mut()
+            .insert(deadline, Fire::Wake(cx.waker().clone()));
+        Registration {
+            timers,
+            deadline,
+            key: Some(key),
+        }
+    }
+}
+
+impl Sleep {
+    /// The deadline on the loop's clock, once the sleep has started.
+    pub fn deadline(&self) -> Option<Duration> {
+        self.timer.as_ref().map(|timer| timer.deadline)
+    }
+}
+
+// ANCHOR: sleep_poll
+impl Future for Sleep {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let this = &mut *self;
+        let Some(timer) = &mut this.timer else {
+            // First poll: find the running loop's timers and set ours. Even
+            // a deadline already past waits for the timer to fire, so the
+            // other ready tasks get their turn first.
+            this.timer = Some(Registration::start(&this.when, cx));
+            return Poll::Pending;
+        };
+
+        let Some(key) = timer.key else {
+            return Poll::Ready(()); // already returned Ready once
+        };
+        if timer.timers.clock.now() >= timer.deadline {
+            // Due. Usually the timer fired and is gone already; if we were
+            // polled for another reason first, take it out ourselves.
+            timer.timers.queue.borrow_mut().remove(key);
+            timer.key = None;
+            return Poll::Ready(());
+        }
+        // Polled early (the task woke for something else): keep waiting,
+        // with the newest waker.
+        let mut queue = timer.timers.queue.borrow_mut();
+        if !queue.set_waker(key, cx.waker()) {
+            // Not due, yet gone: cannot happen with a clock that only moves
+            // forward, but re-arming is always safe.
+            timer.key = Some(queue.insert(timer.deadline, Fire::Wake(cx.waker().clone())));
+        }
+        Poll::Pending
+    }
+}
+
+impl Drop for Sleep {
+    /// A sleep dropped before its deadline (cancelled, or timed out by a
+    /// `select`) takes its timer with it.
+    fn drop(&mut self) {
+        if let Some(Registration {
+            timers,
+            key: Some(key),
+            ..
+        }) = &self.timer
+        {
+            let removed = timers.queue.borrow_mut().remove(*key);
+            drop(removed); // the waker, dropped with no borrow held
+        }
+    }
+}
+// ANCHOR_END: sleep_poll
+
+impl std::fmt::Debug for Sleep {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sleep")
+            .field("deadline", &self.deadline())
+            .field(
+                "done",
+                &self.timer.as_ref().is_some_and(|t| t.key.is_none()),
+            )
+            .finish()
+    }
+}
+
+// ANCHOR: blocking_sleep
+/// Blocks the loop for `duration`: the notes' `time.sleep`, on this loop's
+/// clock. Never call it from a task, except to show why not.
+///
+/// On a real clock the thread sleeps, and with it every task of the loop.
+/// On a virtual clock the thread does not sleep; the clock moves forward by
+/// `duration` instead ([`Clock::advance`](crate::Clock::advance)), which
+/// does to the other tasks' timers exactly what the real block would: they
+/// all come due while nobody runs, and fire late.
+///
+/// # Panics
+///
+/// When no loop with timers runs on this thread.
+pub fn blocking_sleep(duration: Duration) {
+    let clock = timers::current("blocking_sleep()").clock.clone();
+    if clock.is_virtual() {
+        clock.advance(duration);
+    } else {
+        std::thread::sleep(duration);
+    }
+}
+// ANCHOR_END: blocking_sleep
