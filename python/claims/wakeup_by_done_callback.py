@@ -1,9 +1,10 @@
 """Chapter 3 (no claim ID): how asyncio resumes a task that waits.
 
-Notes 000 and 004 describe the event loop as something that watches its
-waiting coroutines and brings one back once what it waits for is ready. We
-look at how CPython actually does it, with the default (C) tasks and with
-the pure-Python ones in `asyncio.tasks`:
+Notes 000 and 004 say that a coroutine which awaits something is resumed
+once that something is ready, and note 000 pictures the event loop keeping
+watch over its idle coroutines to do so. We look at how CPython actually
+does it, with the default (C) tasks and with the pure-Python ones in
+`asyncio.tasks`:
 
 1. A task awaiting a future registers one of its own methods, the wake-up
    method, as a done-callback of that future. Nothing else remembers that
