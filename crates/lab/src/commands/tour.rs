@@ -81,13 +81,18 @@ fn render(workspace: &Workspace, course: &Course, progress: Option<&Progress>) -
                     .filter(|(_, ex)| progress.status_of(&ex.id) == Some(wanted))
                     .count()
             };
+            let checked = count(Status::Done) + count(Status::Failing) + count(Status::NotStarted);
+            let unchecked = match ready.len() - checked {
+                0 => String::new(),
+                n => format!(", {n} not checked yet"),
+            };
             writeln!(
                 out,
-                "  {} of {} exercises done at the last check ({} failing, {} not started)",
+                "  {} of {} exercises done at the last check ({} failing, {} not started{unchecked})",
                 count(Status::Done),
                 ready.len(),
                 count(Status::Failing),
-                ready.len() - count(Status::Done) - count(Status::Failing),
+                count(Status::NotStarted),
             )
         }
     };
