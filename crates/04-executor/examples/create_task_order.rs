@@ -1,0 +1,104 @@
+//! `create_task` schedules a task; it does not run it. The same two tasks
+//! (waits of 1 and 2 units) in two orders: awaiting the first before
+//! creating the second adds the waits up (3 units); creating both before
+//! awaiting either overlaps them (2 units). The loop's trace shows why.
+//!
+//! The waits are `sleep_on_thread`, a helper thread per wait, until chapter 6
+//! builds timers; times are printed in whole units, never raw.
+//! `python/twins/create_task_order.py` is the same program under asyncio.
+//!
+//! Run: cargo lab demo 4 create_task_order
+
+use std::future::Future;
+use std::io::{self, Write};
+use std::time::{Duration, Instant};
+
+use aio_executor::trace::{Trace, note};
+use aio_executor::{EventLoop, create_task, sleep_on_thread};
+
+/// One unit of waiting. Long enough that a busy machine waking a thread a
+/// few tens of milliseconds late cannot turn 2 units into 3.
+pub const UNIT: Duration = Duration::from_millis(250);
+
+/// The two programs, each with a one-line description.
+pub fn orderings() -> [(&'static str, Trace); 2] {
+    [
+        (
+            "(a) create task 1, await it; then create task 2, await it",
+            traced(one_after_the_other()),
+        ),
+        (
+            "(b) create both tasks, then await them",
+            traced(both_at_once()),
+        ),
+    ]
+}
+
+pub fn run(out: &mut dyn Write) -> io::Result<()> {
+    for (title, trace) in orderings() {
+        writeln!(out, "{title}")?;
+        write!(out, "{trace}")?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn main() -> io::Result<()> {
+    run(&mut io::stdout().lock())
+}
+
+// ANCHOR: say_after
+/// Notes that it starts, waits `units`, then notes `what`.
+async fn say_after(units: u32, what: &'static str) {
+    note(format!("say_after({units}, '{what}') starts"));
+    sleep_on_thread(UNIT * units).await;
+    note(what);
+}
+// ANCHOR_END: say_after
+
+// ANCHOR: orderings
+/// Task 2 is not even created while task 1 waits: nothing can overlap.
+async fn one_after_the_other() {
+    let start = Instant::now();
+    note("create task 1");
+    let task1 = create_task(say_after(1, "hello"));
+    note("await task 1");
+    task1.await.unwrap();
+    note("create task 2");
+    let task2 = create_task(say_after(2, "world"));
+    note("await task 2");
+    task2.await.unwrap();
+    note(format!("finished after {}", units(start.elapsed())));
+}
+
+/// Both tasks exist before main first waits, so both start then.
+async fn both_at_once() {
+    let start = Instant::now();
+    note("create task 1");
+    let task1 = create_task(say_after(1, "hello"));
+    note("create task 2");
+    let task2 = create_task(say_after(2, "world"));
+    note("await task 1");
+    task1.await.unwrap();
+    note("await task 2");
+    task2.await.unwrap();
+    note(format!("finished after {}", units(start.elapsed())));
+}
+// ANCHOR_END: orderings
+
+/// Runs `main` on a fresh loop with tracing on, and returns the trace.
+pub fn traced(main: impl Future<Output = ()> + 'static) -> Trace {
+    let event_loop = EventLoop::new().with_trace();
+    event_loop.run_until_complete(main);
+    event_loop.take_trace()
+}
+
+/// A duration in whole units, rounded to the nearest: "3 units".
+pub fn units(elapsed: Duration) -> String {
+    let n = (elapsed.as_secs_f64() / UNIT.as_secs_f64()).round();
+    if n == 1.0 {
+        "1 unit".to_owned()
+    } else {
+        format!("{n} units")
+    }
+}
