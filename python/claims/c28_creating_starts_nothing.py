@@ -1,9 +1,10 @@
-"""C28: `coro_obj = main()` already starts the first task.
+"""C28: creating the coroutine object of `main()` already starts the first
+task.
 
-Note 004 comments its `coro_obj = main()` line as creating the coroutine
-object and starting the first task. We look for any sign of a start between
-that line and `asyncio.run(coro_obj)`: a line of the body that ran, an event
-loop, a task. Then we check that `asyncio.run` is what wraps this very
+Note 004 comments the line that creates its coroutine object as also
+starting the first task. We look for any sign of a start between creating
+the object and handing it to `asyncio.run`: a line of the body that ran, an
+event loop, a task. Then we check that `asyncio.run` is what wraps this very
 object in the first task.
 """
 
@@ -16,13 +17,13 @@ events = []
 async def main():
     events.append("main's body runs")
     task = asyncio.current_task()
-    events.append(f"current task wraps coro_obj: {task.get_coro() is coro_obj}")
+    events.append(f"current task wraps the_coroutine: {task.get_coro() is the_coroutine}")
     await asyncio.sleep(0)
     return "finished"
 
 
-coro_obj = main()
-events.append("coro_obj created")
+the_coroutine = main()
+events.append("the_coroutine created")
 
 try:
     asyncio.get_running_loop()
@@ -30,23 +31,23 @@ try:
 except RuntimeError as exc:
     loop_status = f"RuntimeError: {exc}"
 
-print("after `coro_obj = main()`:")
+print("after `the_coroutine = main()`:")
 print(f"  events so far: {events}")
-print(f"  coroutine state: {inspect.getcoroutinestate(coro_obj)}")
+print(f"  coroutine state: {inspect.getcoroutinestate(the_coroutine)}")
 print(f"  get_running_loop(): {loop_status}")
-assert inspect.getcoroutinestate(coro_obj) == inspect.CORO_CREATED
+assert inspect.getcoroutinestate(the_coroutine) == inspect.CORO_CREATED
 assert loop_status == "RuntimeError: no running event loop"
-assert events == ["coro_obj created"]
+assert events == ["the_coroutine created"]
 
-result = asyncio.run(coro_obj)
-print("after `asyncio.run(coro_obj)`:")
+result = asyncio.run(the_coroutine)
+print("after `asyncio.run(the_coroutine)`:")
 for event in events:
     print(f"  {event}")
-print(f"  returned: {result!r}; coroutine state: {inspect.getcoroutinestate(coro_obj)}")
+print(f"  returned: {result!r}; coroutine state: {inspect.getcoroutinestate(the_coroutine)}")
 assert events == [
-    "coro_obj created",
+    "the_coroutine created",
     "main's body runs",
-    "current task wraps coro_obj: True",
+    "current task wraps the_coroutine: True",
 ]
 assert result == "finished"
 

@@ -1,12 +1,13 @@
-"""C41: `future = loop.create_future(); asyncio.wait([future])` shows how a
-future is used.
+"""C41: creating a future with `loop.create_future()` and handing it to
+`asyncio.wait` shows how a future is used.
 
-Note 001 gives these two lines as its example of a future. We run them as
-written, then with the missing `await`, then with the missing piece that
-makes a future useful: someone who sets its result.
+Note 001 gives two such lines as its example of a future. We run the same
+two calls as they stand, then with the missing `await`, then with the
+missing piece that makes a future useful: someone who sets its result.
 
-1. As written, `asyncio.wait([future])` only creates a coroutine object; it
-   is dropped at once, never run, and Python warns that it was never awaited.
+1. As they stand, the `asyncio.wait(...)` call only creates a coroutine
+   object; it is dropped at once, never run, and Python warns that it was
+   never awaited.
 2. Awaited, it waits for a future that nobody will ever complete; we bound
    the wait with a timeout to see that nothing happens.
 3. With a producer that calls `set_result`, the same wait finishes, and the
@@ -18,21 +19,21 @@ import gc
 import warnings
 
 
-# --- 1. The two lines as written ----------------------------------------------
+# --- 1. The two calls as they stand --------------------------------------------
 
 loop = asyncio.new_event_loop()
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
-    future = loop.create_future()
-    asyncio.wait([future])
+    placeholder = loop.create_future()
+    asyncio.wait([placeholder])  # no await: only a coroutine object, dropped
     gc.collect()  # CPython warns as soon as the coroutine is dropped; be sure
 messages = [f"{w.category.__name__}: {w.message}" for w in caught]
-print("1. as written, outside any coroutine")
+print("1. as they stand, outside any coroutine")
 for message in messages:
     print(f"  warning: {message}")
-print(f"  future done: {future.done()}")
+print(f"  future done: {placeholder.done()}")
 assert messages == ["RuntimeWarning: coroutine 'wait' was never awaited"]
-assert not future.done()
+assert not placeholder.done()
 loop.close()
 
 
@@ -83,6 +84,6 @@ assert order == [
     "await future: 'the answer'",
 ]
 
-print("verdict: false as written - the wait() coroutine is never awaited and "
+print("verdict: false as it stands - the wait() coroutine is never awaited and "
       "nothing sets the future; a future is a placeholder that is useful "
       "only once some other code completes it")
