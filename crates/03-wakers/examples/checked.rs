@@ -13,9 +13,10 @@ use std::time::Duration;
 
 use aio_wakers::{check, thread_sleep};
 
-/// How long the checker waits for a kept waker to be woken. Short, so the
-/// future that nobody wakes does not hold the demo up.
-const WAIT: Duration = Duration::from_millis(200);
+/// How long the checker waits for a kept waker to be woken: long enough for
+/// the helper thread of the first future even on a busy machine, short
+/// enough that the future nobody wakes holds the demo up for only a moment.
+const WAIT: Duration = Duration::from_secs(1);
 
 type Case = (&'static str, Pin<Box<dyn Future<Output = ()>>>);
 
