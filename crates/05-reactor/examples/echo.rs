@@ -1,0 +1,233 @@
+//! An echo server and its clients, all on one thread: first one round trip
+//! in slow motion (the loop's trace shows epoll waking the right task), then
+//! many clients at once through `start_server` and `open_connection`.
+//!
+//! Run: cargo lab demo 5 echo
+//! More clients: cargo run --release -p aio-reactor --example echo -- 10000
+//! (10,000 clients need about 20,000 descriptors: raise `ulimit -n` first.)
+
+use std::io::{self, Write};
+
+use aio_executor::trace::{EventKind, Trace};
+use aio_executor::{EventLoop, JoinHandle, spawn, spawn_named, trace, yield_now};
+use aio_reactor::{
+    Reactor, StreamReader, StreamWriter, TcpListener, TcpStream, open_connection, start_server,
+};
+
+/// Clients in the demo's second part (the first command-line argument
+/// overrides it).
+pub const CLIENTS: usize = 50;
+/// Lines each client sends and expects back.
+pub const MESSAGES: usize = 10;
+
+pub fn run(out: &mut dyn Write) -> io::Result<()> {
+    slow_motion(out)?;
+    writeln!(out)?;
+    many_clients(out, CLIENTS, MESSAGES)
+}
+
+// ANCHOR: echo
+/// The server's side of one connection: send every line back until the
+/// client shuts down its writing half, then close ours.
+pub async fn echo(mut reader: StreamReader, mut writer: StreamWriter) -> io::Result<()> {
+    loop {
+        let line = reader.readline().await?;
+        if line.is_empty() {
+            return writer.close().await; // end of file: the client is done
+        }
+        writer.write(&line);
+        writer.drain().await?;
+    }
+}
+// ANCHOR_END: echo
+
+/// One client, one server-side socket, two round trips, traced.
+fn slow_motion(out: &mut dyn Write) -> io::Result<()> {
+    let event_loop = EventLoop::with_driver(Reactor::new()?).with_trace();
+    // Set up first, untraced: connecting and accepting race each other, so
+    // their order in a trace would change from run to run.
+    let (client, server_side) = event_loop.run_until_complete(async {
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let client = TcpStream::connect(listener.local_addr()?).await?;
+        let (server_side, _peer) = listener.accept().await?;
+        io::Result::Ok((client, server_side))
+    })?;
+    let _ = event_loop.take_trace();
+    let keys = format!(
+        "Sources: #{} is the client's socket, #{} the server's end of the connection.",
+        client.as_async().key(),
+        server_side.as_async().key()
+    );
+
+    event_loop.run_until_complete(async move {
+        let echo = spawn_named("echo", async move {
+            let mut buf = [0; 64];
+            loop {
+                let n = server_side.read(&mut buf).await?;
+                if n == 0 {
+                    return io::Result::Ok(());
+                }
+                trace::note(format!("got {:?}, sending it back", text(&buf[..n])));
+                server_side.write_all(&buf[..n]).await?;
+            }
+        });
+        let client = spawn_named("client", async move {
+            yield_now().await; // let the echo task reach its first read
+            let mut buf = [0; 64];
+            for message in ["ping", "pong"] {
+                trace::note(format!("sends {message:?}"));
+                client.write_all(message.as_bytes()).await?;
+                let n = client.read(&mut buf).await?;
+                trace::note(format!("got back {:?}", text(&buf[..n])));
+            }
+            client.shutdown(std::net::Shutdown::Write)
+        });
+        client.await.expect("the client task")?;
+        echo.await.expect("the echo task")
+    })?;
+
+    writeln!(out, "One client, one echo task, two round trips, traced.")?;
+    writeln!(out, "{keys}")?;
+    writeln!(out)?;
+    write!(out, "{}", io_story(&event_loop.take_trace()))?;
+    Ok(())
+}
+
+/// The part of the trace that tells the story: what the tasks said, the
+/// reactor's events, and which task each event woke, up to the last note
+/// (what follows, the shutdown, may take one park or two).
+fn io_story(trace: &Trace) -> Trace {
+    let last_note = trace
+        .events
+        .iter()
+        .rposition(|event| matches!(event.kind, EventKind::Note(_)))
+        .map_or(0, |at| at + 1);
+    let events = trace.events[..last_note]
+        .iter()
+        .filter(|event| {
+            matches!(
+                event.kind,
+                EventKind::Note(_)
+                    | EventKind::Driver(_)
+                    | EventKind::Wake { .. }
+                    | EventKind::Park { .. }
+            )
+        })
+        .cloned()
+        .collect();
+    Trace { events }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+// ANCHOR: many_clients
+/// `clients` clients, each sending `messages` lines to one echo server, all
+/// tasks of one loop on one thread.
+pub fn many_clients(out: &mut dyn Write, clients: usize, messages: usize) -> io::Result<()> {
+    let event_loop = EventLoop::with_driver(Reactor::new()?);
+    let (checked, stats) = event_loop.run_until_complete(async move {
+        let server = start_server(echo, "127.0.0.1:0").await?;
+        let addr = server.local_addr();
+
+        // Phase 1: every client connects and gets its first line back, so
+        // that all of them are open at once before any of them finishes.
+        let connecting: Vec<JoinHandle<io::Result<_>>> = (0..clients)
+            .map(|client| {
+                spawn(async move {
+                    let (mut reader, mut writer) = open_connection(addr).await?;
+                    round_trip(&mut reader, &mut writer, client, 0).await?;
+                    Ok((reader, writer))
+                })
+            })
+            .collect();
+        let mut talking = Vec::new();
+        for (client, handle) in connecting.into_iter().enumerate() {
+            let (mut reader, mut writer) = handle.await.expect("a client task")?;
+            // Phase 2: the other lines, then a half-close and the server's
+            // end of file.
+            talking.push(spawn(async move {
+                for message in 1..messages {
+                    round_trip(&mut reader, &mut writer, client, message).await?;
+                }
+                writer.close().await?;
+                let rest = reader.read_to_end().await?;
+                if !rest.is_empty() {
+                    return Err(io::Error::other("bytes after the last echo"));
+                }
+                io::Result::Ok(messages)
+            }));
+        }
+        let mut checked = 0;
+        for handle in talking {
+            checked += handle.await.expect("a client task")?;
+        }
+        let stats = server.stats();
+        server.close();
+        yield_now().await; // the accept task drops its listener
+        io::Result::Ok((checked, stats))
+    })?;
+
+    writeln!(
+        out,
+        "{clients} clients x {messages} lines, one echo server, one thread:"
+    )?;
+    writeln!(
+        out,
+        "  echoes checked:     {checked} of {}",
+        clients * messages
+    )?;
+    writeln!(
+        out,
+        "  server:             {} accepted, at most {} open at once, {} ended cleanly, {} failed",
+        stats.accepted,
+        stats.peak_open,
+        stats.finished,
+        stats.failed + stats.aborted
+    )?;
+    writeln!(
+        out,
+        "  sources left in the reactor after closing: {}",
+        event_loop.driver().sources()
+    )?;
+    Ok(())
+}
+
+/// Sends one line and checks that the same line comes back.
+async fn round_trip(
+    reader: &mut StreamReader,
+    writer: &mut StreamWriter,
+    client: usize,
+    message: usize,
+) -> io::Result<()> {
+    let line = format!("client {client} line {message}\n");
+    writer.write(line.as_bytes());
+    writer.drain().await?;
+    let back = reader.readline().await?;
+    if back != line.as_bytes() {
+        return Err(io::Error::other(format!(
+            "client {client} sent {line:?} and got {:?}",
+            text(&back)
+        )));
+    }
+    Ok(())
+}
+// ANCHOR_END: many_clients
+
+#[allow(dead_code)] // the tests include this file for `run` and `echo` only
+fn main() -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    match std::env::args().nth(1) {
+        Some(arg) => {
+            let clients = arg.parse().map_err(|_| {
+                io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("expected a number of clients, got {arg:?}"),
+                )
+            })?;
+            many_clients(&mut out, clients, MESSAGES)
+        }
+        None => run(&mut out),
+    }
+}
