@@ -1,5 +1,5 @@
-"""C31: a coroutine cannot be run directly; you must await it to get its
-result.
+"""C31: a coroutine cannot be executed directly; only `await` gets its
+return value out.
 
 Notes 004 and 001 say so. A coroutine object cannot be called, true. But
 `await` is not the only way to its result: the object speaks the generator

@@ -12,12 +12,12 @@ import inspect
 import types
 
 
-def gen_func():
+def make_generator():
     yield "paused"
     return "gen result"
 
 
-async def coro_func():
+async def make_coroutine():
     await asyncio.sleep(0)  # sleep(0) is a bare `yield` to whoever drives us
     return "coro result"
 
@@ -34,14 +34,14 @@ def drive(obj):
 
 
 print("-- the same protocol")
-gen_steps = drive(gen_func())
-coro_steps = drive(coro_func())
+gen_steps = drive(make_generator())
+coro_steps = drive(make_coroutine())
 print("generator driven by send(None):", gen_steps)
 print("coroutine driven by send(None):", coro_steps)
 assert [kind for kind, _ in gen_steps] == [kind for kind, _ in coro_steps]
 
 print("-- the same machinery, under other names")
-gen, coro = gen_func(), coro_func()
+gen, coro = make_generator(), make_coroutine()
 gen_attrs = {name[3:] for name in dir(gen) if name.startswith("gi_")}
 coro_attrs = {name[3:] for name in dir(coro) if name.startswith("cr_")}
 print("gi_* and cr_* in common:", sorted(gen_attrs & coro_attrs))
@@ -54,7 +54,7 @@ gen.close()
 coro.close()  # closed unstarted: no "never awaited" warning
 
 print("-- but not the same type")
-coro = coro_func()
+coro = make_coroutine()
 print("coroutine is a types.GeneratorType:", isinstance(coro, types.GeneratorType))
 print("inspect.isgenerator(coroutine):", inspect.isgenerator(coro))
 try:
@@ -62,7 +62,7 @@ try:
 except TypeError as err:
     print("next(coroutine):", f"TypeError: {err}")
 coro.close()
-flags = coro_func.__code__.co_flags
+flags = make_coroutine.__code__.co_flags
 print("coroutine function flags: CO_COROUTINE", bool(flags & inspect.CO_COROUTINE),
       "CO_GENERATOR", bool(flags & inspect.CO_GENERATOR))
 assert not isinstance(coro, types.GeneratorType)
@@ -74,6 +74,6 @@ async def awaits(obj):
 
 
 try:
-    awaits(gen_func()).send(None)
+    awaits(make_generator()).send(None)
 except TypeError as err:
     print("await on a plain generator:", f"TypeError: {err}")

@@ -1,6 +1,6 @@
 """C35: `async def` makes either a coroutine function or an asynchronous
-generator function; `async def noop(): pass` is valid; `yield from` inside
-an `async def` is a SyntaxError.
+generator function; a body of nothing but `pass` is allowed; `yield from`
+inside an `async def` is a SyntaxError.
 
 We compile small functions and ask `inspect` what each one is. The answers
 hold from Python 3.6 on; in 3.5, where `async def` first appeared, any
@@ -11,7 +11,7 @@ Run under CPython 3.11+: python3 c35_async_def_forms.py
 import inspect
 
 SOURCES = [
-    ("noop", "async def noop():\n    pass\n"),
+    ("empty_body", "async def empty_body():\n    pass\n"),
     ("awaits", "async def awaits(x):\n    return await x\n"),
     ("yields", "async def yields():\n    yield 1\n"),
     ("awaits_and_yields", "async def awaits_and_yields(x):\n    yield await x\n"),
@@ -44,7 +44,7 @@ for name, source in SOURCES:
     header = source.splitlines()[0]
     print(f"{header:<40} {results[name]}")
 
-assert results["noop"] == "coroutine function"
+assert results["empty_body"] == "coroutine function"
 assert results["awaits"] == "coroutine function"
 assert results["yields"] == "async generator function"
 assert results["awaits_and_yields"] == "async generator function"
