@@ -96,15 +96,10 @@ impl fmt::Display for FutureError {
     }
 }
 
-impl Error for FutureError {
-    fn source(&self) -> Option<&(dyn Error + 'static)> {
-        match self {
-            FutureError::InvalidState(err) => Some(err),
-            FutureError::Cancelled => None,
-            FutureError::Exception(exc) => Some(exc),
-        }
-    }
-}
+// No `source()`: the `Display` above already carries the inner error's
+// message, and an error chain that also returned it as the source would make
+// a reporter that walks the chain print the same words twice.
+impl Error for FutureError {}
 
 impl From<InvalidStateError> for FutureError {
     fn from(err: InvalidStateError) -> Self {
