@@ -11,7 +11,7 @@
 //! Check them all with `cargo lab check 1`, or one with
 //! `cargo test -p ex01-generators --test <file name>`.
 #![forbid(unsafe_code)]
-#![warn(missing_debug_implementations, rust_2018_idioms)]
+#![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
 // Until you fill them in, the stubs leave their parameters unused; this
 // keeps `cargo clippy -- -D warnings` clean on the untouched stubs. (The
 // solutions crate does without it.)

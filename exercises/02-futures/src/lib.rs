@@ -11,6 +11,7 @@
 //! Check them all with `cargo lab check 2`, or one with
 //! `cargo test -p ex02-futures --test <file name>`.
 #![forbid(unsafe_code)]
+#![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
 // Until you fill them in, the stubs leave parameters unused and some fields
 // and variants unbuilt; these allows keep `cargo clippy -- -D warnings`
 // clean on the untouched stubs. (The solutions crate does without them.)

@@ -9,6 +9,7 @@
 //! | 2.4 | `src/placeholder_result.rs`    | asyncio `Future`'s results, errors, callbacks |
 //! | 2.5 | `src/placeholder_await.rs`     | awaiting a placeholder: keep the waker, wake it |
 #![forbid(unsafe_code)]
+#![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
 
 pub mod countdown_future;
 pub mod future_from_generator;
