@@ -1,0 +1,70 @@
+//! The demos against their Python twins: the same programs, written with
+//! asyncio in `python/twins/`, must print the same lines, in the same order,
+//! at the same (rounded) times as our trace records on the virtual clock.
+//! Without `python3` this is skipped with a message, except in CI.
+
+#[allow(dead_code)]
+#[path = "../examples/count.rs"]
+mod count;
+#[allow(dead_code)]
+#[path = "../examples/create_task_order.rs"]
+mod create_task_order;
+
+use std::future::Future;
+use std::time::Duration;
+
+use aio_executor::trace::EventKind;
+use aio_testkit::python::run_script;
+use aio_timers::{Clock, timer_loop};
+
+/// Runs `program` on a fresh traced loop with a virtual clock and returns
+/// its notes as the twins print them: "<whole seconds> <text>".
+fn notes_with_times<F>(name: &str, program: F) -> Vec<String>
+where
+    F: Future<Output = Duration> + 'static,
+{
+    let event_loop = timer_loop(&Clock::new_virtual()).with_trace();
+    event_loop.run_until_complete(program);
+    let mut lines = vec![name.to_owned()];
+    for event in event_loop.take_trace().events {
+        if let EventKind::Note(text) = event.kind {
+            let at = event.at.expect("a timer loop stamps its trace");
+            lines.push(format!("{} {text}", at.as_secs_f64().round()));
+        }
+    }
+    lines
+}
+
+fn python_lines(script: &str) -> Option<Vec<String>> {
+    let out = run_script(script, &[])?;
+    Some(out.lines().map(str::to_owned).collect())
+}
+
+#[test]
+fn count_prints_what_cpython_prints() {
+    let mut ours = notes_with_times("concurrently", count::concurrently());
+    ours.extend(notes_with_times(
+        "one after another",
+        count::one_after_another(),
+    ));
+    let Some(python) = python_lines("twins/count_timers.py") else {
+        return;
+    };
+    assert_eq!(ours, python);
+}
+
+#[test]
+fn create_task_order_prints_what_cpython_prints() {
+    let mut ours = notes_with_times(
+        "await each before creating the next",
+        create_task_order::await_each_before_creating_the_next(),
+    );
+    ours.extend(notes_with_times(
+        "create both, then await",
+        create_task_order::create_both_then_await(),
+    ));
+    let Some(python) = python_lines("twins/create_task_order_timers.py") else {
+        return;
+    };
+    assert_eq!(ours, python);
+}
