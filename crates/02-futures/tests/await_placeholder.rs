@@ -1,20 +1,18 @@
 //! Awaiting the placeholder: Pending until completed, the waker kept and
 //! woken on completion, then the same answer as `result()`.
 
-mod common;
-
 use std::task::Poll;
 
 use aio_futures::{Exception, Future, FutureError, block_on, block_on_counted};
-use common::{WakeCounter, poll_once};
+use aio_testkit::wake::{counting_waker, poll_with};
 
 #[test]
 fn pending_until_set_then_ready_with_the_result() {
     let fut: Future<&str> = Future::new();
     let mut awaiting = fut.clone();
-    let (counter, waker) = WakeCounter::new();
+    let (counter, waker) = counting_waker();
 
-    assert_eq!(poll_once(&mut awaiting, &waker), Poll::Pending);
+    assert_eq!(poll_with(&mut awaiting, &waker), Poll::Pending);
     assert_eq!(
         counter.wakes(),
         0,
@@ -23,16 +21,16 @@ fn pending_until_set_then_ready_with_the_result() {
 
     fut.set_result("here").unwrap();
     assert_eq!(counter.wakes(), 1, "completion wakes the waiting task once");
-    assert_eq!(poll_once(&mut awaiting, &waker), Poll::Ready(Ok("here")));
+    assert_eq!(poll_with(&mut awaiting, &waker), Poll::Ready(Ok("here")));
 }
 
 #[test]
 fn repeated_polls_with_one_waker_store_it_once() {
     let fut: Future<u32> = Future::new();
     let mut awaiting = fut.clone();
-    let (counter, waker) = WakeCounter::new();
+    let (counter, waker) = counting_waker();
     for _ in 0..5 {
-        assert_eq!(poll_once(&mut awaiting, &waker), Poll::Pending);
+        assert_eq!(poll_with(&mut awaiting, &waker), Poll::Pending);
     }
     fut.set_result(1).unwrap();
     assert_eq!(counter.wakes(), 1);
@@ -41,21 +39,21 @@ fn repeated_polls_with_one_waker_store_it_once() {
 #[test]
 fn every_waiting_task_is_woken() {
     let fut: Future<u32> = Future::new();
-    let (first, first_waker) = WakeCounter::new();
-    let (second, second_waker) = WakeCounter::new();
+    let (first, first_waker) = counting_waker();
+    let (second, second_waker) = counting_waker();
     let mut a = fut.clone();
     let mut b = fut.clone();
-    assert!(poll_once(&mut a, &first_waker).is_pending());
-    assert!(poll_once(&mut b, &second_waker).is_pending());
+    assert!(poll_with(&mut a, &first_waker).is_pending());
+    assert!(poll_with(&mut b, &second_waker).is_pending());
 
     assert!(fut.cancel());
     assert_eq!((first.wakes(), second.wakes()), (1, 1));
     assert_eq!(
-        poll_once(&mut a, &first_waker),
+        poll_with(&mut a, &first_waker),
         Poll::Ready(Err(FutureError::Cancelled))
     );
     assert_eq!(
-        poll_once(&mut b, &second_waker),
+        poll_with(&mut b, &second_waker),
         Poll::Ready(Err(FutureError::Cancelled))
     );
 }

@@ -1,15 +1,13 @@
 //! A stage-1 generator driven as a future: a bare `yield` is Pending, the
 //! return value is Ready, and each Pending wakes the task at once.
 
-mod common;
-
 use std::cell::Cell;
 use std::rc::Rc;
 use std::task::{Poll, Waker};
 
 use aio_futures::{block_on_counted, from_generator};
 use aio_generators::{Generator, GeneratorState};
-use common::{WakeCounter, poll_once};
+use aio_testkit::wake::{counting_waker, poll_with};
 
 /// Yields `yields` times, then returns how often it was resumed; counts its
 /// resumes in a shared cell so the test can see when code runs.
@@ -43,20 +41,20 @@ fn wrapping_runs_nothing_and_each_poll_resumes_once() {
     assert_eq!(resumed.get(), 0, "wrapping must not resume the generator");
 
     let waker = Waker::noop();
-    assert_eq!(poll_once(&mut fut, waker), Poll::Pending);
+    assert_eq!(poll_with(&mut fut, waker), Poll::Pending);
     assert_eq!(resumed.get(), 1);
-    assert_eq!(poll_once(&mut fut, waker), Poll::Pending);
-    assert_eq!(poll_once(&mut fut, waker), Poll::Ready(3));
+    assert_eq!(poll_with(&mut fut, waker), Poll::Pending);
+    assert_eq!(poll_with(&mut fut, waker), Poll::Ready(3));
     assert_eq!(resumed.get(), 3);
 }
 
 #[test]
 fn each_yield_becomes_a_pending_with_one_wake() {
-    let (counter, waker) = WakeCounter::new();
+    let (counter, waker) = counting_waker();
     let resumed = Rc::new(Cell::new(0));
     let mut fut = from_generator(Pauses { yields: 4, resumed });
     let mut pendings = 0;
-    while poll_once(&mut fut, &waker).is_pending() {
+    while poll_with(&mut fut, &waker).is_pending() {
         pendings += 1;
         assert!(pendings <= 4, "more Pending answers than yields");
     }

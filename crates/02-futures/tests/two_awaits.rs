@@ -1,12 +1,10 @@
 //! The hand-compiled `async fn`: its states, and that it behaves exactly
 //! like the `async fn` the compiler builds from the same body.
 
-mod common;
-
 use std::task::{Poll, Waker};
 
 use aio_futures::{AddLater, add_later, add_later_async, block_on_counted, sum_first_two_later};
-use common::{WakeCounter, poll_once};
+use aio_testkit::wake::{counting_waker, poll_with};
 
 #[test]
 fn calling_runs_nothing_and_each_poll_moves_through_the_states() {
@@ -16,7 +14,7 @@ fn calling_runs_nothing_and_each_poll_moves_through_the_states() {
     let waker = Waker::noop();
     let mut trace = Vec::new();
     for _ in 0..10 {
-        let answer = poll_once(&mut fut, waker);
+        let answer = poll_with(&mut fut, waker);
         trace.push(format!("{answer:?} {}", fut.state_name()));
         if answer.is_ready() {
             break;
@@ -45,10 +43,10 @@ fn same_output_and_same_number_of_polls_as_the_compilers_version() {
 
 #[test]
 fn every_pending_comes_with_a_wake_from_the_inner_future() {
-    let (counter, waker) = WakeCounter::new();
+    let (counter, waker) = counting_waker();
     let mut fut = add_later(1, 1);
     let mut pendings = 0;
-    while poll_once(&mut fut, &waker) == Poll::Pending {
+    while poll_with(&mut fut, &waker) == Poll::Pending {
         pendings += 1;
         assert_eq!(
             counter.wakes(),
@@ -63,8 +61,8 @@ fn every_pending_comes_with_a_wake_from_the_inner_future() {
 #[should_panic(expected = "`AddLater` polled after it completed")]
 fn polling_after_completion_panics() {
     let mut fut = add_later(1, 1);
-    while poll_once(&mut fut, Waker::noop()).is_pending() {}
-    let _ = poll_once(&mut fut, Waker::noop());
+    while poll_with(&mut fut, Waker::noop()).is_pending() {}
+    let _ = poll_with(&mut fut, Waker::noop());
 }
 
 #[test]

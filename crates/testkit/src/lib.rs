@@ -1,6 +1,6 @@
 //! Test helpers shared by every stage.
 //!
-//! Two jobs, both small:
+//! Three jobs, all small:
 //!
 //! * [`python`] runs one of the project's own Python scripts (the claim checks
 //!   in `python/claims/` and the "twins" of our demos in `python/twins/`)
@@ -9,10 +9,14 @@
 //!   because a check that silently did not run is worse than a red build.
 //! * [`capture`] runs a demo's `run(out)` function into a string, so a test
 //!   can snapshot exactly what `cargo lab demo` prints.
+//! * [`wake`] gives a waker that counts its wakes, and polls a future once
+//!   with it, for the tests that check a future's `Pending` kept its promise
+//!   (one copy for every suite, instead of one in each).
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
 
 pub mod python;
+pub mod wake;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
