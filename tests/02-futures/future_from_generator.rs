@@ -3,14 +3,11 @@
 // through a wrapper that names the code under test `subject`.
 
 use std::cell::Cell;
-use std::future::Future;
-use std::pin::Pin;
 use std::rc::Rc;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::task::{Context, Poll, Wake, Waker};
+use std::task::{Poll, Waker};
 
 use aio_generators::{Generator, GeneratorState};
+use aio_testkit::wake::{counting_waker, poll_with};
 use subject::FromGenerator;
 
 /// Yields `yields` times, then returns the number of resumes; every resume
@@ -35,22 +32,6 @@ impl Generator for Pauses {
     }
 }
 
-#[derive(Default)]
-struct WakeCounter(AtomicUsize);
-
-impl Wake for WakeCounter {
-    fn wake(self: Arc<Self>) {
-        self.wake_by_ref();
-    }
-    fn wake_by_ref(self: &Arc<Self>) {
-        self.0.fetch_add(1, Ordering::SeqCst);
-    }
-}
-
-fn poll_once(fut: &mut FromGenerator<Pauses>, waker: &Waker) -> Poll<u32> {
-    Pin::new(fut).poll(&mut Context::from_waker(waker))
-}
-
 #[test]
 fn each_poll_resumes_the_generator_exactly_once() {
     let resumed = Rc::new(Cell::new(0));
@@ -60,10 +41,10 @@ fn each_poll_resumes_the_generator_exactly_once() {
     });
     assert_eq!(resumed.get(), 0, "wrapping must not run the generator");
     for expected in 1..=2 {
-        assert_eq!(poll_once(&mut fut, Waker::noop()), Poll::Pending);
+        assert_eq!(poll_with(&mut fut, Waker::noop()), Poll::Pending);
         assert_eq!(resumed.get(), expected);
     }
-    assert_eq!(poll_once(&mut fut, Waker::noop()), Poll::Ready(3));
+    assert_eq!(poll_with(&mut fut, Waker::noop()), Poll::Ready(3));
     assert_eq!(resumed.get(), 3);
 }
 
@@ -71,25 +52,24 @@ fn each_poll_resumes_the_generator_exactly_once() {
 fn a_generator_that_returns_at_once_is_ready_on_the_first_poll() {
     let resumed = Rc::new(Cell::new(0));
     let mut fut = FromGenerator::new(Pauses { yields: 0, resumed });
-    assert_eq!(poll_once(&mut fut, Waker::noop()), Poll::Ready(1));
+    assert_eq!(poll_with(&mut fut, Waker::noop()), Poll::Ready(1));
 }
 
 #[test]
 fn each_yield_is_a_pending_that_wakes_the_task() {
-    let counter = Arc::new(WakeCounter::default());
-    let waker = Waker::from(Arc::clone(&counter));
+    let (counter, waker) = counting_waker();
     let resumed = Rc::new(Cell::new(0));
     let mut fut = FromGenerator::new(Pauses { yields: 5, resumed });
     let mut pendings = 0;
     // Bounded: a future that never finishes fails here instead of hanging.
-    while poll_once(&mut fut, &waker).is_pending() {
+    while poll_with(&mut fut, &waker).is_pending() {
         pendings += 1;
         assert!(
             pendings <= 5,
             "more Pending answers than the generator has yields"
         );
         assert_eq!(
-            counter.0.load(Ordering::SeqCst),
+            counter.wakes(),
             pendings,
             "a yield gives no hint of when to come back, so each Pending must wake the task once"
         );

@@ -6,44 +6,17 @@ use std::cell::RefCell;
 use std::future::Future;
 use std::pin::{Pin, pin};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::task::{Context, Poll, Wake, Waker};
 
+use aio_testkit::wake::{counting_waker, poll_with};
 use subject::Slot;
-
-#[derive(Default)]
-struct WakeCounter(AtomicUsize);
-
-impl WakeCounter {
-    fn wakes(&self) -> usize {
-        self.0.load(Ordering::SeqCst)
-    }
-}
-
-impl Wake for WakeCounter {
-    fn wake(self: Arc<Self>) {
-        self.wake_by_ref();
-    }
-    fn wake_by_ref(self: &Arc<Self>) {
-        self.0.fetch_add(1, Ordering::SeqCst);
-    }
-}
-
-fn counting_waker() -> (Arc<WakeCounter>, Waker) {
-    let counter = Arc::new(WakeCounter::default());
-    (Arc::clone(&counter), Waker::from(counter))
-}
-
-fn poll_once<T>(slot: &mut Slot<T>, waker: &Waker) -> Poll<T> {
-    Pin::new(slot).poll(&mut Context::from_waker(waker))
-}
 
 #[test]
 fn an_empty_slot_is_pending_and_nobody_is_woken_yet() {
     let mut slot: Slot<u32> = Slot::new();
     let (counter, waker) = counting_waker();
-    assert_eq!(poll_once(&mut slot, &waker), Poll::Pending);
-    assert_eq!(poll_once(&mut slot, &waker), Poll::Pending);
+    assert_eq!(poll_with(&mut slot, &waker), Poll::Pending);
+    assert_eq!(poll_with(&mut slot, &waker), Poll::Pending);
     assert_eq!(
         counter.wakes(),
         0,
@@ -56,7 +29,7 @@ fn set_wakes_the_waiting_task_once_and_the_next_poll_is_ready() {
     let setter: Slot<&str> = Slot::new();
     let mut waiting = setter.clone();
     let (counter, waker) = counting_waker();
-    assert_eq!(poll_once(&mut waiting, &waker), Poll::Pending);
+    assert_eq!(poll_with(&mut waiting, &waker), Poll::Pending);
 
     assert!(setter.set("value"));
     assert_eq!(
@@ -64,7 +37,7 @@ fn set_wakes_the_waiting_task_once_and_the_next_poll_is_ready() {
         1,
         "`set` must wake the waker that `poll` kept"
     );
-    assert_eq!(poll_once(&mut waiting, &waker), Poll::Ready("value"));
+    assert_eq!(poll_with(&mut waiting, &waker), Poll::Ready("value"));
     assert_eq!(counter.wakes(), 1);
 }
 
@@ -74,8 +47,8 @@ fn only_the_most_recent_waker_is_woken() {
     let mut waiting = setter.clone();
     let (old, old_waker) = counting_waker();
     let (new, new_waker) = counting_waker();
-    assert!(poll_once(&mut waiting, &old_waker).is_pending());
-    assert!(poll_once(&mut waiting, &new_waker).is_pending());
+    assert!(poll_with(&mut waiting, &old_waker).is_pending());
+    assert!(poll_with(&mut waiting, &new_waker).is_pending());
     setter.set(5);
     assert_eq!(
         (old.wakes(), new.wakes()),
@@ -89,7 +62,7 @@ fn set_before_any_poll_needs_no_waker_and_the_first_poll_is_ready() {
     let mut slot = Slot::new();
     assert!(slot.set(3));
     let (counter, waker) = counting_waker();
-    assert_eq!(poll_once(&mut slot, &waker), Poll::Ready(3));
+    assert_eq!(poll_with(&mut slot, &waker), Poll::Ready(3));
     assert_eq!(counter.wakes(), 0);
 }
 
@@ -99,7 +72,7 @@ fn a_second_set_is_refused_even_after_the_value_was_taken() {
     let mut waiting = setter.clone();
     assert!(setter.set('a'));
     assert!(!setter.set('b'), "a slot is set once");
-    assert_eq!(poll_once(&mut waiting, Waker::noop()), Poll::Ready('a'));
+    assert_eq!(poll_with(&mut waiting, Waker::noop()), Poll::Ready('a'));
     assert!(!setter.set('c'));
 }
 
@@ -130,7 +103,7 @@ fn set_has_let_go_of_the_slot_before_it_wakes() {
     let setter: Slot<u32> = Slot::new();
     let mut waiting = setter.clone();
     let waker = Waker::from(Arc::new(PollsInline));
-    assert!(poll_once(&mut waiting, &waker).is_pending());
+    assert!(poll_with(&mut waiting, &waker).is_pending());
     INLINE.with(|cell| *cell.borrow_mut() = Some((waiting, None)));
 
     // If `set` still held its `borrow_mut` while waking, the poll inside

@@ -3,13 +3,12 @@
 // through a wrapper that names the code under test `subject`.
 
 use std::future::Future;
-use std::pin::{Pin, pin};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::task::{Context, Poll, Wake, Waker};
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
 
 use aio_futures::Countdown;
-use subject::{Greet, greet};
+use aio_testkit::wake::{counting_waker, poll_with};
+use subject::greet;
 
 /// The `async fn` the exercise compiles by hand; the compiler's version is
 /// the reference.
@@ -32,10 +31,6 @@ fn drive<F: Future>(fut: F, limit: u32) -> Option<(F::Output, u32)> {
     None
 }
 
-fn poll_once(fut: &mut Greet, waker: &Waker) -> Poll<String> {
-    Pin::new(fut).poll(&mut Context::from_waker(waker))
-}
-
 #[test]
 fn it_answers_like_the_async_fn_poll_for_poll() {
     let expected = drive(greet_async("Ada"), 100);
@@ -48,7 +43,7 @@ fn each_poll_stops_in_the_right_state() {
     let mut fut = greet("Grace");
     let mut trace = Vec::new();
     for _ in 0..10 {
-        let answer = poll_once(&mut fut, Waker::noop());
+        let answer = poll_with(&mut fut, Waker::noop());
         trace.push(format!("{answer:?} in {}", fut.state_name()));
         if answer.is_ready() {
             break;
@@ -65,32 +60,19 @@ fn each_poll_stops_in_the_right_state() {
     );
 }
 
-#[derive(Default)]
-struct WakeCounter(AtomicUsize);
-
-impl Wake for WakeCounter {
-    fn wake(self: Arc<Self>) {
-        self.wake_by_ref();
-    }
-    fn wake_by_ref(self: &Arc<Self>) {
-        self.0.fetch_add(1, Ordering::SeqCst);
-    }
-}
-
 #[test]
 fn every_pending_passes_on_a_wake_from_an_inner_future() {
-    let counter = Arc::new(WakeCounter::default());
-    let waker = Waker::from(Arc::clone(&counter));
+    let (counter, waker) = counting_waker();
     let mut fut = greet("Ada");
     let mut pendings = 0;
-    while poll_once(&mut fut, &waker).is_pending() {
+    while poll_with(&mut fut, &waker).is_pending() {
         pendings += 1;
         assert!(
             pendings <= 3,
             "more Pending answers than the async fn gives"
         );
         assert_eq!(
-            counter.0.load(Ordering::SeqCst),
+            counter.wakes(),
             pendings,
             "poll the inner future with the same `cx`, so its wake reaches the task"
         );
@@ -102,9 +84,9 @@ fn every_pending_passes_on_a_wake_from_an_inner_future() {
 fn polling_after_completion_panics() {
     let mut fut = greet("Ada");
     for _ in 0..10 {
-        if poll_once(&mut fut, Waker::noop()).is_ready() {
+        if poll_with(&mut fut, Waker::noop()).is_ready() {
             break;
         }
     }
-    let _ = poll_once(&mut fut, Waker::noop());
+    let _ = poll_with(&mut fut, Waker::noop());
 }
