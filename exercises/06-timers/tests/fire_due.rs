@@ -1,0 +1,2 @@
+use ex06_timers::fire_due as subject;
+include!("../../../tests/06-timers/fire_due.rs");

@@ -1,0 +1,2 @@
+use sol06_timers::fire_due as subject;
+include!("../../../tests/06-timers/fire_due.rs");
