@@ -61,8 +61,10 @@ impl<Y, R> RoundRobin<Y, R> {
     /// Resumes the tasks in turn until every one of them has returned, and
     /// returns the trace of who ran when.
     ///
-    /// A task that never returns keeps this running forever, like
-    /// asyncio's `run_forever`.
+    /// A task that never returns keeps this running forever. That is one
+    /// difference from `asyncio.run`, which waits only for the coroutine it
+    /// was given and cancels every task still pending when that returns:
+    /// this scheduler waits for all of them, as `gather` does.
     pub fn run(mut self) -> Trace<Y, R> {
         let mut trace = Trace::new();
         while let Some(mut task) = self.ready.pop_front() {

@@ -92,8 +92,9 @@ impl<T> Generator for TwoValues<T> {
 // ANCHOR_END: resume
 
 // ANCHOR: count
-/// The `count()` coroutine of asyncio's first example, as a plain generator
-/// for [`RoundRobin`](crate::RoundRobin) to schedule:
+/// The `count()` coroutine that note 001 runs three times under
+/// `asyncio.gather`, as a plain generator for
+/// [`RoundRobin`](crate::RoundRobin) to schedule:
 ///
 /// ```python
 /// def count(name):
