@@ -30,7 +30,9 @@
 //! 2. Write `poll` as a `loop` around a `match &mut this.state`: `Start`
 //!    moves on at once, an inner Pending returns Pending, an inner Ready
 //!    moves to the next state and goes round the loop again.
-//! 3. Polled again after it returned Ready, `Greet` must panic with a
+//! 3. Poll an inner countdown with `Pin::new(countdown).poll(cx)`, passing
+//!    on the same `cx`, so that its wake reaches the task.
+//! 4. Polled again after it returned Ready, `Greet` must panic with a
 //!    message that says "`Greet` polled after it completed".
 //!
 //! Check: `cargo lab check 2` or `cargo test -p ex02-futures --test two_awaits_by_hand`.
