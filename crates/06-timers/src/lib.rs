@@ -82,8 +82,32 @@
 //!
 //! # The full stack
 //!
-//! [`run`] is asyncio's `asyncio.run` with timers on the real clock:
-//! executor over timers over the driver below.
+//! [`event_loop`] stacks all the layers so far: the executor over the timer
+//! layer over stage 5's reactor. [`run`] is asyncio's `asyncio.run` on it,
+//! with the real clock: a task can sleep while another waits on a socket.
+//!
+//! ```
+//! use std::io::{Read, Write};
+//! use std::os::unix::net::UnixStream;
+//! use std::time::Duration;
+//! use aio_executor::spawn;
+//! use aio_reactor::Async;
+//! use aio_timers::sleep;
+//!
+//! let got = aio_timers::run(async {
+//!     let (ours, theirs) = UnixStream::pair().unwrap();
+//!     let ours = Async::new(ours).unwrap();
+//!     let writer = spawn(async move {
+//!         sleep(Duration::from_millis(10)).await; // a timer...
+//!         (&theirs).write_all(b"hi").unwrap();
+//!     });
+//!     let mut buf = [0; 2];
+//!     ours.read_with(|mut s| s.read(&mut buf)).await.unwrap(); // ...and a socket
+//!     writer.await.unwrap();
+//!     buf
+//! });
+//! assert_eq!(&got, b"hi");
+//! ```
 //!
 //! [`Driver`]: aio_executor::Driver
 #![forbid(unsafe_code)]
@@ -100,6 +124,6 @@ mod timers;
 pub use call_later::{TimerHandle, call_at, call_later};
 pub use clock::Clock;
 pub use driver::TimerDriver;
-pub use runtime::{run, timer_loop};
+pub use runtime::{event_loop, run, timer_loop};
 pub use sleep::{Sleep, blocking_sleep, now, sleep, sleep_until};
 pub use timeout::{Elapsed, Timeout, timeout, wait_for};
