@@ -1,0 +1,169 @@
+//! Solution to exercise 4.2: join_handle, the slot a task leaves its result in.
+//!
+//! [`slot`] makes a one-shot slot with two ends. The task keeps the
+//! [`Completer`] and fills the slot once, with its result. Whoever wants the
+//! result awaits the [`Handle`]. That is the heart of the executor's
+//! `JoinHandle` (and of an asyncio `Task` seen as a Future): the awaiting
+//! task may get there before the result or after it, and must not hang
+//! either way. And if the task is cancelled, its future is dropped with the
+//! completer inside, unfilled: the handle must then say `Cancelled`
+//! instead of waiting forever.
+//!
+//! Write the three parts of the handshake:
+//! - [`Handle`]'s `poll`: if the result is there, take it (`Ready`); if not,
+//!   keep the waker of this poll and return `Pending`.
+//! - [`Completer::complete`]: store `Ok(value)`, then wake the waker that
+//!   was kept, if there is one.
+//! - `Completer::abandon`, which runs when a completer is dropped: if the
+//!   slot was never filled, fill it with `Err(Cancelled)` and wake the
+//!   kept waker; if it was filled, do nothing.
+//!
+//! Book: `ch04-executor.md#the-join-handle`.
+//!
+//! Hints:
+//! 1. The state is shared through `Rc<RefCell<State<T>>>`:
+//!    `self.state.borrow_mut()` gives you `&mut State<T>`.
+//! 2. Only the waker of the *latest* poll counts: a task may be polled
+//!    with a different waker each time. Replace the old one.
+//! 3. `std::mem::replace(&mut *state, new)` swaps a new state in and hands
+//!    you the old one: the way to move the result out of `Done`, and to
+//!    get the waker out of `Waiting`.
+//! 4. `complete` takes `self`, so `abandon` also runs at its end; make sure
+//!    it leaves a filled slot alone. Take the waker out and let go of the
+//!    `borrow_mut` before you wake it: waking may run code that looks at
+//!    the slot.
+//!
+//! Check: `cargo lab check 4`, or `cargo test -p ex04-executor --test join_handle`.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+/// The handle's error: the completer was dropped without a value (the task
+/// was cancelled, its future dropped).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cancelled;
+
+/// What the slot holds.
+enum State<T> {
+    /// No result yet; the waker of the latest poll of the handle, if any.
+    Waiting(Option<Waker>),
+    /// The result, not yet taken.
+    Done(Result<T, Cancelled>),
+    /// The handle returned the result.
+    Taken,
+}
+
+/// Makes an empty slot: the completer for the task, the handle for whoever
+/// awaits its result.
+pub fn slot<T>() -> (Completer<T>, Handle<T>) {
+    let state = Rc::new(RefCell::new(State::Waiting(None)));
+    (
+        Completer {
+            state: state.clone(),
+        },
+        Handle { state },
+    )
+}
+
+/// The task's end: fills the slot once.
+pub struct Completer<T> {
+    state: Rc<RefCell<State<T>>>,
+}
+
+/// The awaiting end: a future of the task's result.
+pub struct Handle<T> {
+    state: Rc<RefCell<State<T>>>,
+}
+
+impl<T> Completer<T> {
+    /// Stores `value` and wakes the task awaiting the handle, if one is.
+    pub fn complete(self, value: T) {
+        // Swap the result in and the waiting state out in one step; the
+        // block ends the borrow before anyone is woken.
+        let previous = {
+            let mut state = self.state.borrow_mut();
+            std::mem::replace(&mut *state, State::Done(Ok(value)))
+        };
+        // Someone polled the handle before the result was there: they
+        // returned Pending and wait for exactly this wake. (`self` is
+        // dropped when this function returns; `abandon` then finds the slot
+        // filled and leaves it alone.)
+        if let State::Waiting(Some(waker)) = previous {
+            waker.wake();
+        }
+    }
+
+    /// Called when the completer is dropped: an unfilled slot becomes
+    /// `Err(Cancelled)`, and the waiting task is woken.
+    fn abandon(&mut self) {
+        let waiter = {
+            let mut state = self.state.borrow_mut();
+            match &mut *state {
+                // Never filled: the task's future was dropped before it
+                // finished. Say so, instead of leaving the handle waiting.
+                State::Waiting(waiter) => {
+                    let waiter = waiter.take();
+                    *state = State::Done(Err(Cancelled));
+                    waiter
+                }
+                // Filled by `complete` (and maybe taken already): the
+                // normal end of a completer.
+                State::Done(_) | State::Taken => None,
+            }
+        };
+        if let Some(waker) = waiter {
+            waker.wake();
+        }
+    }
+}
+
+impl<T> Drop for Completer<T> {
+    fn drop(&mut self) {
+        // The stub guarded this call with `std::thread::panicking()`, so an
+        // unfinished `abandon` could not abort the tests. This `abandon`
+        // never panics, so it runs always: a task that panics while holding
+        // the completer also leaves its handle `Cancelled`, not waiting.
+        self.abandon();
+    }
+}
+
+impl<T> Future for Handle<T> {
+    type Output = Result<T, Cancelled>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let mut state = self.state.borrow_mut();
+        match &mut *state {
+            State::Waiting(waiter) => {
+                // Keep the waker of *this* poll: if the task was polled
+                // before with another waker, that one is stale now.
+                // `will_wake` spares a clone when it is the same one.
+                match waiter {
+                    Some(old) if old.will_wake(cx.waker()) => {}
+                    _ => *waiter = Some(cx.waker().clone()),
+                }
+                Poll::Pending
+            }
+            State::Done(_) => match std::mem::replace(&mut *state, State::Taken) {
+                State::Done(result) => Poll::Ready(result),
+                _ => unreachable!("matched Done just above"),
+            },
+            State::Taken => panic!("a Handle was polled after it returned its result"),
+        }
+    }
+}
+
+impl<T> fmt::Debug for Completer<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Completer { .. }")
+    }
+}
+
+impl<T> fmt::Debug for Handle<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Handle { .. }")
+    }
+}

@@ -1,0 +1,167 @@
+//! Solution to exercise 4.4: mini_loop, an executor of your own.
+//!
+//! Build the core of this chapter's event loop, without names, traces,
+//! handles or drivers: a table of tasks, a FIFO queue of the ids of the
+//! tasks that are ready, and wakers that put their task's id back in the
+//! queue.
+//!
+//! - [`MiniLoop::spawn`] must **schedule** the task, not run it: store the
+//!   future, put its id at the back of the queue, return the id. (A spawn
+//!   that polled at once would let a new task run before its creator
+//!   yields: exactly what asyncio's `create_task` does not do.)
+//! - [`MiniLoop::run`] takes ids from the front of the queue and polls each
+//!   task once, with a waker for that task. A task that returns `Ready` is
+//!   removed. When the queue is empty but tasks remain, every one of them
+//!   is waiting for a wake: park the thread until a waker unparks it. When
+//!   no task is left, return.
+//! - [`TaskWaker`]'s `wake` puts its id at the back of the queue and
+//!   unparks the loop's thread. Wakers may be used from any thread, at any
+//!   time, even after their task finished.
+//!
+//! Book: `ch04-executor.md#tasks-and-the-ready-queue`.
+//!
+//! Hints:
+//! 1. `Waker::from(Arc::new(TaskWaker { id, queue: self.queue.clone() }))`
+//!    makes a waker out of your `Wake` implementation; `Context::from_waker`
+//!    wraps it for `poll`.
+//! 2. Take the id out of the queue in a statement of its own, so the
+//!    mutex is unlocked before you poll (a task may wake itself during its
+//!    poll, and that locks the queue too).
+//! 3. `std::thread::park()` keeps a token: an `unpark` that comes before
+//!    the `park` makes the `park` return at once. So "queue empty, then
+//!    park" loses no wake, as long as wakers push the id *before* they
+//!    unpark. (`park` may also return for no reason: just look again.)
+//! 4. An id may come out of the queue for a task that has finished (a late
+//!    wake): skip it.
+//!
+//! Check: `cargo lab check 4`, or `cargo test -p ex04-executor --test mini_loop`.
+
+use std::collections::{HashMap, VecDeque};
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Wake, Waker};
+use std::thread::{self, Thread};
+
+/// A spawned task: its future, boxed so tasks of different types fit in
+/// one table, and pinned because `poll` needs it pinned.
+type Task = Pin<Box<dyn Future<Output = ()>>>;
+
+/// The ready queue, shared by the loop and every waker.
+struct ReadyQueue {
+    /// Ids of the tasks to poll, in the order they became ready.
+    ids: Mutex<VecDeque<usize>>,
+    /// The loop's thread, to unpark when an id is pushed.
+    thread: Thread,
+}
+
+/// The waker of one task.
+struct TaskWaker {
+    id: usize,
+    queue: Arc<ReadyQueue>,
+}
+
+impl Wake for TaskWaker {
+    fn wake(self: Arc<Self>) {
+        // Push first, unpark second: if the loop looks at the queue between
+        // the two, it finds the id; if it parks before the unpark, the
+        // unpark wakes it; if the unpark comes before the park, the park's
+        // token makes the park return at once. No order loses the wake.
+        self.queue
+            .ids
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push_back(self.id);
+        self.queue.thread.unpark();
+    }
+}
+
+/// A single-threaded executor: spawn tasks, then `run` them all to the end.
+pub struct MiniLoop {
+    /// The tasks that have not finished, by id.
+    tasks: HashMap<usize, Task>,
+    /// The id the next spawned task gets.
+    next_id: usize,
+    queue: Arc<ReadyQueue>,
+}
+
+impl MiniLoop {
+    /// An empty loop, run by the current thread.
+    pub fn new() -> Self {
+        MiniLoop {
+            tasks: HashMap::new(),
+            next_id: 0,
+            queue: Arc::new(ReadyQueue {
+                ids: Mutex::new(VecDeque::new()),
+                thread: thread::current(),
+            }),
+        }
+    }
+
+    /// Schedules `future` as a task, without polling it; returns its id.
+    pub fn spawn(&mut self, future: impl Future<Output = ()> + 'static) -> usize {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.tasks.insert(id, Box::pin(future));
+        // Scheduled, not run: the task waits behind everything already
+        // queued, and its first poll happens in `run`.
+        self.queue
+            .ids
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push_back(id);
+        id
+    }
+
+    /// Runs every task to completion, in FIFO order of readiness.
+    pub fn run(&mut self) {
+        while !self.tasks.is_empty() {
+            // A statement of its own: the lock is released before the poll,
+            // where the task may wake itself (which locks the queue).
+            let next = self
+                .queue
+                .ids
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .pop_front();
+            let Some(id) = next else {
+                // Tasks remain and none is ready: each has handed its waker
+                // to something that will wake it. Sleep until one does.
+                // (A spurious return just brings us back here.)
+                thread::park();
+                continue;
+            };
+            let Some(task) = self.tasks.get_mut(&id) else {
+                // A late wake for a task that has finished: nothing to do.
+                continue;
+            };
+            let waker = Waker::from(Arc::new(TaskWaker {
+                id,
+                queue: self.queue.clone(),
+            }));
+            if task
+                .as_mut()
+                .poll(&mut Context::from_waker(&waker))
+                .is_ready()
+            {
+                // Done: dropping the future frees everything it held.
+                self.tasks.remove(&id);
+            }
+        }
+    }
+}
+
+impl Default for MiniLoop {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl fmt::Debug for MiniLoop {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MiniLoop")
+            .field("tasks", &self.tasks.len())
+            .finish_non_exhaustive()
+    }
+}
