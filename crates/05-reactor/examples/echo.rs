@@ -3,10 +3,13 @@
 //! many clients at once through `start_server` and `open_connection`.
 //!
 //! Run: cargo lab demo 5 echo
-//! More clients: cargo run --release -p aio-reactor --example echo -- 10000
-//! (10,000 clients need about 20,000 descriptors: raise `ulimit -n` first.)
+//! More clients: cargo run --release -p aio-reactor --example echo -- 1000
+//! (N clients need 2N descriptors, both ends in this one process: raise
+//! `ulimit -n` for more; `tests/ten_thousand.rs` runs 10,000 with the
+//! clients in a second process.)
 
 use std::io::{self, Write};
+use std::net::SocketAddr;
 
 use aio_executor::trace::{EventKind, Trace};
 use aio_executor::{EventLoop, JoinHandle, spawn, spawn_named, trace, yield_now};
@@ -129,40 +132,7 @@ pub fn many_clients(out: &mut dyn Write, clients: usize, messages: usize) -> io:
     let event_loop = EventLoop::with_driver(Reactor::new()?);
     let (checked, stats) = event_loop.run_until_complete(async move {
         let server = start_server(echo, "127.0.0.1:0").await?;
-        let addr = server.local_addr();
-
-        // Phase 1: every client connects and gets its first line back, so
-        // that all of them are open at once before any of them finishes.
-        let connecting: Vec<JoinHandle<io::Result<_>>> = (0..clients)
-            .map(|client| {
-                spawn(async move {
-                    let (mut reader, mut writer) = open_connection(addr).await?;
-                    round_trip(&mut reader, &mut writer, client, 0).await?;
-                    Ok((reader, writer))
-                })
-            })
-            .collect();
-        let mut talking = Vec::new();
-        for (client, handle) in connecting.into_iter().enumerate() {
-            let (mut reader, mut writer) = handle.await.expect("a client task")?;
-            // Phase 2: the other lines, then a half-close and the server's
-            // end of file.
-            talking.push(spawn(async move {
-                for message in 1..messages {
-                    round_trip(&mut reader, &mut writer, client, message).await?;
-                }
-                writer.close().await?;
-                let rest = reader.read_to_end().await?;
-                if !rest.is_empty() {
-                    return Err(io::Error::other("bytes after the last echo"));
-                }
-                io::Result::Ok(messages)
-            }));
-        }
-        let mut checked = 0;
-        for handle in talking {
-            checked += handle.await.expect("a client task")?;
-        }
+        let checked = run_clients(server.local_addr(), clients, messages).await?;
         let stats = server.stats();
         server.close();
         yield_now().await; // the accept task drops its listener
@@ -192,6 +162,44 @@ pub fn many_clients(out: &mut dyn Write, clients: usize, messages: usize) -> io:
         event_loop.driver().sources()
     )?;
     Ok(())
+}
+
+/// Runs `clients` echo clients against `addr` on the running loop and
+/// returns how many echoes they checked.
+pub async fn run_clients(addr: SocketAddr, clients: usize, messages: usize) -> io::Result<usize> {
+    // Phase 1: every client connects and gets its first line back, so that
+    // all of them are open at once before any of them finishes.
+    let connecting: Vec<JoinHandle<io::Result<_>>> = (0..clients)
+        .map(|client| {
+            spawn(async move {
+                let (mut reader, mut writer) = open_connection(addr).await?;
+                round_trip(&mut reader, &mut writer, client, 0).await?;
+                Ok((reader, writer))
+            })
+        })
+        .collect();
+    let mut talking = Vec::new();
+    for (client, handle) in connecting.into_iter().enumerate() {
+        let (mut reader, mut writer) = handle.await.expect("a client task")?;
+        // Phase 2: the other lines, then a half-close and the server's end
+        // of file.
+        talking.push(spawn(async move {
+            for message in 1..messages {
+                round_trip(&mut reader, &mut writer, client, message).await?;
+            }
+            writer.close().await?;
+            let rest = reader.read_to_end().await?;
+            if !rest.is_empty() {
+                return Err(io::Error::other("bytes after the last echo"));
+            }
+            io::Result::Ok(messages)
+        }));
+    }
+    let mut checked = 0;
+    for handle in talking {
+        checked += handle.await.expect("a client task")?;
+    }
+    Ok(checked)
 }
 
 /// Sends one line and checks that the same line comes back.

@@ -31,12 +31,20 @@ pub fn run(out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "GET /api/data")?;
     match found {
         Ok(response) => {
-            writeln!(out, "  status:         {} {}", response.status, response.reason)?;
+            writeln!(
+                out,
+                "  status:         {} {}",
+                response.status, response.reason
+            )?;
             for name in ["Content-Type", "Content-Length"] {
                 let value = response.header(name).unwrap_or("(none)");
                 writeln!(out, "  {:<15} {value}", format!("{name}:"))?;
             }
-            writeln!(out, "  body:           {}", String::from_utf8_lossy(&response.body))?;
+            writeln!(
+                out,
+                "  body:           {}",
+                String::from_utf8_lossy(&response.body)
+            )?;
         }
         Err(err) => writeln!(out, "  error: {err}")?,
     }
@@ -93,9 +101,13 @@ pub async fn fetch(addr: SocketAddr, path: &str) -> io::Result<Response> {
     let status_line = line(&mut reader).await?;
     let mut parts = status_line.splitn(3, ' ');
     let (Some(_version), Some(code), reason) = (parts.next(), parts.next(), parts.next()) else {
-        return Err(bad_data(format!("not an HTTP status line: {status_line:?}")));
+        return Err(bad_data(format!(
+            "not an HTTP status line: {status_line:?}"
+        )));
     };
-    let status: u16 = code.parse().map_err(|_| bad_data(format!("bad status {code:?}")))?;
+    let status: u16 = code
+        .parse()
+        .map_err(|_| bad_data(format!("bad status {code:?}")))?;
     let mut response = Response {
         status,
         reason: reason.unwrap_or("").to_owned(),
@@ -108,7 +120,9 @@ pub async fn fetch(addr: SocketAddr, path: &str) -> io::Result<Response> {
             break; // the blank line that ends the headers
         }
         if let Some((name, value)) = header.split_once(':') {
-            response.headers.push((name.trim().to_owned(), value.trim().to_owned()));
+            response
+                .headers
+                .push((name.trim().to_owned(), value.trim().to_owned()));
         }
     }
     response.body = match response.header("Content-Length") {

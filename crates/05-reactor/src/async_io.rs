@@ -90,12 +90,17 @@ impl<T: AsFd> Async<T> {
     /// The I/O object. There is no `get_mut`: swapping the object out would
     /// close a descriptor the reactor still watches.
     pub fn get_ref(&self) -> &T {
-        self.io.as_ref().expect("the I/O object is present until drop")
+        self.io
+            .as_ref()
+            .expect("the I/O object is present until drop")
     }
 
     /// Deregisters the object and gives it back (still non-blocking).
     pub fn into_inner(mut self) -> T {
-        let io = self.io.take().expect("the I/O object is present until drop");
+        let io = self
+            .io
+            .take()
+            .expect("the I/O object is present until drop");
         self.registry.deregister(&self.source, io.as_fd());
         io
     }

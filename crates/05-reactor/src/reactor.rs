@@ -121,7 +121,10 @@ impl Registry {
         let raw = fd.as_raw_fd();
         // SAFETY: the caller promises that `fd` stays open until it is
         // deregistered, which deletes it from the poller first.
-        unsafe { self.poller.add_with_mode(raw, Event::none(key), PollMode::Oneshot)? };
+        unsafe {
+            self.poller
+                .add_with_mode(raw, Event::none(key), PollMode::Oneshot)?
+        };
         let source = Rc::new(Source {
             key,
             fd: raw,

@@ -370,7 +370,10 @@ where
             counters: counters.clone(),
             ended: false,
         };
-        drop(spawn_named(format!("conn-{number}"), serve(connection, guard)));
+        drop(spawn_named(
+            format!("conn-{number}"),
+            serve(connection, guard),
+        ));
     }
 }
 

@@ -1,0 +1,99 @@
+//! The reactor keeps the promises of stage 4's `Driver`: an unpark is never
+//! lost, a zero timeout only looks, wakes from other threads get through,
+//! and the loop knows when it waits on I/O.
+
+mod common;
+
+use std::io;
+use std::time::{Duration, Instant};
+
+use aio_executor::{Driver, EventLoop};
+use aio_reactor::{Reactor, TcpListener, to_thread};
+
+#[test]
+fn an_unpark_that_comes_before_park_makes_park_return() {
+    common::bounded(|| {
+        let mut reactor = Reactor::new().unwrap();
+        reactor.unparker().unpark();
+        // Lost, this unpark would leave the park below waiting forever (the
+        // bounded runner would then fail the test).
+        reactor.park(None);
+    });
+}
+
+#[test]
+fn an_unpark_from_another_thread_ends_a_park_in_progress() {
+    common::bounded(|| {
+        let mut reactor = Reactor::new().unwrap();
+        let unparker = reactor.unparker();
+        let helper = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(20));
+            unparker.unpark();
+        });
+        reactor.park(None);
+        helper.join().unwrap();
+    });
+}
+
+#[test]
+fn a_zero_timeout_only_looks() {
+    common::bounded(|| {
+        let mut reactor = Reactor::new().unwrap();
+        let started = Instant::now();
+        reactor.park(Some(Duration::ZERO));
+        assert!(started.elapsed() < Duration::from_secs(5));
+        assert_eq!(reactor.stats().events, 0);
+    });
+}
+
+#[test]
+fn a_wake_from_another_thread_reaches_a_loop_parked_in_epoll() {
+    let value = common::run(|| async {
+        to_thread(|| {
+            std::thread::sleep(Duration::from_millis(20));
+            7
+        })
+        .await
+    });
+    assert_eq!(value, 7);
+}
+
+#[test]
+fn the_loop_waits_on_io_exactly_while_a_source_is_registered() {
+    common::run_on(|event_loop| {
+        assert!(!event_loop.driver().waits_on_io());
+        let listener = event_loop
+            .run_until_complete(async { TcpListener::bind("127.0.0.1:0") })
+            .unwrap();
+        assert!(event_loop.driver().waits_on_io());
+        assert_eq!(event_loop.driver().sources(), 1);
+        // Dropped after the loop stopped: it still leaves the poller.
+        drop(listener);
+        assert!(!event_loop.driver().waits_on_io());
+        assert_eq!(event_loop.driver().sources(), 0);
+    });
+}
+
+#[test]
+fn sockets_need_a_running_loop_with_a_reactor() {
+    let outside = TcpListener::bind("127.0.0.1:0").unwrap_err();
+    assert!(outside.to_string().contains("no running event loop"));
+
+    // A loop without a reactor (stage 4's thread parker) is not enough.
+    let plain = EventLoop::new();
+    let err = plain.run_until_complete(async { TcpListener::bind("127.0.0.1:0").map(drop) });
+    assert!(
+        err.unwrap_err()
+            .to_string()
+            .contains("no running event loop")
+    );
+
+    // After a reactor loop stops, its reactor is no longer reachable.
+    common::run_on(|event_loop| {
+        event_loop
+            .run_until_complete(async { TcpListener::bind("127.0.0.1:0").map(drop) })
+            .unwrap();
+        let after: io::Result<_> = TcpListener::bind("127.0.0.1:0");
+        assert!(after.is_err());
+    });
+}

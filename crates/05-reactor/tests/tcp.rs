@@ -1,0 +1,105 @@
+//! Non-blocking TCP on 127.0.0.1: accept, connect, read and write, with
+//! addresses that match and the OS's errors passed through.
+
+mod common;
+
+use std::io;
+use std::net::Shutdown;
+
+use aio_executor::spawn;
+use aio_reactor::{TcpListener, TcpStream};
+
+#[test]
+fn a_connection_carries_bytes_both_ways() {
+    common::run(|| async {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let client = TcpStream::connect(addr).await.unwrap();
+        let (server_side, peer) = listener.accept().await.unwrap();
+        assert_eq!(client.peer_addr().unwrap(), addr);
+        assert_eq!(client.local_addr().unwrap(), peer);
+        assert_eq!(server_side.peer_addr().unwrap(), peer);
+
+        client.write_all(b"question").await.unwrap();
+        let mut buf = [0; 8];
+        let mut got = 0;
+        while got < 8 {
+            got += server_side.read(&mut buf[got..]).await.unwrap();
+        }
+        assert_eq!(&buf, b"question");
+        server_side.write_all(b"answer").await.unwrap();
+        server_side.shutdown(Shutdown::Write).unwrap();
+        let mut reply = Vec::new();
+        let mut chunk = [0; 3];
+        loop {
+            match client.read(&mut chunk).await.unwrap() {
+                0 => break, // the server's end of file
+                n => reply.extend_from_slice(&chunk[..n]),
+            }
+        }
+        assert_eq!(reply, b"answer");
+    });
+}
+
+#[test]
+fn a_megabyte_goes_through_in_order() {
+    common::run(|| async {
+        let (client, server_side) = common::connected_pair().await.unwrap();
+        let payload: Vec<u8> = (0..1 << 20).map(|i: u32| (i % 251) as u8).collect();
+        let expected = payload.clone();
+        let sender = spawn(async move {
+            client.write_all(&payload).await.unwrap();
+            client.shutdown(Shutdown::Write).unwrap();
+        });
+        let mut received = Vec::new();
+        let mut buf = vec![0; 8192];
+        loop {
+            match server_side.read(&mut buf).await.unwrap() {
+                0 => break,
+                n => received.extend_from_slice(&buf[..n]),
+            }
+        }
+        sender.await.unwrap();
+        assert!(
+            received == expected,
+            "the bytes arrived changed or out of order"
+        );
+    });
+}
+
+#[test]
+fn connecting_to_a_closed_port_is_refused() {
+    let kind = common::run(|| async {
+        // A port that was just free: bind it, note it, close it.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        TcpStream::connect(("127.0.0.1", port))
+            .await
+            .unwrap_err()
+            .kind()
+    });
+    assert_eq!(kind, io::ErrorKind::ConnectionRefused);
+}
+
+#[test]
+fn many_connections_are_accepted_by_one_listener() {
+    let accepted = common::run(|| async {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let clients: Vec<_> = (0..64)
+            .map(|_| spawn(async move { TcpStream::connect(addr).await.unwrap() }))
+            .collect();
+        let mut accepted = Vec::new();
+        for _ in 0..64 {
+            accepted.push(listener.accept().await.unwrap());
+        }
+        for client in clients {
+            client.await.unwrap();
+        }
+        accepted.len()
+    });
+    assert_eq!(accepted, 64);
+}
