@@ -27,6 +27,7 @@ pub fn thread_sleep(duration: Duration) -> ThreadSleep {
 // ANCHOR: state
 /// The future of [`thread_sleep`].
 #[derive(Debug)]
+#[must_use = "futures do nothing unless they are polled"]
 pub struct ThreadSleep {
     /// How long the helper thread sleeps.
     duration: Duration,
