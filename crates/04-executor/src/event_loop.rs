@@ -235,6 +235,7 @@ impl Core {
     }
     // ANCHOR_END: schedule
 
+    // ANCHOR: call_soon
     pub(crate) fn call_soon(&self, f: Box<dyn FnOnce()>) -> CallbackHandle {
         let callback = Rc::new(Callback {
             f: RefCell::new(Some(f)),
@@ -244,6 +245,7 @@ impl Core {
             .push_back(Runnable::Callback(callback.clone()));
         CallbackHandle { callback }
     }
+    // ANCHOR_END: call_soon
 
     // ANCHOR: run_ready
     /// Runs what is in the ready queue *now*. Work that becomes ready while
@@ -317,6 +319,7 @@ impl Core {
     }
     // ANCHOR_END: run_ready
 
+    // ANCHOR: run_callback
     fn run_callback(&self, callback: &Callback) {
         let Some(f) = callback.f.borrow_mut().take() else {
             return; // cancelled
@@ -334,7 +337,9 @@ impl Core {
             });
         }
     }
+    // ANCHOR_END: run_callback
 
+    // ANCHOR: request_cancel
     /// Marks a task for cancellation and schedules it, so the loop drops it
     /// at its next turn.
     pub(crate) fn request_cancel(&self, id: TaskId) -> bool {
@@ -362,6 +367,7 @@ impl Core {
         }
         self.ready.borrow_mut().clear();
     }
+    // ANCHOR_END: request_cancel
 
     fn has_ready(&self) -> bool {
         !self.ready.borrow().is_empty()
@@ -418,6 +424,7 @@ pub(crate) fn default_exception_handler(context: &ExceptionContext) {
     }
 }
 
+// ANCHOR: cancel_on_drop
 /// Completes a task's slot with `Cancelled` if its future is dropped before
 /// it finished (a no-op after a normal completion).
 struct CancelOnDrop<T>(Rc<JoinSlot<T>>);
@@ -427,6 +434,7 @@ impl<T> Drop for CancelOnDrop<T> {
         self.0.complete(Err(JoinError::Cancelled));
     }
 }
+// ANCHOR_END: cancel_on_drop
 
 // ANCHOR: event_loop
 /// A single-threaded event loop: tasks over a [`Driver`].
@@ -576,6 +584,7 @@ impl<D: Driver> EventLoop<D> {
     }
 }
 
+// ANCHOR: close
 impl<D: Driver> Drop for EventLoop<D> {
     /// Closing the loop cancels the tasks still alive: their futures are
     /// dropped, inside the loop's context so their `Drop` can reach it.
@@ -590,6 +599,7 @@ impl<D: Driver> Drop for EventLoop<D> {
         }
     }
 }
+// ANCHOR_END: close
 
 impl<D: Driver + fmt::Debug> fmt::Debug for EventLoop<D> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

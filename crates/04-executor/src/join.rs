@@ -114,6 +114,7 @@ impl<T> JoinSlot<T> {
         }
     }
 
+    // ANCHOR: complete
     /// Stores the task's result and wakes the task awaiting it. A second
     /// completion (cancelling a finished task) is ignored.
     pub(crate) fn complete(&self, result: Result<T, JoinError>) {
@@ -133,6 +134,7 @@ impl<T> JoinSlot<T> {
             waker.wake();
         }
     }
+    // ANCHOR_END: complete
 
     pub(crate) fn is_done(&self) -> bool {
         !matches!(*self.state.borrow(), SlotState::Running { .. })
@@ -145,6 +147,7 @@ impl<T> JoinSlot<T> {
         )
     }
 
+    // ANCHOR: poll_take
     /// Takes the result if the task is done, or registers `waker` to be
     /// woken when it is.
     fn poll_take(&self, waker: &Waker) -> Poll<Result<T, JoinError>> {
@@ -165,6 +168,7 @@ impl<T> JoinSlot<T> {
             SlotState::Taken => panic!("a JoinHandle was polled after it returned its result"),
         }
     }
+    // ANCHOR_END: poll_take
 }
 
 // ANCHOR: never_retrieved
@@ -242,6 +246,7 @@ impl<T> JoinHandle<T> {
     // ANCHOR_END: cancel
 }
 
+// ANCHOR: handle_future
 impl<T> Future for JoinHandle<T> {
     type Output = Result<T, JoinError>;
 
@@ -249,6 +254,7 @@ impl<T> Future for JoinHandle<T> {
         self.slot.poll_take(cx.waker())
     }
 }
+// ANCHOR_END: handle_future
 
 impl<T> fmt::Debug for JoinHandle<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
