@@ -77,8 +77,9 @@ pub struct Trace {
 }
 
 impl Trace {
-    /// Only the notes, as `task: text` lines: the part of a trace that a
-    /// Python twin of the same program can print too.
+    /// Only the notes' text, in order, without the task that wrote each:
+    /// the part of a trace that a Python twin of the same program can print
+    /// too.
     pub fn notes(&self) -> Vec<String> {
         self.events
             .iter()
