@@ -1,24 +1,13 @@
 //! Finishing: `Complete(value)` is Python's `StopIteration(value)`, the
 //! machine moves to `Done`, and a finished generator cannot run again.
 
+mod common;
+
 use aio_generators::{
     Generator, GeneratorState, Squares, TwoRounds, TwoValues, holding, squares, two_rounds,
     two_values, yield_from,
 };
-
-/// Resumes until the generator returns; what it yielded, and what it
-/// returned. Bounded, so a machine that never finishes fails the test
-/// instead of hanging it.
-fn run_to_end<G: Generator>(mut generator: G) -> (Vec<G::Yield>, G::Return) {
-    let mut yielded = Vec::new();
-    for _ in 0..100 {
-        match generator.resume(()) {
-            GeneratorState::Yielded(value) => yielded.push(value),
-            GeneratorState::Complete(value) => return (yielded, value),
-        }
-    }
-    panic!("still running after 100 resumes");
-}
+use common::run_to_end;
 
 #[test]
 fn squares_returns_the_sum_of_what_it_yielded() {

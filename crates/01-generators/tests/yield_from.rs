@@ -1,27 +1,19 @@
 //! Delegation: the outer generator passes the inner one's yields out and
 //! the caller's sends in, and carries on with what the inner one returned.
 
+mod common;
+
 use std::rc::Rc;
 
 use aio_generators::{
     Generator, GeneratorState, Squares, TwoRounds, holding, running_total, squares, two_rounds,
     yield_from,
 };
-
-fn drain<G: Generator>(generator: &mut G) -> (Vec<G::Yield>, G::Return) {
-    let mut yielded = Vec::new();
-    for _ in 0..100 {
-        match generator.resume(()) {
-            GeneratorState::Yielded(value) => yielded.push(value),
-            GeneratorState::Complete(value) => return (yielded, value),
-        }
-    }
-    panic!("still running after 100 resumes");
-}
+use common::run_to_end;
 
 #[test]
 fn two_rounds_yields_both_inner_sequences_and_returns_the_sum_of_their_returns() {
-    assert_eq!(drain(&mut two_rounds(2, 3)), (vec![1, 4, 1, 4, 9], 5 + 14));
+    assert_eq!(run_to_end(two_rounds(2, 3)), (vec![1, 4, 1, 4, 9], 5 + 14));
 }
 
 #[test]
@@ -60,8 +52,8 @@ fn the_resume_that_finishes_the_first_round_yields_from_the_second() {
 
 #[test]
 fn yield_from_passes_every_yield_out_and_maps_the_return() {
-    let mut outer = yield_from(squares(3), |sum| format!("sum {sum}"));
-    assert_eq!(drain(&mut outer), (vec![1, 4, 9], "sum 14".to_owned()));
+    let outer = yield_from(squares(3), |sum| format!("sum {sum}"));
+    assert_eq!(run_to_end(outer), (vec![1, 4, 9], "sum 14".to_owned()));
 }
 
 #[test]
@@ -86,6 +78,6 @@ fn yield_from_drops_the_inner_generator_as_soon_as_it_returns() {
 fn yield_from_can_nest() {
     // An outer generator delegating to one that itself delegates: the
     // yields come out through both, the returns are mapped on the way.
-    let mut outer = yield_from(yield_from(squares(2), |sum| sum + 1), |sum| sum * 2);
-    assert_eq!(drain(&mut outer), (vec![1, 4], (5 + 1) * 2));
+    let outer = yield_from(yield_from(squares(2), |sum| sum + 1), |sum| sum * 2);
+    assert_eq!(run_to_end(outer), (vec![1, 4], (5 + 1) * 2));
 }
