@@ -1,0 +1,32 @@
+"""Twin of crates/01-generators/examples/round_robin.rs, under asyncio.
+
+Three count() coroutines, gathered. Each says "One", gives the loop a turn,
+then says "Two". The pause is `asyncio.sleep(0)`, not a timed sleep: our
+round-robin scheduler has no clock, and a task that yields there goes
+straight to the back of the queue, which is what sleep(0) does under
+asyncio. The lines printed are the end of the Rust demo's output, word for
+word, so a test can compare the two.
+"""
+
+import asyncio
+
+said = []
+finished = []
+
+
+async def count(name):
+    said.append(f"{name}: One")
+    await asyncio.sleep(0)  # a bare yield: back of the loop's ready queue
+    said.append(f"{name}: Two")
+    finished.append(name)
+
+
+async def main():
+    await asyncio.gather(count("A"), count("B"), count("C"))
+
+
+asyncio.run(main())
+print("what the tasks said, in order:")
+for line in said:
+    print(f"  {line}")
+print(f"finished, in order: {', '.join(finished)}")
