@@ -87,7 +87,11 @@ fn wake_counts_a_wake_not_a_drop_and_gives_the_count_back() {
     let waker = new_waker(&tally);
     let copy = clone_of(&waker);
     ManuallyDrop::into_inner(copy).wake();
-    assert_eq!(counts(&tally), (1, 1, 0, 0), "std never drops a woken waker");
+    assert_eq!(
+        counts(&tally),
+        (1, 1, 0, 0),
+        "std never drops a woken waker"
+    );
     assert_eq!(
         Arc::strong_count(&tally),
         2,
@@ -129,9 +133,15 @@ fn wakers_used_on_other_threads_all_give_their_counts_back() {
         })
         .collect();
     for handle in threads {
-        handle.join().expect("a waker call panicked on another thread");
+        handle
+            .join()
+            .expect("a waker call panicked on another thread");
     }
     drop(ManuallyDrop::into_inner(waker));
     assert_eq!(counts(&tally), (4, 2, 4, 3));
-    assert_eq!(Arc::strong_count(&tally), 1, "every waker gave its count back");
+    assert_eq!(
+        Arc::strong_count(&tally),
+        1,
+        "every waker gave its count back"
+    );
 }

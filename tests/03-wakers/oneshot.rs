@@ -53,10 +53,18 @@ fn send_wakes_the_waker_of_the_latest_poll_once() {
     let latest = WakeCounter::new();
 
     let waker = raw_counting_waker(&first);
-    assert!(rx.as_mut().poll(&mut Context::from_waker(&waker)).is_pending());
+    assert!(
+        rx.as_mut()
+            .poll(&mut Context::from_waker(&waker))
+            .is_pending()
+    );
     drop(waker);
     let waker = raw_counting_waker(&latest);
-    assert!(rx.as_mut().poll(&mut Context::from_waker(&waker)).is_pending());
+    assert!(
+        rx.as_mut()
+            .poll(&mut Context::from_waker(&waker))
+            .is_pending()
+    );
     drop(waker);
 
     tx.send(());
@@ -70,7 +78,11 @@ fn send_wakes_the_waker_of_the_latest_poll_once() {
         1,
         "send wakes the latest waker, once"
     );
-    assert_eq!(rx.as_mut().poll(&mut Context::from_waker(std::task::Waker::noop())), Poll::Ready(()));
+    assert_eq!(
+        rx.as_mut()
+            .poll(&mut Context::from_waker(std::task::Waker::noop())),
+        Poll::Ready(())
+    );
 }
 
 #[test]
@@ -80,10 +92,22 @@ fn no_waker_is_left_behind() {
     {
         let mut rx = pin!(rx);
         let waker = raw_counting_waker(&counter);
-        assert!(rx.as_mut().poll(&mut Context::from_waker(&waker)).is_pending());
-        assert!(rx.as_mut().poll(&mut Context::from_waker(&waker)).is_pending());
+        assert!(
+            rx.as_mut()
+                .poll(&mut Context::from_waker(&waker))
+                .is_pending()
+        );
+        assert!(
+            rx.as_mut()
+                .poll(&mut Context::from_waker(&waker))
+                .is_pending()
+        );
         tx.send(1);
     }
-    assert_eq!(counter.counts().alive(), 0, "every waker clone was used or dropped");
+    assert_eq!(
+        counter.counts().alive(),
+        0,
+        "every waker clone was used or dropped"
+    );
     assert_eq!(Arc::strong_count(&counter), 1);
 }
