@@ -28,7 +28,7 @@ macro_rules! python_claim {
 // --- C07: futures as a way for threads to talk ------------------------------
 
 #[test]
-fn c07_python() {
+fn c07_python_asyncio_futures_stay_in_the_loops_thread() {
     python_claim!("c07_python", "claims/c07_futures_and_threads.py");
 }
 
@@ -61,7 +61,7 @@ impl<T: ?Sized + Sync> Probe<T> {
 }
 
 #[test]
-fn c07_rust() {
+fn c07_rust_the_placeholder_is_not_send_and_a_channel_is() {
     let placeholder = Probe::<Future<u32>>(PhantomData);
     let channel = Probe::<std::sync::mpsc::Sender<u32>>(PhantomData);
     assert!(!placeholder.is_send() && !placeholder.is_sync());
@@ -104,7 +104,7 @@ fn c07_rust() {
 // --- C27: calling runs none of the body -------------------------------------
 
 #[test]
-fn c27_python() {
+fn c27_python_calling_a_coroutine_function_runs_none_of_its_body() {
     python_claim!("c27_python", "claims/c27_calling_runs_nothing.py");
 }
 
@@ -116,7 +116,7 @@ async fn counts_its_lines(lines: Rc<Cell<u32>>) -> &'static str {
 }
 
 #[test]
-fn c27_rust() {
+fn c27_rust_calling_an_async_fn_runs_none_of_its_body() {
     let lines = Rc::new(Cell::new(0));
     let mut out = String::new();
     let mut fut = pin!(counts_its_lines(Rc::clone(&lines)));
@@ -142,12 +142,12 @@ fn c27_rust() {
 // --- C28: creating the coroutine object starts nothing ----------------------
 
 #[test]
-fn c28_python() {
+fn c28_python_creating_the_coroutine_starts_no_loop_and_no_task() {
     python_claim!("c28_python", "claims/c28_creating_starts_nothing.py");
 }
 
 #[test]
-fn c28_rust() {
+fn c28_rust_a_future_created_and_dropped_runs_nothing() {
     let lines = Rc::new(Cell::new(0));
     let mut out = String::new();
 
@@ -181,15 +181,15 @@ fn c28_rust() {
     insta::assert_snapshot!("c28_rust", out);
 }
 
-// --- C31: you must await a coroutine to get its result ----------------------
+// --- C31: await is one way among several to run a coroutine ---------------
 
 #[test]
-fn c31_python() {
+fn c31_python_send_none_drives_a_coroutine_without_await() {
     python_claim!("c31_python", "claims/c31_driving_by_hand.py");
 }
 
 #[test]
-fn c31_rust() {
+fn c31_rust_block_on_drives_a_future_without_await() {
     // The twin of the script's `add`: two bare pauses, then a + b.
     async fn add(a: u32, b: u32) -> u32 {
         Countdown::new(1, ()).await;
@@ -228,7 +228,7 @@ fn c31_rust() {
 // --- C37: what can be awaited ---------------------------------------------------
 
 #[test]
-fn c37_python() {
+fn c37_python_what_await_accepts_and_refuses() {
     python_claim!("c37_python", "claims/c37_what_is_awaitable.py");
 }
 
@@ -263,7 +263,7 @@ impl Generator for OldStyle {
 }
 
 #[test]
-fn c37_rust() {
+fn c37_rust_await_accepts_any_into_future() {
     let mut out = String::new();
     let (value, polls) = block_on_counted(async { Ticks(2).await });
     writeln!(
@@ -296,12 +296,12 @@ fn c37_rust() {
 // --- C41: a future needs someone to set it ------------------------------------
 
 #[test]
-fn c41_python() {
+fn c41_python_a_future_nobody_sets_never_finishes() {
     python_claim!("c41_python", "claims/c41_future_needs_a_setter.py");
 }
 
 #[test]
-fn c41_rust() {
+fn c41_rust_the_placeholder_is_pending_until_set_result() {
     let mut out = String::new();
     let fut: Future<&str> = Future::new();
     let mut waiting = fut.clone();
