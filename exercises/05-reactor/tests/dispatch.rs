@@ -1,0 +1,2 @@
+use ex05_reactor::dispatch as subject;
+include!("../../../tests/05-reactor/dispatch.rs");

@@ -1,0 +1,2 @@
+use ex05_reactor::drain as subject;
+include!("../../../tests/05-reactor/drain.rs");

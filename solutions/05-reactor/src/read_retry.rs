@@ -1,0 +1,47 @@
+//! Exercise 5.3: retry on "would block" in `read`.
+//!
+//! A socket in non-blocking mode never makes `read` wait: when no byte has
+//! arrived, the call fails at once with `ErrorKind::WouldBlock`. Write
+//! `read`, the async read at the heart of every stream: try the read; on
+//! "would block", wait for the reactor to report the socket readable, then
+//! try again. The loop runs other tasks meanwhile.
+//!
+//! Book: the section "Async: would block means wait",
+//! `ch05-reactor.md#async-would-block-means-wait`.
+//!
+//! Hints:
+//! - `source.get_ref()` is the `UnixStream`; `Read` is implemented for
+//!   `&UnixStream`, so `let mut socket = source.get_ref();` then
+//!   `socket.read(buf)` reads without `&mut` on the `Async`.
+//! - On `Err(e)` with `e.kind() == io::ErrorKind::WouldBlock`, await
+//!   `source.readable()` (it can fail too: use `?`) and go round again.
+//!   `Interrupted` (a signal arrived) also means "just try again".
+//! - Anything else — data, `Ok(0)` for end of file, a real error — is the
+//!   answer. (`Async::read_with` already does all this; write the loop
+//!   yourself.)
+//!
+//! Check: `cargo lab check 5`, or `cargo test -p ex05-reactor --test
+//! read_retry`.
+
+use std::io::{self, Read};
+use std::os::unix::net::UnixStream;
+
+use aio_reactor::Async;
+
+/// Reads into `buf` what has arrived, waiting until something has: the
+/// number of bytes read, 0 at end of file.
+pub async fn read(source: &Async<UnixStream>, buf: &mut [u8]) -> io::Result<usize> {
+    loop {
+        let mut socket = source.get_ref();
+        match socket.read(buf) {
+            // Nothing yet: this is not an error, it is "wait". Register with
+            // the reactor and suspend; the socket's next readable event
+            // wakes this task, and the loop comes round to read again.
+            Err(err) if err.kind() == io::ErrorKind::WouldBlock => source.readable().await?,
+            // A signal interrupted the call: nothing happened, try again.
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+            // Bytes, end of file, or a real error (a reset, say).
+            result => return result,
+        }
+    }
+}

@@ -1,0 +1,119 @@
+// Suite for exercise 5.1, waking only the task whose socket is ready.
+// Written once, run against the stub and the solution through each crate's
+// `tests/dispatch.rs`.
+//
+// Wakers are the test kit's counting wakers, so every test counts exactly
+// who was woken. The last test gets its events from a real poller (epoll
+// on Linux) watching real sockets.
+
+use std::io::Write;
+use std::os::unix::net::UnixStream;
+use std::time::Duration;
+
+use aio_testkit::wake::counting_waker;
+use polling::{Event, Events, Poller};
+use subject::Waiters;
+
+#[test]
+fn a_readable_event_wakes_the_reader_of_that_socket_only() {
+    let mut waiters = Waiters::new();
+    let (mut readers, mut writers) = (Vec::new(), Vec::new());
+    for key in 1..=3 {
+        waiters.insert(key);
+        let (reader, waker) = counting_waker();
+        waiters.wait_readable(key, &waker);
+        readers.push(reader);
+        let (writer, waker) = counting_waker();
+        waiters.wait_writable(key, &waker);
+        writers.push(writer);
+    }
+    assert_eq!(waiters.dispatch(Event::readable(2)), 1);
+    let woken: Vec<usize> = readers.iter().map(|r| r.wakes()).collect();
+    assert_eq!(woken, [0, 1, 0], "only socket 2's reader");
+    assert!(writers.iter().all(|w| w.wakes() == 0), "no writer");
+}
+
+#[test]
+fn a_writable_event_wakes_the_writer_only() {
+    let mut waiters = Waiters::new();
+    waiters.insert(7);
+    let (reader, reader_waker) = counting_waker();
+    let (writer, writer_waker) = counting_waker();
+    waiters.wait_readable(7, &reader_waker);
+    waiters.wait_writable(7, &writer_waker);
+    assert_eq!(waiters.dispatch(Event::writable(7)), 1);
+    assert_eq!((reader.wakes(), writer.wakes()), (0, 1));
+}
+
+#[test]
+fn an_event_for_both_halves_wakes_both() {
+    let mut waiters = Waiters::new();
+    waiters.insert(4);
+    let (reader, reader_waker) = counting_waker();
+    let (writer, writer_waker) = counting_waker();
+    waiters.wait_readable(4, &reader_waker);
+    waiters.wait_writable(4, &writer_waker);
+    assert_eq!(waiters.dispatch(Event::all(4)), 2);
+    assert_eq!((reader.wakes(), writer.wakes()), (1, 1));
+}
+
+#[test]
+fn an_event_for_an_unknown_or_removed_key_is_ignored() {
+    let mut waiters = Waiters::new();
+    waiters.insert(1);
+    let (reader, waker) = counting_waker();
+    waiters.wait_readable(1, &waker);
+    waiters.remove(1);
+    assert_eq!(waiters.dispatch(Event::all(1)), 0, "socket 1 was removed");
+    assert_eq!(
+        waiters.dispatch(Event::all(99)),
+        0,
+        "socket 99 never existed"
+    );
+    assert_eq!(reader.wakes(), 0);
+}
+
+#[test]
+fn a_waker_is_used_once() {
+    let mut waiters = Waiters::new();
+    waiters.insert(3);
+    let (reader, waker) = counting_waker();
+    waiters.wait_readable(3, &waker);
+    assert_eq!(waiters.dispatch(Event::readable(3)), 1);
+    // The task has not waited again: a second event has nobody to wake.
+    assert_eq!(waiters.dispatch(Event::readable(3)), 0);
+    assert_eq!(reader.wakes(), 1);
+    waiters.wait_readable(3, &waker);
+    assert_eq!(waiters.dispatch(Event::readable(3)), 1);
+    assert_eq!(reader.wakes(), 2);
+}
+
+#[test]
+fn events_from_a_real_poller_reach_the_right_task() {
+    let poller = Poller::new().unwrap();
+    let sockets: Vec<(UnixStream, UnixStream)> =
+        (0..4).map(|_| UnixStream::pair().unwrap()).collect();
+    let mut waiters = Waiters::new();
+    let mut counts = Vec::new();
+    for (key, (ours, _peer)) in sockets.iter().enumerate() {
+        // SAFETY: every socket is deleted from the poller below, before
+        // `sockets` (and so the descriptor) is dropped.
+        unsafe { poller.add(ours, Event::readable(key)).unwrap() };
+        waiters.insert(key);
+        let (count, waker) = counting_waker();
+        waiters.wait_readable(key, &waker);
+        counts.push(count);
+    }
+    (&sockets[2].1).write_all(b"x").unwrap();
+    let mut events = Events::new();
+    poller
+        .wait(&mut events, Some(Duration::from_secs(5)))
+        .unwrap();
+    let woken: usize = events.iter().map(|event| waiters.dispatch(event)).sum();
+    for (ours, _) in &sockets {
+        poller.delete(ours).unwrap();
+    }
+    assert_eq!(woken, 1);
+    let per_socket: Vec<usize> = counts.iter().map(|c| c.wakes()).collect();
+    assert_eq!(per_socket, [0, 0, 1, 0]);
+}

@@ -1,0 +1,149 @@
+// Suite for exercise 5.3, an async read that retries on "would block".
+// Written once, run against the stub and the solution through each crate's
+// `tests/read_retry.rs`.
+//
+// Each test runs a real event loop with the stage-5 reactor on a helper
+// thread, watched with a time limit: a read that never wakes up fails the
+// test with that reason instead of hanging it.
+
+use std::future::Future;
+use std::io::{self, Write};
+use std::os::unix::net::UnixStream;
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
+
+use aio_executor::{EventLoop, spawn, yield_now};
+use aio_reactor::{Async, Reactor};
+use subject::read;
+
+const LIMIT: Duration = Duration::from_secs(10);
+
+/// Runs `make()` on a reactor loop on its own thread, within `LIMIT`.
+fn run<F, T>(make: impl FnOnce() -> F + Send + 'static) -> T
+where
+    F: Future<Output = T> + 'static,
+    T: Send + 'static,
+{
+    let (done, result) = mpsc::channel();
+    let worker = thread::spawn(move || {
+        let event_loop = EventLoop::with_driver(Reactor::new().unwrap());
+        let value = event_loop.run_until_complete(make());
+        let _ = done.send(());
+        value
+    });
+    match result.recv_timeout(LIMIT) {
+        Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => match worker.join() {
+            Ok(value) => value,
+            Err(panic) => std::panic::resume_unwind(panic),
+        },
+        Err(mpsc::RecvTimeoutError::Timeout) => panic!(
+            "read did not return within {LIMIT:?}: after WouldBlock, did it await \
+             source.readable() and then try again?"
+        ),
+    }
+}
+
+#[test]
+fn bytes_that_are_already_there_are_read_at_once() {
+    let got = run(|| async {
+        let (ours, mut peer) = UnixStream::pair().unwrap();
+        peer.write_all(b"ready").unwrap();
+        let ours = Async::new(ours).unwrap();
+        let mut buf = [0; 16];
+        let n = read(&ours, &mut buf).await.unwrap();
+        buf[..n].to_vec()
+    });
+    assert_eq!(got, b"ready");
+}
+
+#[test]
+fn a_read_before_the_bytes_waits_for_them_instead_of_failing() {
+    let got = run(|| async {
+        let (ours, peer) = UnixStream::pair().unwrap();
+        let ours = Async::new(ours).unwrap();
+        let writer = spawn(async move {
+            for _ in 0..3 {
+                yield_now().await; // the reader finds nothing first
+            }
+            (&peer).write_all(b"later").unwrap();
+            peer
+        });
+        let mut buf = [0; 16];
+        let n = read(&ours, &mut buf).await;
+        drop(writer.await.unwrap());
+        n.map(|n| buf[..n].to_vec())
+    });
+    match got {
+        Ok(bytes) => assert_eq!(bytes, b"later"),
+        Err(err) if err.kind() == io::ErrorKind::WouldBlock => {
+            panic!("read returned WouldBlock: it must wait for readability and try again")
+        }
+        Err(err) => panic!("read failed: {err}"),
+    }
+}
+
+#[test]
+fn bytes_from_another_thread_wake_the_reader() {
+    let got = run(|| async {
+        let (ours, mut peer) = UnixStream::pair().unwrap();
+        let ours = Async::new(ours).unwrap();
+        let sender = thread::spawn(move || {
+            thread::sleep(Duration::from_millis(30));
+            peer.write_all(b"from a thread").unwrap();
+            peer
+        });
+        let mut buf = [0; 32];
+        let n = read(&ours, &mut buf).await.unwrap();
+        drop(sender.join().unwrap());
+        buf[..n].to_vec()
+    });
+    assert_eq!(got, b"from a thread");
+}
+
+#[test]
+fn end_of_file_is_zero_bytes() {
+    let n = run(|| async {
+        let (ours, peer) = UnixStream::pair().unwrap();
+        let ours = Async::new(ours).unwrap();
+        let closer = spawn(async move {
+            yield_now().await;
+            drop(peer); // the peer hangs up
+        });
+        let mut buf = [0; 8];
+        let n = read(&ours, &mut buf).await.unwrap();
+        closer.await.unwrap();
+        n
+    });
+    assert_eq!(n, 0);
+}
+
+#[test]
+fn a_reader_waiting_for_its_socket_lets_other_tasks_run() {
+    let order = run(|| async {
+        let (ours, peer) = UnixStream::pair().unwrap();
+        let ours = Async::new(ours).unwrap();
+        let reader = spawn(async move {
+            let mut buf = [0; 8];
+            let n = read(&ours, &mut buf).await.unwrap();
+            String::from_utf8(buf[..n].to_vec()).unwrap()
+        });
+        let mut order = Vec::new();
+        for i in 0..3 {
+            yield_now().await;
+            order.push(format!("other task ran ({i})"));
+        }
+        (&peer).write_all(b"done").unwrap();
+        order.push(reader.await.unwrap());
+        order
+    });
+    assert_eq!(
+        order,
+        [
+            "other task ran (0)",
+            "other task ran (1)",
+            "other task ran (2)",
+            "done"
+        ]
+    );
+}
