@@ -420,7 +420,7 @@ fn c21_rust() {
 
 #[test]
 fn c22_python() {
-    python_claim!("c22_python", "claims/c22_await_before_create.py");
+    python_claim!("c22_python", "claims/c22_await_then_create_order.py");
 }
 
 #[test]

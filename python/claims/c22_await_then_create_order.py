@@ -1,0 +1,43 @@
+"""C22: awaiting task 1 before creating task 2 makes the program sequential.
+
+Note 002 times a `main` that creates a task, awaits it, and only then
+creates and awaits the second: 1 s + 2 s = 3 s. We run the same shape with
+delays of 1 and 2 units and report the time in whole units (rounded; a unit
+is long enough that a late wake-up cannot add one). The point here is the
+order of events; chapter 6's `c22_await_before_create.py` checks the
+timing in whole seconds.
+"""
+
+import asyncio
+import time
+
+UNIT = 0.2  # seconds
+log = []
+
+
+async def say_after(units, what):
+    log.append(f"say_after({units}, {what!r}) starts")
+    await asyncio.sleep(units * UNIT)
+    log.append(what)
+
+
+async def main():
+    start = time.monotonic()
+    task1 = asyncio.create_task(say_after(1, "hello"))
+    await task1
+    log.append("main: task 1 finished; only now is task 2 created")
+    task2 = asyncio.create_task(say_after(2, "world"))
+    await task2
+    return (time.monotonic() - start) / UNIT
+
+
+units = asyncio.run(main())
+for line in log:
+    print(line)
+print(f"total: {round(units)} units (delays of 1 and 2 units)")
+
+assert log.index("main: task 1 finished; only now is task 2 created") < log.index("say_after(2, 'world') starts")
+assert 3 <= units < 3.5, units
+
+print("verdict: true - task 2 does not exist while task 1 waits, so nothing "
+      "overlaps: the delays add up")
