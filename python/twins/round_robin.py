@@ -21,11 +21,13 @@ async def count(name):
     finished.append(name)
 
 
-async def main():
-    await asyncio.gather(count("A"), count("B"), count("C"))
+async def three_tasks():
+    # The demo spawns A, B and C in that order; gather wraps each coroutine
+    # in a task, in argument order, before any of them runs.
+    await asyncio.gather(*(count(name) for name in "ABC"))
 
 
-asyncio.run(main())
+asyncio.run(three_tasks())
 print("what the tasks said, in order:")
 for line in said:
     print(f"  {line}")
