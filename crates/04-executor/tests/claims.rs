@@ -133,12 +133,12 @@ fn extern_aio_executor() -> Vec<String> {
 // --- C08: `await` outside `async` --------------------------------------------
 
 #[test]
-fn c08_python() {
+fn c08_python_await_needs_an_async_def_except_under_the_repl_flag() {
     python_claim!("c08_python", "claims/c08_await_outside_async.py");
 }
 
 #[test]
-fn c08_rust() {
+fn c08_rust_await_outside_async_is_error_e0728() {
     let cases = [
         (
             "`.await` in a plain fn",
@@ -181,12 +181,12 @@ fn c08_rust() {
 // --- C09: asyncio.run makes a loop, runs, closes ------------------------------
 
 #[test]
-fn c09_python() {
+fn c09_python_each_run_makes_and_closes_a_fresh_loop() {
     python_claim!("c09_python", "claims/c09_run_new_loop.py");
 }
 
 #[test]
-fn c09_rust() {
+fn c09_rust_each_run_makes_a_fresh_loop_and_cancels_leftovers() {
     let mut out = String::new();
     for round in ["a", "b"] {
         let (main_name, left_behind) = run(async {
@@ -216,12 +216,12 @@ fn c09_rust() {
 // --- C15: get_event_loop() + run_until_complete --------------------------------
 
 #[test]
-fn c15_python() {
+fn c15_python_get_event_loop_makes_a_loop_only_in_a_fresh_main_thread() {
     python_claim!("c15_python", "claims/c15_get_event_loop.py");
 }
 
 #[test]
-fn c15_rust() {
+fn c15_rust_a_loop_is_made_explicitly_and_runs_more_than_once() {
     let mut out = String::new();
     // No implicit loop to get: a loop is a value the program makes.
     let event_loop = EventLoop::new();
@@ -256,12 +256,12 @@ async fn helper() {
 }
 
 #[test]
-fn c16_python() {
+fn c16_python_awaiting_a_coroutine_makes_no_task() {
     python_claim!("c16_python", "claims/c16_await_coro_no_task.py");
 }
 
 #[test]
-fn c16_rust() {
+fn c16_rust_awaiting_a_future_spawns_nothing() {
     let ((), awaited) = traced(async {
         note("main");
         helper().await;
@@ -285,7 +285,7 @@ fn c16_rust() {
 // --- C17: not every await yields -----------------------------------------------
 
 #[test]
-fn c17_python() {
+fn c17_python_awaiting_finished_work_does_not_yield() {
     python_claim!("c17_python", "claims/c17_not_every_await_yields.py");
 }
 
@@ -294,7 +294,7 @@ async fn returns_at_once() -> u32 {
 }
 
 #[test]
-fn c17_rust() {
+fn c17_rust_only_a_pending_poll_returns_to_the_loop() {
     let results = run(async {
         let turns = Rc::new(Cell::new(0u32));
         let counted = turns.clone();
@@ -348,12 +348,12 @@ fn c17_rust() {
 // --- C20: create_task schedules ----------------------------------------------
 
 #[test]
-fn c20_python() {
+fn c20_python_create_task_schedules_and_the_task_starts_at_the_next_yield() {
     python_claim!("c20_python", "claims/c20_create_task_schedules.py");
 }
 
 #[test]
-fn c20_rust() {
+fn c20_rust_spawn_schedules_and_the_task_starts_at_the_next_yield() {
     let (handle_state, trace) = traced(async {
         let child = create_task(async {
             note("child: first line runs");
@@ -383,12 +383,12 @@ fn c20_rust() {
 // --- C21: tasks never awaited --------------------------------------------------
 
 #[test]
-fn c21_python() {
+fn c21_python_unawaited_tasks_get_one_step_after_main_then_are_cancelled() {
     python_claim!("c21_python", "claims/c21_tasks_never_awaited.py");
 }
 
 #[test]
-fn c21_rust() {
+fn c21_rust_unawaited_tasks_never_start_and_are_cancelled() {
     let log: Rc<RefCell<Vec<&str>>> = Rc::default();
     let main_log = log.clone();
     let [task1, task2] = run(async move {
@@ -419,24 +419,24 @@ fn c21_rust() {
 // --- C22, C23: the two orderings ---------------------------------------------
 
 #[test]
-fn c22_python() {
+fn c22_python_task_two_is_created_only_after_task_one_finished() {
     python_claim!("c22_python", "claims/c22_await_then_create_order.py");
 }
 
 #[test]
-fn c23_python() {
+fn c23_python_both_tasks_wait_at_once() {
     python_claim!("c23_python", "claims/c23_create_then_await.py");
 }
 
 // --- C29: the forgotten await ---------------------------------------------------
 
 #[test]
-fn c29_python() {
+fn c29_python_a_forgotten_await_warns_never_awaited() {
     python_claim!("c29_python", "claims/c29_never_awaited.py");
 }
 
 #[test]
-fn c29_rust() {
+fn c29_rust_a_forgotten_future_or_handle_draws_unused_must_use() {
     let mut out = String::new();
 
     let forgotten = rustc(
@@ -506,12 +506,12 @@ fn c29_rust() {
 // --- C30: run more than once ----------------------------------------------------
 
 #[test]
-fn c30_python() {
+fn c30_python_asyncio_run_runs_again_but_refuses_to_nest() {
     python_claim!("c30_python", "claims/c30_run_many_times.py");
 }
 
 #[test]
-fn c30_rust() {
+fn c30_rust_run_runs_again_but_refuses_to_nest() {
     let results: Vec<u32> = (1..=3)
         .map(|n| {
             run(async move {
@@ -537,7 +537,7 @@ fn c30_rust() {
 // --- C38: a task is a future ------------------------------------------------------
 
 #[test]
-fn c38_python() {
+fn c38_python_a_task_is_an_asyncio_future_of_class_asyncio_task() {
     python_claim!("c38_python", "claims/c38_task_is_a_future.py");
 }
 
@@ -545,7 +545,7 @@ fn c38_python() {
 fn is_future_of<F: Future<Output = O>, O>(_: &F) {}
 
 #[test]
-fn c38_rust() {
+fn c38_rust_a_join_handle_is_a_future() {
     let mut out = String::new();
     let result = run(async {
         let handle: JoinHandle<&str> = create_task(async { "result" });
@@ -578,12 +578,12 @@ fn c38_rust() {
 // --- C39: a new loop becomes current ----------------------------------------------
 
 #[test]
-fn c39_python() {
+fn c39_python_a_new_loop_is_not_current_until_set() {
     python_claim!("c39_python", "claims/c39_new_loop_is_current.py");
 }
 
 #[test]
-fn c39_rust() {
+fn c39_rust_a_loop_is_running_here_only_while_it_runs() {
     let mut out = String::new();
     let event_loop = EventLoop::new();
     let after_new = is_running();
@@ -603,12 +603,12 @@ fn c39_rust() {
 // --- C40: errors do not stop the loop ------------------------------------------------
 
 #[test]
-fn c40_python() {
+fn c40_python_errors_in_tasks_and_callbacks_are_logged_and_the_loop_goes_on() {
     python_claim!("c40_python", "claims/c40_errors_do_not_stop_the_loop.py");
 }
 
 #[test]
-fn c40_rust() {
+fn c40_rust_panics_in_tasks_and_callbacks_are_reported_and_the_loop_goes_on() {
     let reports: Rc<RefCell<Vec<ExceptionContext>>> = Rc::default();
     let event_loop = EventLoop::new();
     let sink = reports.clone();
