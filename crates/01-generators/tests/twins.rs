@@ -1,8 +1,8 @@
-//! The headline demo and its Python twin: three `count()` generators in our
-//! round-robin scheduler say the same lines, in the same order, and finish
-//! in the same order, as three `count()` coroutines under `asyncio.gather`
-//! (DESIGN §8). Without `python3` the check is skipped with a message,
-//! except in CI, where it fails.
+//! The round_robin demo and its Python twin: three `count()` generators in
+//! our round-robin scheduler say the same lines, in the same order, and
+//! finish in the same order, as three `count()` coroutines under
+//! `asyncio.gather` (DESIGN §8). Without `python3` the check is skipped
+//! with a message, except in CI, where it fails.
 
 #[allow(dead_code)] // the demo's `main` is not used here
 #[path = "../examples/round_robin.rs"]
