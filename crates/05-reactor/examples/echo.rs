@@ -178,11 +178,14 @@ pub async fn run_clients(addr: SocketAddr, clients: usize, messages: usize) -> i
             })
         })
         .collect();
+    let mut connected = Vec::new();
+    for handle in connecting {
+        connected.push(handle.await.expect("a client task")?);
+    }
+    // Phase 2, once every client is in: the other lines, then a half-close
+    // and the server's end of file.
     let mut talking = Vec::new();
-    for (client, handle) in connecting.into_iter().enumerate() {
-        let (mut reader, mut writer) = handle.await.expect("a client task")?;
-        // Phase 2: the other lines, then a half-close and the server's end
-        // of file.
+    for (client, (mut reader, mut writer)) in connected.into_iter().enumerate() {
         talking.push(spawn(async move {
             for message in 1..messages {
                 round_trip(&mut reader, &mut writer, client, message).await?;

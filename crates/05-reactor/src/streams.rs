@@ -201,7 +201,7 @@ impl fmt::Display for IncompleteRead {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} bytes read on a total of {} expected bytes",
+            "the stream ended after {} of {} expected bytes",
             self.partial.len(),
             self.expected
         )

@@ -80,7 +80,7 @@ fn read_exact_at_end_of_file_is_an_incomplete_read() {
     assert_eq!(incomplete.expected, 10);
     assert_eq!(
         err.to_string(),
-        "5 bytes read on a total of 10 expected bytes"
+        "the stream ended after 5 of 10 expected bytes"
     );
 }
 
