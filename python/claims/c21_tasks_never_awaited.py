@@ -20,11 +20,11 @@ async def say_after(units, what):
 
 async def main():
     log.append("main: creating the tasks")
-    task1 = asyncio.create_task(say_after(1, "hello"))
-    task2 = asyncio.create_task(say_after(2, "world"))
-    log.append(f"main: {task1.get_name()} and {task2.get_name()} created, not awaited")
+    first = asyncio.create_task(say_after(1, "hello"))
+    second = asyncio.create_task(say_after(2, "world"))
+    log.append(f"main: {first.get_name()} and {second.get_name()} created, not awaited")
     log.append("main: prints its total time and returns")
-    return task1, task2
+    return first, second
 
 
 tasks = asyncio.run(main())

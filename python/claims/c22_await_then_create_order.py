@@ -23,11 +23,11 @@ async def say_after(units, what):
 
 async def main():
     start = time.monotonic()
-    task1 = asyncio.create_task(say_after(1, "hello"))
-    await task1
+    first = asyncio.create_task(say_after(1, "hello"))
+    await first
     log.append("main: task 1 finished; only now is task 2 created")
-    task2 = asyncio.create_task(say_after(2, "world"))
-    await task2
+    second = asyncio.create_task(say_after(2, "world"))
+    await second
     return (time.monotonic() - start) / UNIT
 
 

@@ -20,12 +20,12 @@ async def say_after(units, what):
 
 async def main():
     start = time.monotonic()
-    task1 = asyncio.create_task(say_after(1, "hello"))
-    task2 = asyncio.create_task(say_after(2, "world"))
+    first = asyncio.create_task(say_after(1, "hello"))
+    second = asyncio.create_task(say_after(2, "world"))
     log.append("main: both tasks created; awaiting task 1")
-    await task1
+    await first
     log.append("main: awaiting task 2")
-    await task2
+    await second
     return (time.monotonic() - start) / UNIT
 
 

@@ -14,13 +14,13 @@ import warnings
 log = []
 
 
-async def fetch_data():
-    log.append("fetch_data's body runs")
+async def load_report():
+    log.append("load_report's body runs")
     await asyncio.sleep(0)
 
 
 async def main():
-    fetch_data()  # the forgotten await
+    load_report()  # the forgotten await
     log.append("main carries on")
 
 
@@ -37,7 +37,7 @@ for w in never:
 
 assert log == ["main carries on"]
 assert [w.category for w in never] == [RuntimeWarning]
-assert str(never[0].message) == "coroutine 'fetch_data' was never awaited"
+assert str(never[0].message) == "coroutine 'load_report' was never awaited"
 
 print("verdict: true-but - the body never runs and the RuntimeWarning is real, "
       "but it is older than 3.8: it came with async def itself (3.5)")

@@ -1,9 +1,9 @@
 """Twin of crates/04-executor/examples/count.rs, under asyncio.
 
-(a) three count() tasks, awaited in turn; (b) `await count()` three times
-in a row. Every line printed is a `note` of the Rust demo, in the same
-words, so a test can compare them line by line. Times are in whole units
-(rounded), as in the demo.
+(a) three count_to_two() tasks, awaited in turn; (b) `await count_to_two()`
+three times in a row. Every line printed is a `note` of the Rust demo, in
+the same words, so a test can compare them line by line. Times are in whole
+units (rounded), as in the demo.
 """
 
 import asyncio
@@ -21,17 +21,18 @@ def units(seconds):
     return "1 unit" if n == 1 else f"{n} units"
 
 
-async def count():
+async def count_to_two():
     note("One")
     await asyncio.sleep(UNIT)
     note("Two")
 
 
 async def three_tasks():
-    # asyncio.gather(count(), count(), count()) makes the same three tasks
-    # (chapter 7); here they are made and awaited by hand, as in the demo.
+    # asyncio.gather over three count_to_two() calls makes the same three
+    # tasks (chapter 7); here they are made and awaited by hand, as in the
+    # demo.
     start = time.monotonic()
-    tasks = [asyncio.create_task(count()) for _ in range(3)]
+    tasks = [asyncio.create_task(count_to_two()) for _ in range(3)]
     for task in tasks:
         await task
     note(f"three tasks: finished after {units(time.monotonic() - start)}")
@@ -40,7 +41,7 @@ async def three_tasks():
 async def three_awaits():
     start = time.monotonic()
     for _ in range(3):
-        await count()
+        await count_to_two()
     note(f"three awaits in a row: finished after {units(time.monotonic() - start)}")
 
 

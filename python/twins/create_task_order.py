@@ -30,26 +30,26 @@ async def say_after(units_to_wait, what):
 async def one_after_the_other():
     start = time.monotonic()
     note("create task 1")
-    task1 = asyncio.create_task(say_after(1, "hello"))
+    first = asyncio.create_task(say_after(1, "hello"))
     note("await task 1")
-    await task1
+    await first
     note("create task 2")
-    task2 = asyncio.create_task(say_after(2, "world"))
+    second = asyncio.create_task(say_after(2, "world"))
     note("await task 2")
-    await task2
+    await second
     note(f"finished after {units(time.monotonic() - start)}")
 
 
 async def both_at_once():
     start = time.monotonic()
     note("create task 1")
-    task1 = asyncio.create_task(say_after(1, "hello"))
+    first = asyncio.create_task(say_after(1, "hello"))
     note("create task 2")
-    task2 = asyncio.create_task(say_after(2, "world"))
+    second = asyncio.create_task(say_after(2, "world"))
     note("await task 1")
-    await task1
+    await first
     note("await task 2")
-    await task2
+    await second
     note(f"finished after {units(time.monotonic() - start)}")
 
 

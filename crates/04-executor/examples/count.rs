@@ -1,7 +1,7 @@
-//! Three `count()` tasks, each noting "One", waiting one unit and noting
-//! "Two": every "One" comes before any "Two", and the three waits overlap,
-//! so the whole takes 1 unit, not 3. Awaiting `count()` three times in a
-//! row, with no tasks, takes 3.
+//! Three `count_to_two()` tasks, each noting "One", waiting one unit and
+//! noting "Two": every "One" comes before any "Two", and the three waits
+//! overlap, so the whole takes 1 unit, not 3. Awaiting `count_to_two()`
+//! three times in a row, with no tasks, takes 3.
 //!
 //! The waits are `sleep_on_thread`, a helper thread each; chapter 6 runs
 //! this demo again on a virtual clock, where it is exact and instant.
@@ -23,11 +23,11 @@ pub const UNIT: Duration = Duration::from_millis(250);
 pub fn programs() -> [(&'static str, Trace); 2] {
     [
         (
-            "(a) three count() tasks, awaited in turn",
+            "(a) three count_to_two() tasks, awaited in turn",
             traced(three_tasks()),
         ),
         (
-            "(b) three `count().await`s in a row, no tasks",
+            "(b) three `count_to_two().await`s in a row, no tasks",
             traced(three_awaits()),
         ),
     ]
@@ -70,7 +70,7 @@ fn main() -> io::Result<()> {
 }
 
 // ANCHOR: count
-async fn count() {
+async fn count_to_two() {
     note("One");
     sleep_on_thread(UNIT).await;
     note("Two");
@@ -80,9 +80,9 @@ async fn count() {
 async fn three_tasks() {
     let start = Instant::now();
     let tasks = [
-        create_task(count()),
-        create_task(count()),
-        create_task(count()),
+        create_task(count_to_two()),
+        create_task(count_to_two()),
+        create_task(count_to_two()),
     ];
     for task in tasks {
         task.await.unwrap();
@@ -93,11 +93,12 @@ async fn three_tasks() {
     ));
 }
 
-/// No tasks: each `count()` runs inside the main task, one after another.
+/// No tasks: each `count_to_two()` runs inside the main task, one after
+/// another.
 async fn three_awaits() {
     let start = Instant::now();
     for _ in 0..3 {
-        count().await;
+        count_to_two().await;
     }
     note(format!(
         "three awaits in a row: finished after {}",

@@ -61,13 +61,13 @@ async fn say_after(units: u32, what: &'static str) {
 async fn one_after_the_other() {
     let start = Instant::now();
     note("create task 1");
-    let task1 = create_task(say_after(1, "hello"));
+    let first = create_task(say_after(1, "hello"));
     note("await task 1");
-    task1.await.unwrap();
+    first.await.unwrap();
     note("create task 2");
-    let task2 = create_task(say_after(2, "world"));
+    let second = create_task(say_after(2, "world"));
     note("await task 2");
-    task2.await.unwrap();
+    second.await.unwrap();
     note(format!("finished after {}", units(start.elapsed())));
 }
 
@@ -75,13 +75,13 @@ async fn one_after_the_other() {
 async fn both_at_once() {
     let start = Instant::now();
     note("create task 1");
-    let task1 = create_task(say_after(1, "hello"));
+    let first = create_task(say_after(1, "hello"));
     note("create task 2");
-    let task2 = create_task(say_after(2, "world"));
+    let second = create_task(say_after(2, "world"));
     note("await task 1");
-    task1.await.unwrap();
+    first.await.unwrap();
     note("await task 2");
-    task2.await.unwrap();
+    second.await.unwrap();
     note(format!("finished after {}", units(start.elapsed())));
 }
 // ANCHOR_END: orderings

@@ -52,15 +52,15 @@ fn main() -> io::Result<()> {
 // ANCHOR: main_without_awaits
 /// Creates two tasks and returns their handles without awaiting them.
 async fn main_without_awaits(log: Log, yield_first: bool) -> [JoinHandle<()>; 2] {
-    let task1 = create_task(say_after(1, "hello", log.clone()));
-    let task2 = create_task(say_after(2, "world", log.clone()));
-    log.push(format!("main: created {task1:?} and {task2:?}"));
+    let first = create_task(say_after(1, "hello", log.clone()));
+    let second = create_task(say_after(2, "world", log.clone()));
+    log.push(format!("main: created {first:?} and {second:?}"));
     if yield_first {
         log.push("main: yields once");
         yield_now().await;
     }
     log.push("main: returns without awaiting them");
-    [task1, task2]
+    [first, second]
 }
 
 /// Logs that it starts, waits `units`, logs `what`. Its future owns a guard

@@ -391,15 +391,15 @@ fn c21_python_unawaited_tasks_get_one_step_after_main_then_are_cancelled() {
 fn c21_rust_unawaited_tasks_never_start_and_are_cancelled() {
     let log: Rc<RefCell<Vec<&str>>> = Rc::default();
     let main_log = log.clone();
-    let [task1, task2] = run(async move {
+    let [first, second] = run(async move {
         let in_task = main_log.clone();
-        let task1 = create_task(async move {
+        let first = create_task(async move {
             in_task.borrow_mut().push("task 1 starts");
             yield_now().await;
             in_task.borrow_mut().push("task 1 finishes");
         });
         let in_task = main_log.clone();
-        let task2 = create_task(async move {
+        let second = create_task(async move {
             in_task.borrow_mut().push("task 2 starts");
             yield_now().await;
             in_task.borrow_mut().push("task 2 finishes");
@@ -407,13 +407,13 @@ fn c21_rust_unawaited_tasks_never_start_and_are_cancelled() {
         main_log
             .borrow_mut()
             .push("main prints its total and returns");
-        [task1, task2]
+        [first, second]
     });
     // The main line comes first, and no task finishes. Unlike asyncio, our
     // loop stops as soon as main is done, so the tasks do not even start
     // (the book explains the difference; the no_await demo shows both).
     assert_eq!(*log.borrow(), ["main prints its total and returns"]);
-    assert!(task1.cancelled() && task2.cancelled());
+    assert!(first.cancelled() && second.cancelled());
 }
 
 // --- C22, C23: the two orderings ---------------------------------------------
@@ -441,7 +441,7 @@ fn c29_rust_a_forgotten_future_or_handle_draws_unused_must_use() {
 
     let forgotten = rustc(
         "c29_future",
-        "async fn fetch_data() {}\npub async fn main_task() { fetch_data(); }\n",
+        "async fn load_report() {}\npub async fn main_task() { load_report(); }\n",
         &[],
     );
     assert!(
@@ -453,7 +453,7 @@ fn c29_rust_a_forgotten_future_or_handle_draws_unused_must_use() {
     assert!(forgotten.messages.contains("futures do nothing unless"));
     writeln!(
         out,
-        "`fetch_data();` in an async fn: compiles, with an unused_must_use warning: \
+        "`load_report();` in an async fn: compiles, with an unused_must_use warning: \
          \"futures do nothing unless you `.await` or poll them\""
     )
     .unwrap();
@@ -490,7 +490,7 @@ fn c29_rust_a_forgotten_future_or_handle_draws_unused_must_use() {
 
     let denied = rustc(
         "c29_denied",
-        "async fn fetch_data() {}\npub async fn main_task() { fetch_data(); }\n",
+        "async fn load_report() {}\npub async fn main_task() { load_report(); }\n",
         &["-D", "unused_must_use"],
     );
     assert!(!denied.ok);
