@@ -24,11 +24,11 @@ pub fn programs() -> [(&'static str, Trace); 2] {
     [
         (
             "(a) three count_to_two() tasks, awaited in turn",
-            traced(three_tasks()),
+            traced(three_tasks),
         ),
         (
             "(b) three `count_to_two().await`s in a row, no tasks",
-            traced(three_awaits()),
+            traced(three_awaits),
         ),
     ]
 }
@@ -107,11 +107,24 @@ async fn three_awaits() {
 }
 // ANCHOR_END: count
 
-/// Runs `main` on a fresh loop with tracing on, and returns the trace.
-pub fn traced(main: impl Future<Output = ()> + 'static) -> Trace {
-    let event_loop = EventLoop::new().with_trace();
-    event_loop.run_until_complete(main);
-    event_loop.take_trace()
+/// Runs the future `make` returns on a fresh loop with tracing on, on a
+/// thread of its own, and returns the trace.
+///
+/// A fresh thread each time, because a helper thread's wake that arrived
+/// while the loop was busy leaves an unpark token on the loop's thread:
+/// the next loop on that thread would see its first park return at once,
+/// and print one `park` line more.
+pub fn traced<F>(make: impl FnOnce() -> F + Send + 'static) -> Trace
+where
+    F: Future<Output = ()> + 'static,
+{
+    std::thread::spawn(move || {
+        let event_loop = EventLoop::new().with_trace();
+        event_loop.run_until_complete(make());
+        event_loop.take_trace()
+    })
+    .join()
+    .expect("the demo's loop panicked")
 }
 
 /// A duration in whole units, rounded to the nearest: "1 unit".
