@@ -1,8 +1,10 @@
 //! What `run` does with tasks that `main` creates and never awaits: when
-//! `main` returns, `run` closes the loop and cancels them (drops their
-//! futures), as `asyncio.run` cancels the tasks it finds still pending.
-//! Returned at once, `main` leaves them no turn at all; yielding once first
-//! lets them start, and they are cancelled in the middle of their wait.
+//! `main` returns, the loop gives the work already ready one last turn (as
+//! asyncio's loop does, because its stop is queued behind that work), then
+//! `run` closes the loop and cancels what is left (drops the futures), as
+//! `asyncio.run` cancels the tasks it finds still pending. So the tasks
+//! start, and are cancelled in the middle of their wait; a task that `main`
+//! does await finishes.
 //!
 //! The handles are bound and returned on purpose: `JoinHandle` is
 //! `#[must_use]`, so a bare `create_task(...);` statement draws a compiler
@@ -16,18 +18,18 @@ use std::io::{self, Write};
 use std::rc::Rc;
 use std::time::Duration;
 
-use aio_executor::{JoinHandle, create_task, sleep_on_thread, yield_now};
+use aio_executor::{JoinHandle, create_task, sleep_on_thread};
 
 const UNIT: Duration = Duration::from_millis(250);
 
 pub fn run(out: &mut dyn Write) -> io::Result<()> {
     let cases = [
         ("(a) main returns right after creating the tasks", false),
-        ("(b) main yields once, then returns", true),
+        ("(b) main awaits the first task, then returns", true),
     ];
-    for (title, yield_first) in cases {
+    for (title, await_first) in cases {
         let log = Log::default();
-        let handles = aio_executor::run(main_without_awaits(log.clone(), yield_first));
+        let handles = aio_executor::run(main_without_awaits(log.clone(), await_first));
         log.push("run() returned");
         writeln!(out, "{title}")?;
         for line in log.lines() {
@@ -50,16 +52,18 @@ fn main() -> io::Result<()> {
 }
 
 // ANCHOR: main_without_awaits
-/// Creates two tasks and returns their handles without awaiting them.
-async fn main_without_awaits(log: Log, yield_first: bool) -> [JoinHandle<()>; 2] {
-    let first = create_task(say_after(1, "hello", log.clone()));
+/// Creates two tasks and returns their handles, awaiting the first one only
+/// if asked.
+async fn main_without_awaits(log: Log, await_first: bool) -> [JoinHandle<()>; 2] {
+    let mut first = create_task(say_after(1, "hello", log.clone()));
     let second = create_task(say_after(2, "world", log.clone()));
     log.push(format!("main: created {first:?} and {second:?}"));
-    if yield_first {
-        log.push("main: yields once");
-        yield_now().await;
+    if await_first {
+        log.push("main: awaits the first task");
+        // `&mut` awaits the handle and keeps it, to show its state later.
+        (&mut first).await.expect("say_after does not panic");
     }
-    log.push("main: returns without awaiting them");
+    log.push("main: returns");
     [first, second]
 }
 

@@ -7,6 +7,7 @@
 
 use std::rc::Rc;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::{self, Thread};
 use std::time::Duration;
 
@@ -67,19 +68,24 @@ pub trait Unpark: Send + Sync + 'static {
 /// Stage 4's driver: parks the loop's thread until a waker on another thread
 /// unparks it.
 ///
-/// `std::thread::park` keeps a token: an `unpark` that comes before the
-/// `park` makes the `park` return at once, which is exactly the "never lose
-/// an early unpark" rule of [`Driver::park`].
+/// An unpark sets `notified` and then unparks the thread; `park` returns as
+/// soon as it finds the flag set, clearing it. So an unpark that comes
+/// before the park is not lost, and a look without waiting (a zero timeout)
+/// clears the flag too: the wakes it announced are taken in right after, so
+/// the next real park does not return for nothing.
 #[derive(Debug)]
 pub struct ParkDriver {
-    thread: Thread,
+    unparker: Arc<ThreadUnparker>,
 }
 
 impl ParkDriver {
     /// A driver for the current thread, which must be the loop's thread.
     pub fn new() -> Self {
         ParkDriver {
-            thread: thread::current(),
+            unparker: Arc::new(ThreadUnparker {
+                thread: thread::current(),
+                notified: AtomicBool::new(false),
+            }),
         }
     }
 }
@@ -92,24 +98,42 @@ impl Default for ParkDriver {
 
 impl Driver for ParkDriver {
     fn park(&mut self, timeout: Option<Duration>) {
+        let notified = &self.unparker.notified;
+        if notified.swap(false, Ordering::Acquire) {
+            return;
+        }
         match timeout {
             // Nothing to look at without waiting: there is no I/O here.
             Some(t) if t.is_zero() => {}
+            // Early returns are allowed: the loop just looks again.
             Some(t) => thread::park_timeout(t),
-            None => thread::park(),
+            // `thread::park` may return spuriously (or for a token left by
+            // an unpark whose flag we already took): wait for the flag.
+            None => {
+                while !notified.load(Ordering::Acquire) {
+                    thread::park();
+                }
+            }
         }
+        notified.store(false, Ordering::Release);
     }
 
     fn unparker(&self) -> Arc<dyn Unpark> {
-        Arc::new(ThreadUnparker(self.thread.clone()))
+        self.unparker.clone()
     }
 }
 
-struct ThreadUnparker(Thread);
+#[derive(Debug)]
+struct ThreadUnparker {
+    thread: Thread,
+    /// Set by `unpark`, cleared by the `park` that sees it.
+    notified: AtomicBool,
+}
 
 impl Unpark for ThreadUnparker {
     fn unpark(&self) {
-        self.0.unpark();
+        self.notified.store(true, Ordering::Release);
+        self.thread.unpark();
     }
 }
 // ANCHOR_END: park_driver

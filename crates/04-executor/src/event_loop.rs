@@ -377,6 +377,10 @@ impl Core {
         self.tasks.borrow().len()
     }
 
+    pub(crate) fn is_tracing(&self) -> bool {
+        self.trace.borrow().is_some()
+    }
+
     /// Records an event about the task being polled, if tracing is on.
     pub(crate) fn record(&self, kind: EventKind) {
         let current = self.current.borrow().clone();
@@ -550,8 +554,13 @@ impl<D: Driver> EventLoop<D> {
         let _running = self.enter();
         let mut main = self.core.spawn(None, future);
         while !main.done() {
-            self.run_once();
+            self.turn(true);
         }
+        // asyncio stops the loop from a done-callback of the main task, and
+        // `call_soon` puts that callback *behind* the work that is already
+        // ready. So that work gets one more turn before the loop stops (the
+        // first step of a task `main` created just before returning, say).
+        self.turn(false);
         let waker = Waker::noop();
         match Pin::new(&mut main).poll(&mut Context::from_waker(waker)) {
             Poll::Ready(Ok(value)) => value,
@@ -565,9 +574,14 @@ impl<D: Driver> EventLoop<D> {
     /// other threads, let the driver wait (only look, if work is ready),
     /// then run the batch of ready work.
     pub fn run_once(&self) {
+        self.turn(true);
+    }
+
+    /// A turn that may wait for the driver (`wait`), or only look.
+    fn turn(&self, wait: bool) {
         let core = &self.core;
         core.drain_remote();
-        let timeout = if core.has_ready() {
+        let timeout = if core.has_ready() || !wait {
             Some(Duration::ZERO)
         } else {
             core.record(EventKind::Park { timeout: None });

@@ -78,14 +78,14 @@ mod task;
 pub mod trace;
 mod yield_now;
 
+/// A delay served by a helper thread, from stage 3: the stand-in for timers
+/// until chapter 6 builds a timer heap into the loop. Here it shows the
+/// cross-thread wake path at work.
+pub use aio_wakers::{ThreadSleep, thread_sleep as sleep_on_thread};
 pub use context::{
     NoRunningLoop, call_soon, create_task, is_running, run, spawn, spawn_named, try_spawn,
 };
 pub use driver::{Driver, ParkDriver, Unpark};
 pub use event_loop::{CallbackHandle, EventLoop, ExceptionContext, SlowPoll};
 pub use join::{JoinError, JoinHandle};
-/// A delay served by a helper thread, from stage 3: the stand-in for timers
-/// until chapter 6 builds a timer heap into the loop. Here it shows the
-/// cross-thread wake path at work.
-pub use aio_wakers::{ThreadSleep, thread_sleep as sleep_on_thread};
 pub use yield_now::{YieldNow, yield_now};

@@ -142,6 +142,12 @@ pub fn note(text: impl Into<String>) {
 }
 // ANCHOR_END: note
 
+/// Whether the running loop records a trace. Driver layers check it before
+/// they format an event, so a loop without tracing pays nothing for it.
+pub fn is_enabled() -> bool {
+    context::with_core(|core| core.is_tracing()).unwrap_or(false)
+}
+
 /// Adds a driver-layer event (a timer fired, a socket became ready) to the
 /// running loop's trace. For the driver layers of later stages.
 pub fn driver_event(what: impl Into<String>) {

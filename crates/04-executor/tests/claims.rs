@@ -388,7 +388,7 @@ fn c21_python_unawaited_tasks_get_one_step_after_main_then_are_cancelled() {
 }
 
 #[test]
-fn c21_rust_unawaited_tasks_never_start_and_are_cancelled() {
+fn c21_rust_unawaited_tasks_get_one_step_then_are_cancelled() {
     let log: Rc<RefCell<Vec<&str>>> = Rc::default();
     let main_log = log.clone();
     let [first, second] = run(async move {
@@ -409,10 +409,13 @@ fn c21_rust_unawaited_tasks_never_start_and_are_cancelled() {
             .push("main prints its total and returns");
         [first, second]
     });
-    // The main line comes first, and no task finishes. Unlike asyncio, our
-    // loop stops as soon as main is done, so the tasks do not even start
-    // (the book explains the difference; the no_await demo shows both).
-    assert_eq!(*log.borrow(), ["main prints its total and returns"]);
+    // The main line comes first, and no task finishes. As in asyncio, the
+    // loop stops one turn after main is done, so each task takes its first
+    // step before `run` cancels it.
+    assert_eq!(
+        *log.borrow(),
+        ["main prints its total and returns", "task 1 starts", "task 2 starts"]
+    );
     assert!(first.cancelled() && second.cancelled());
 }
 
