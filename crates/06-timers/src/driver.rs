@@ -91,8 +91,13 @@ impl<D: Driver> TimerDriver<D> {
         // Take them all out first: waking runs code that may set new
         // timers, and the queue must not be borrowed then.
         let due = self.timers.queue.borrow_mut().take_due(now);
+        // Checked once: a million timers should not format a million lines
+        // that nobody records.
+        let tracing = trace::is_enabled();
         for ((deadline, _), fire) in due {
-            trace::driver_event(format!("timer fired (due {:.3}s)", deadline.as_secs_f64()));
+            if tracing {
+                trace::driver_event(format!("timer fired (due {:.3}s)", deadline.as_secs_f64()));
+            }
             match fire {
                 Fire::Wake(waker) => waker.wake(),
                 Fire::Call(slot) => schedule_callback(slot),
