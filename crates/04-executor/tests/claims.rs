@@ -414,7 +414,11 @@ fn c21_rust_unawaited_tasks_get_one_step_then_are_cancelled() {
     // step before `run` cancels it.
     assert_eq!(
         *log.borrow(),
-        ["main prints its total and returns", "task 1 starts", "task 2 starts"]
+        [
+            "main prints its total and returns",
+            "task 1 starts",
+            "task 2 starts"
+        ]
     );
     assert!(first.cancelled() && second.cancelled());
 }
