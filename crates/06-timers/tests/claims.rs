@@ -7,11 +7,11 @@
 #[path = "../examples/chess.rs"]
 mod chess;
 #[allow(dead_code)]
-#[path = "../examples/count.rs"]
-mod count;
+#[path = "../examples/count_timers.rs"]
+mod count_timers;
 #[allow(dead_code)]
-#[path = "../examples/create_task_order.rs"]
-mod create_task_order;
+#[path = "../examples/create_task_order_timers.rs"]
+mod create_task_order_timers;
 
 use std::cell::{Cell, RefCell};
 use std::fmt::Write as _;
@@ -115,8 +115,8 @@ fn c23_python() {
 
 #[test]
 fn c22_c23_rust() {
-    let sequential = on_virtual_clock(create_task_order::await_each_before_creating_the_next());
-    let overlapped = on_virtual_clock(create_task_order::create_both_then_await());
+    let sequential = on_virtual_clock(create_task_order_timers::await_each_before_creating_the_next());
+    let overlapped = on_virtual_clock(create_task_order_timers::create_both_then_await());
     assert_eq!((sequential, overlapped), (3 * SECOND, 2 * SECOND));
     insta::assert_snapshot!(
         "c22_c23_rust",
@@ -249,8 +249,8 @@ fn said<F: Future<Output = Duration> + 'static>(program: F) -> (String, Duration
 
 #[test]
 fn c26_rust() {
-    let (together, took_together) = said(count::concurrently());
-    let (in_turn, took_in_turn) = said(count::one_after_another());
+    let (together, took_together) = said(count_timers::concurrently());
+    let (in_turn, took_in_turn) = said(count_timers::one_after_another());
     let (zero, _) = said(async {
         async fn count_zero() {
             trace::note("One");

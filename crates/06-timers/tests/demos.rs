@@ -11,11 +11,11 @@ mod blocking;
 #[path = "../examples/chess.rs"]
 mod chess;
 #[allow(dead_code)]
-#[path = "../examples/count.rs"]
-mod count;
+#[path = "../examples/count_timers.rs"]
+mod count_timers;
 #[allow(dead_code)]
-#[path = "../examples/create_task_order.rs"]
-mod create_task_order;
+#[path = "../examples/create_task_order_timers.rs"]
+mod create_task_order_timers;
 
 use std::fs;
 
@@ -56,18 +56,18 @@ fn the_chess_timeline_in_the_book_is_current() {
 
 #[test]
 fn count_takes_one_second_together_and_three_in_turn() {
-    let out = capture(count::run);
+    let out = capture(count_timers::run);
     assert!(out.contains("done after 1.000 s"), "{out}");
     assert!(out.contains("done after 3.000 s"), "{out}");
-    insta::assert_snapshot!("count", out);
+    insta::assert_snapshot!("count_timers", out);
 }
 
 #[test]
 fn create_task_order_takes_three_seconds_or_two() {
-    let out = capture(create_task_order::run);
+    let out = capture(create_task_order_timers::run);
     assert!(out.contains("done after 3.000 s"), "{out}");
     assert!(out.contains("done after 2.000 s"), "{out}");
-    insta::assert_snapshot!("create_task_order", out);
+    insta::assert_snapshot!("create_task_order_timers", out);
 }
 
 #[test]

@@ -4,11 +4,11 @@
 //! Without `python3` this is skipped with a message, except in CI.
 
 #[allow(dead_code)]
-#[path = "../examples/count.rs"]
-mod count;
+#[path = "../examples/count_timers.rs"]
+mod count_timers;
 #[allow(dead_code)]
-#[path = "../examples/create_task_order.rs"]
-mod create_task_order;
+#[path = "../examples/create_task_order_timers.rs"]
+mod create_task_order_timers;
 
 use std::future::Future;
 use std::time::Duration;
@@ -42,10 +42,10 @@ fn python_lines(script: &str) -> Option<Vec<String>> {
 
 #[test]
 fn count_prints_what_cpython_prints() {
-    let mut ours = notes_with_times("concurrently", count::concurrently());
+    let mut ours = notes_with_times("concurrently", count_timers::concurrently());
     ours.extend(notes_with_times(
         "one after another",
-        count::one_after_another(),
+        count_timers::one_after_another(),
     ));
     let Some(python) = python_lines("twins/count_timers.py") else {
         return;
@@ -57,11 +57,11 @@ fn count_prints_what_cpython_prints() {
 fn create_task_order_prints_what_cpython_prints() {
     let mut ours = notes_with_times(
         "await each before creating the next",
-        create_task_order::await_each_before_creating_the_next(),
+        create_task_order_timers::await_each_before_creating_the_next(),
     );
     ours.extend(notes_with_times(
         "create both, then await",
-        create_task_order::create_both_then_await(),
+        create_task_order_timers::create_both_then_await(),
     ));
     let Some(python) = python_lines("twins/create_task_order_timers.py") else {
         return;

@@ -2,7 +2,7 @@
 //! "Two" three times, one second in all instead of three; then the same
 //! three calls awaited one after another, which takes three.
 //!
-//! Run: cargo lab demo 6 count
+//! Run: cargo lab demo 6 count_timers
 
 use std::io::{self, Write};
 use std::time::Duration;

@@ -2,7 +2,7 @@
 //! task before creating the second takes 1 + 2 = 3 s; creating both, then
 //! awaiting both, takes 2 s.
 //!
-//! Run: cargo lab demo 6 create_task_order
+//! Run: cargo lab demo 6 create_task_order_timers
 
 use std::io::{self, Write};
 use std::time::Duration;
