@@ -115,7 +115,8 @@ fn c23_python() {
 
 #[test]
 fn c22_c23_rust() {
-    let sequential = on_virtual_clock(create_task_order_timers::await_each_before_creating_the_next());
+    let sequential =
+        on_virtual_clock(create_task_order_timers::await_each_before_creating_the_next());
     let overlapped = on_virtual_clock(create_task_order_timers::create_both_then_await());
     assert_eq!((sequential, overlapped), (3 * SECOND, 2 * SECOND));
     insta::assert_snapshot!(
