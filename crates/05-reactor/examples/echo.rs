@@ -47,14 +47,11 @@ pub async fn echo(mut reader: StreamReader, mut writer: StreamWriter) -> io::Res
 /// One client, one server-side socket, two round trips, traced.
 fn slow_motion(out: &mut dyn Write) -> io::Result<()> {
     let event_loop = EventLoop::with_driver(Reactor::new()?).with_trace();
-    // Set up first, untraced. The connect is std's blocking one: on
-    // loopback the OS completes the handshake at once, and no helper thread
-    // (as `TcpStream::connect` uses) is left to wake this loop later and add
-    // a stray park to the trace below.
+    // Set up first, untraced: the connect's and the accept's events are
+    // over before the trace below begins.
     let (client, server_side) = event_loop.run_until_complete(async {
         let listener = TcpListener::bind("127.0.0.1:0")?;
-        let client = std::net::TcpStream::connect(listener.local_addr()?)?;
-        let client = TcpStream::from_std(client)?;
+        let client = TcpStream::connect(listener.local_addr()?).await?;
         let (server_side, _peer) = listener.accept().await?;
         io::Result::Ok((client, server_side))
     })?;

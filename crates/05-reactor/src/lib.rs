@@ -113,12 +113,14 @@
 #![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
 
 mod async_io;
+mod connect;
 mod reactor;
 mod streams;
 mod tcp;
 mod to_thread;
 
 pub use async_io::{Async, Nonblocking, Readiness};
+pub use connect::ConnectAddr;
 pub use reactor::{Reactor, ReactorStats};
 pub use streams::{
     DEFAULT_LIMIT, IncompleteRead, Server, ServerStats, StreamReader, StreamWriter,

@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use aio_executor::{JoinHandle, spawn_named, trace, yield_now};
 
+use crate::connect::ConnectAddr;
 use crate::tcp::{TcpListener, TcpStream};
 
 /// How much one read from the socket asks for.
@@ -22,10 +23,7 @@ pub const DEFAULT_LIMIT: usize = 64 * 1024;
 // ANCHOR: open_connection
 /// Connects to `addr` and returns the connection's two halves: asyncio's
 /// `reader, writer = await asyncio.open_connection(host, port)`.
-pub async fn open_connection<A>(addr: A) -> io::Result<(StreamReader, StreamWriter)>
-where
-    A: ToSocketAddrs + Send + 'static,
-{
+pub async fn open_connection(addr: impl ConnectAddr) -> io::Result<(StreamReader, StreamWriter)> {
     let stream = TcpStream::connect(addr).await?;
     Ok(split(stream))
 }

@@ -6,7 +6,7 @@ use std::io::{self, Read, Write};
 use std::net::{self, Shutdown, SocketAddr, ToSocketAddrs};
 
 use crate::async_io::Async;
-use crate::to_thread::to_thread;
+use crate::connect::{self, ConnectAddr};
 
 // ANCHOR: listener
 /// A TCP socket listening for connections, registered with the reactor.
@@ -56,22 +56,6 @@ pub struct TcpStream {
 }
 
 impl TcpStream {
-    /// Connects to `addr`.
-    ///
-    /// The standard library can only connect a socket by waiting for the
-    /// handshake, so the name lookup and the connect run on a helper thread
-    /// ([`to_thread`]) while the loop goes on; the connected socket then
-    /// joins the reactor. (A runtime with raw socket calls starts the
-    /// connect in non-blocking mode, waits for writability and reads the
-    /// socket's error instead; the book's last section shows how.)
-    pub async fn connect<A>(addr: A) -> io::Result<TcpStream>
-    where
-        A: ToSocketAddrs + Send + 'static,
-    {
-        let stream = to_thread(move || net::TcpStream::connect(addr)).await?;
-        TcpStream::from_std(stream)
-    }
-
     /// Registers a connected standard-library stream with the reactor.
     pub fn from_std(stream: net::TcpStream) -> io::Result<TcpStream> {
         Ok(TcpStream {
@@ -105,6 +89,30 @@ impl TcpStream {
         Ok(())
     }
     // ANCHOR_END: write_all
+
+    // ANCHOR: connect
+    /// Connects to `addr`, without blocking the loop at any step.
+    ///
+    /// A host name is looked up first, on a helper thread; then each
+    /// address it has is tried in turn, as the standard library does, until
+    /// one connects. The error is the last address's (for one address, its
+    /// own: `ConnectionRefused` when nothing listens there).
+    pub async fn connect(addr: impl ConnectAddr) -> io::Result<TcpStream> {
+        let mut last_error = None;
+        for addr in connect::resolve(addr).await? {
+            match connect::connect_to(addr).await {
+                Ok(stream) => return Ok(stream),
+                Err(err) => last_error = Some(err),
+            }
+        }
+        Err(last_error.unwrap_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "the host name has no addresses",
+            )
+        }))
+    }
+    // ANCHOR_END: connect
 
     /// Shuts down the reading half, the writing half or both. Shutting down
     /// writing sends the peer an end of file while we can still read.

@@ -12,11 +12,12 @@ use std::thread;
 // ANCHOR: to_thread
 /// Runs `f` on a new thread and returns a future of its result.
 ///
-/// For the calls that have no non-blocking form: resolving a host name,
-/// and (with the standard library alone) connecting a TCP socket. The
-/// thread wakes the task when `f` returns, through the loop's thread-safe
-/// wake path. asyncio keeps a pool of threads for this; one thread per call
-/// is simpler and costs a few microseconds more.
+/// For the calls that have no non-blocking form, such as reading a file or
+/// looking up a host name (`getaddrinfo`, which
+/// [`TcpStream::connect`](crate::TcpStream::connect) runs here). The thread
+/// wakes the task when `f` returns, through the loop's thread-safe wake
+/// path. asyncio keeps a pool of threads for this; one thread per call is
+/// simpler and costs a few microseconds more.
 ///
 /// If `f` panics, awaiting the future panics with the same payload.
 pub fn to_thread<F, R>(f: F) -> ToThread<R>
