@@ -14,27 +14,28 @@ import time
 SECOND = 0.25
 
 
-async def async_task():
-    await asyncio.sleep(1 * SECOND)
-    await asyncio.sleep(1 * SECOND)
+async def two_polite_sleeps():
+    for _ in range(2):
+        await asyncio.sleep(1 * SECOND)
 
 
-def sync_task():
-    time.sleep(1 * SECOND)
-    time.sleep(1 * SECOND)
+def two_blocking_sleeps():
+    for _ in range(2):
+        time.sleep(1 * SECOND)
 
 
-async def main():
-    await asyncio.gather(*[async_task() for _ in range(3)])
+async def three_gathered():
+    coroutines = [two_polite_sleeps(), two_polite_sleeps(), two_polite_sleeps()]
+    await asyncio.gather(*coroutines)
 
 
 began = time.perf_counter()
-asyncio.run(main())
+asyncio.run(three_gathered())
 gathered = (time.perf_counter() - began) / SECOND
 
 began = time.perf_counter()
 for _ in range(3):
-    sync_task()
+    two_blocking_sleeps()
 plain = (time.perf_counter() - began) / SECOND
 
 print(f"three coroutines gathered: 2 s or a little more (under 3 s): {1.95 <= gathered < 3}")

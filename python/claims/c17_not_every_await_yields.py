@@ -1,4 +1,4 @@
-"""C17: every `await` hands control back to the event loop.
+"""C17: does every `await` give the event loop a turn?
 
 Notes 000 to 003 all describe `await` as the point where a coroutine gives
 the loop a chance to run something else. We let a "ticker" task count its

@@ -20,16 +20,16 @@ async def child():
 
 
 async def main():
-    task = asyncio.create_task(child())
-    state = inspect.getcoroutinestate(task.get_coro())
+    child_task = asyncio.create_task(child())
+    state = inspect.getcoroutinestate(child_task.get_coro())
     log.append(f"main: create_task returned; child coroutine is {state}")
-    log.append(f"main: task.done() = {task.done()}")
+    log.append(f"main: task.done() = {child_task.done()}")
     # Plenty of plain work: no await, so the loop cannot switch.
     total = sum(range(100_000))
     log.append(f"main: still running without yielding (sum = {total})")
     await asyncio.sleep(0)
     log.append("main: back after one yield")
-    return await task
+    return await child_task
 
 
 result = asyncio.run(main())

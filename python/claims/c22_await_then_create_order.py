@@ -4,8 +4,8 @@ Note 002 times a `main` that creates a task, awaits it, and only then
 creates and awaits the second: 1 s + 2 s = 3 s. We run the same shape with
 delays of 1 and 2 units and report the time in whole units (rounded; a unit
 is long enough that a late wake-up cannot add one). The point here is the
-order of events; chapter 6's `c22_await_before_create.py` checks the
-timing in whole seconds.
+order of events; chapter 6 checks the same
+timing exactly, on our virtual clock.
 """
 
 import asyncio
@@ -24,9 +24,11 @@ async def say_after(units, what):
 async def main():
     start = time.monotonic()
     first = asyncio.create_task(say_after(1, "hello"))
+    log.append("main: awaiting task 1")
     await first
     log.append("main: task 1 finished; only now is task 2 created")
     second = asyncio.create_task(say_after(2, "world"))
+    log.append("main: awaiting task 2")
     await second
     return (time.monotonic() - start) / UNIT
 

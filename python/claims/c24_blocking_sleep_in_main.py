@@ -13,6 +13,8 @@ by yielding with asyncio.sleep(0) until the first task is done.
 import asyncio
 import time
 
+HEAD_START = 0.1  # s: main lets the tasks reach their sleeps
+BLOCK = 3  # s: then holds the thread with time.sleep
 log = []
 
 
@@ -27,8 +29,9 @@ async def main():
     start = loop.time()
     first = asyncio.create_task(say_after(1, "hello"))
     second = asyncio.create_task(say_after(2, "world"))
-    await asyncio.sleep(0.1)
-    time.sleep(3)  # blocks the loop: no task, no timer can run
+    await asyncio.sleep(HEAD_START)
+    # No task and no timer can run while this call holds the thread.
+    time.sleep(BLOCK)
     print(f"right after the block: first done: {first.done()}, second done: {second.done()}")
     assert not first.done() and not second.done()
     turns = 0

@@ -22,7 +22,7 @@ async def ticker():
 
 
 async def main():
-    task = asyncio.create_task(ticker())
+    ticking = asyncio.create_task(ticker())
     await asyncio.sleep(0)  # let the ticker start
     before = ticks
     time.sleep(0.2)
@@ -30,7 +30,7 @@ async def main():
     before = ticks
     await asyncio.sleep(0.2)
     during_wait = ticks - before
-    task.cancel()
+    ticking.cancel()
     return during_block, during_wait
 
 

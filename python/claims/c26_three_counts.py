@@ -23,11 +23,11 @@ def run_counts(delay):
         await asyncio.sleep(delay)
         said.append("Two")
 
-    async def main():
-        await asyncio.gather(count(), count(), count())
+    async def three_at_once():
+        await asyncio.gather(*(count() for _ in range(3)))
 
     began = time.perf_counter()
-    asyncio.run(main())
+    asyncio.run(three_at_once())
     return said, (time.perf_counter() - began) / SECOND
 
 

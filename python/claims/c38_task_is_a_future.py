@@ -16,7 +16,7 @@ async def work():
     return "result"
 
 
-async def main():
+async def look_at_a_task():
     task = asyncio.create_task(work())
     cls = type(task)
     print(f"type(task): {cls.__module__}.{cls.__qualname__}")
@@ -41,6 +41,6 @@ async def main():
     assert seen == ["result"]
 
 
-asyncio.run(main())
+asyncio.run(look_at_a_task())
 print("verdict: true - asyncio.Task is the C class _asyncio.Task, a subclass of "
       "_asyncio.Future; a task can be used wherever a future can")
