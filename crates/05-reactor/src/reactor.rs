@@ -194,8 +194,8 @@ impl Registry {
     // ANCHOR: dispatch
     /// Delivers one event: bump the ticks of the directions it reports,
     /// take the wakers waiting on them, re-arm the direction that is still
-    /// waited on, then wake.
-    fn dispatch(&self, event: Event) {
+    /// waited on, then wake. `tracing`: whether the loop records a trace.
+    fn dispatch(&self, event: Event, tracing: bool) {
         self.bump(|s| s.events += 1);
         // Clone the entry out, so nothing is borrowed while wakers run (a
         // waker may drop a source, which deregisters it).
@@ -203,7 +203,9 @@ impl Registry {
         let Some(source) = source else {
             // Its source is gone (dropped since the poller queued the event).
             self.bump(|s| s.stale_events += 1);
-            trace::driver_event(format!("io: event for gone source #{}: ignored", event.key));
+            if tracing {
+                trace::driver_event(format!("io: event for gone source #{}: ignored", event.key));
+            }
             return;
         };
         let mut woken = Vec::new();
@@ -240,13 +242,15 @@ impl Registry {
                 }
             }
         }
-        let what = match (event.readable, event.writable) {
-            (true, true) => "readable and writable",
-            (true, false) => "readable",
-            (false, true) => "writable",
-            (false, false) => "woken with no readiness",
-        };
-        trace::driver_event(format!("io: source #{} {what}", source.key));
+        if tracing {
+            let what = match (event.readable, event.writable) {
+                (true, true) => "readable and writable",
+                (true, false) => "readable",
+                (false, true) => "writable",
+                (false, false) => "woken with no readiness",
+            };
+            trace::driver_event(format!("io: source #{} {what}", source.key));
+        }
         self.bump(|s| s.wakes += woken.len() as u64);
         for waker in woken {
             waker.wake();
@@ -323,8 +327,11 @@ impl Driver for Reactor {
         }
         // A notify shows up as a return with no events: nothing to
         // dispatch, the loop just looks at its remote queue again.
+        // Asked once per wait, not once per event: ten thousand ready
+        // sockets must not format ten thousand lines nobody records.
+        let tracing = trace::is_enabled();
         for event in self.events.iter() {
-            self.registry.dispatch(event);
+            self.registry.dispatch(event, tracing);
         }
     }
 
