@@ -41,12 +41,12 @@ fn on_virtual_clock<T: 'static>(main: impl Future<Output = T> + 'static) -> T {
 // --- C02: gathered sleeps overlap; blocking ones add up ---------------------
 
 #[test]
-fn c02_python() {
+fn c02_python_gathered_sleeps_overlap_and_blocking_ones_add_up() {
     python_claim("c02_python", "claims/c02_gather_two_sleeps.py");
 }
 
 #[test]
-fn c02_rust() {
+fn c02_rust_three_tasks_take_two_seconds_and_blocking_sleeps_six() {
     async fn two_sleeps() {
         sleep(SECOND).await;
         sleep(SECOND).await;
@@ -82,7 +82,7 @@ fn c02_rust() {
 // --- C10: the chess exhibition's times ----------------------------------------
 
 #[test]
-fn c10_rust() {
+fn c10_rust_the_exhibition_takes_twelve_hours_or_one_hour_and_55_s() {
     let sync = chess::play(true);
     let table_to_table = chess::play(false);
     let end = |e: &chess::Exhibition| e.ends.iter().copied().max().unwrap();
@@ -109,7 +109,7 @@ fn c10_rust() {
 // programs, so one script each. Here: our times, exact on the virtual clock.
 
 #[test]
-fn c22_c23_rust() {
+fn c22_c23_rust_awaiting_first_takes_three_seconds_creating_both_first_two() {
     let sequential =
         on_virtual_clock(create_task_order_timers::await_each_before_creating_the_next());
     let overlapped = on_virtual_clock(create_task_order_timers::create_both_then_await());
@@ -126,12 +126,12 @@ fn c22_c23_rust() {
 // --- C24: the blocking time.sleep in main ----------------------------------------
 
 #[test]
-fn c24_python() {
+fn c24_python_nothing_is_filled_during_the_block() {
     python_claim("c24_python", "claims/c24_blocking_sleep_in_main.py");
 }
 
 #[test]
-fn c24_rust() {
+fn c24_rust_the_tasks_finish_after_the_block_not_during_it() {
     let out = on_virtual_clock(async {
         let log = Rc::new(RefCell::new(Vec::new()));
         let say_after = |secs: u32, what: &'static str| {
@@ -178,7 +178,7 @@ fn c24_rust() {
 // --- C25: time.sleep stops every task; sleep does not ----------------------------
 
 #[test]
-fn c25_python() {
+fn c25_python_time_sleep_stops_the_ticker_asyncio_sleep_does_not() {
     python_claim("c25_python", "claims/c25_time_sleep_stops_everyone.py");
 }
 
@@ -205,7 +205,7 @@ async fn ticks_during_block_and_sleep() -> (u32, u32) {
 }
 
 #[test]
-fn c25_rust() {
+fn c25_rust_blocking_sleep_stops_the_ticker_sleep_does_not() {
     let virtual_ticks = on_virtual_clock(ticks_during_block_and_sleep());
     // On the real clock the block is a real std::thread::sleep; the counts
     // below are what holds on any machine.
@@ -232,7 +232,7 @@ fn c25_rust() {
 // --- C26: three count() calls -----------------------------------------------
 
 #[test]
-fn c26_python() {
+fn c26_python_every_one_before_any_two_in_one_second_even_with_sleep_zero() {
     python_claim("c26_python", "claims/c26_three_counts.py");
 }
 
@@ -244,7 +244,7 @@ fn said<F: Future<Output = Duration> + 'static>(program: F) -> (String, Duration
 }
 
 #[test]
-fn c26_rust() {
+fn c26_rust_every_one_before_any_two_in_one_second_even_with_sleep_zero() {
     let (together, took_together) = said(count_timers::concurrently());
     let (in_turn, took_in_turn) = said(count_timers::one_after_another());
     let (zero, _) = said(async {
@@ -279,7 +279,7 @@ fn c26_rust() {
 // --- Not a claim: equal deadlines ------------------------------------------------
 
 #[test]
-fn equal_deadlines_python() {
+fn equal_deadlines_python_asyncio_may_fire_them_out_of_order() {
     python_claim(
         "equal_deadlines_python",
         "claims/timer_order_equal_deadlines.py",
