@@ -4,35 +4,23 @@
 
 use std::cell::Cell;
 use std::future::Future;
-use std::panic::{self, AssertUnwindSafe};
 use std::pin::pin;
 use std::rc::Rc;
-use std::sync::mpsc;
 use std::task::{Context, Poll};
-use std::thread;
 use std::time::Duration;
 
 use aio_executor::{create_task, run, yield_now};
 use aio_wakers::{WakeCounter, check, raw_counting_waker};
 use subject::{Outcome, cancellable};
 
-/// Runs `f` on a thread of its own and fails the test if it has not
-/// finished within a generous limit: a wrong answer can leave an executor
-/// parked forever, and a suite must fail, not hang.
+/// Runs `f` under the test kit's watchdog, with a generous limit: a wrong answer can leave the executor parked forever.
 fn within<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    const LIMIT: Duration = Duration::from_secs(10);
-    let (sender, receiver) = mpsc::channel();
-    thread::spawn(move || {
-        let _ = sender.send(panic::catch_unwind(AssertUnwindSafe(f)));
-    });
-    match receiver.recv_timeout(LIMIT) {
-        Ok(Ok(value)) => value,
-        Ok(Err(payload)) => panic::resume_unwind(payload),
-        Err(_) => panic!(
-            "not finished after {LIMIT:?}: the cancelled task was never polled again \
-             (does `cancel` wake the waker the wrapper kept?)"
-        ),
-    }
+    aio_testkit::watchdog::within(
+        Duration::from_secs(10),
+        "the cancelled task was never polled again (does `cancel` wake the \
+         waker the wrapper kept?)",
+        f,
+    )
 }
 
 /// Counts its own drops: stands for everything a suspended task holds.

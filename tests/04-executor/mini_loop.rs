@@ -4,34 +4,25 @@
 
 use std::cell::{Cell, RefCell};
 use std::future::{Future, poll_fn};
-use std::panic::{self, AssertUnwindSafe};
 use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 use std::thread;
 use std::time::Duration;
 
 use subject::MiniLoop;
 
-/// Runs `f` on a thread of its own and fails the test if it has not
-/// finished within a generous limit: a loop that parks with nobody left to
-/// unpark it, or spins forever, must fail the suite, not hang it.
+/// Runs `f` under the test kit's watchdog, with a generous limit: a loop that parks with nobody left to unpark it, or spins
+/// forever, fails the suite instead of hanging it.
 fn within<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    const LIMIT: Duration = Duration::from_secs(10);
-    let (sender, receiver) = mpsc::channel();
-    thread::spawn(move || {
-        let _ = sender.send(panic::catch_unwind(AssertUnwindSafe(f)));
-    });
-    match receiver.recv_timeout(LIMIT) {
-        Ok(Ok(value)) => value,
-        Ok(Err(payload)) => panic::resume_unwind(payload),
-        Err(_) => panic!(
-            "run() had not returned after {LIMIT:?}: a wake was lost (the loop parked and \
-             nobody unparked it), or it never stops when every task is done"
-        ),
-    }
+    aio_testkit::watchdog::within(
+        Duration::from_secs(10),
+        "run() has not returned: a wake was lost (the loop parked and nobody \
+         unparked it), or it never stops when every task is done",
+        f,
+    )
 }
 
 type Log = Rc<RefCell<Vec<String>>>;
