@@ -9,26 +9,25 @@
 //!
 //! Run: cargo lab demo 4 count
 
-use std::future::Future;
 use std::io::{self, Write};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use aio_executor::trace::{EventKind, Trace, note};
-use aio_executor::{EventLoop, create_task, sleep_on_thread};
+use aio_executor::{create_task, sleep_on_thread};
 
-/// One unit of waiting; see `create_task_order` for why it is this long.
-pub const UNIT: Duration = Duration::from_millis(250);
+mod support;
+use support::{UNIT, traced, units};
 
 /// The two programs, each with a one-line description.
 pub fn programs() -> [(&'static str, Trace); 2] {
     [
         (
             "(a) three count_to_two() tasks, awaited in turn",
-            traced(three_tasks),
+            traced(three_tasks()),
         ),
         (
             "(b) three `count_to_two().await`s in a row, no tasks",
-            traced(three_awaits),
+            traced(three_awaits()),
         ),
     ]
 }
@@ -106,33 +105,3 @@ async fn three_awaits() {
     ));
 }
 // ANCHOR_END: count
-
-/// Runs the future `make` returns on a fresh loop with tracing on, on a
-/// thread of its own, and returns the trace.
-///
-/// A fresh thread each time, because a helper thread's wake that arrived
-/// while the loop was busy leaves an unpark token on the loop's thread:
-/// the next loop on that thread would see its first park return at once,
-/// and print one `park` line more.
-pub fn traced<F>(make: impl FnOnce() -> F + Send + 'static) -> Trace
-where
-    F: Future<Output = ()> + 'static,
-{
-    std::thread::spawn(move || {
-        let event_loop = EventLoop::new().with_trace();
-        event_loop.run_until_complete(make());
-        event_loop.take_trace()
-    })
-    .join()
-    .expect("the demo's loop panicked")
-}
-
-/// A duration in whole units, rounded to the nearest: "1 unit".
-pub fn units(elapsed: Duration) -> String {
-    let n = (elapsed.as_secs_f64() / UNIT.as_secs_f64()).round();
-    if n == 1.0 {
-        "1 unit".to_owned()
-    } else {
-        format!("{n} units")
-    }
-}

@@ -9,27 +9,25 @@
 //!
 //! Run: cargo lab demo 4 create_task_order
 
-use std::future::Future;
 use std::io::{self, Write};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use aio_executor::trace::{Trace, note};
-use aio_executor::{EventLoop, create_task, sleep_on_thread};
+use aio_executor::{create_task, sleep_on_thread};
 
-/// One unit of waiting. Long enough that a busy machine waking a thread a
-/// few tens of milliseconds late cannot turn 2 units into 3.
-pub const UNIT: Duration = Duration::from_millis(250);
+mod support;
+use support::{UNIT, traced, units};
 
 /// The two programs, each with a one-line description.
 pub fn orderings() -> [(&'static str, Trace); 2] {
     [
         (
             "(a) create task 1, await it; then create task 2, await it",
-            traced(one_after_the_other),
+            traced(one_after_the_other()),
         ),
         (
             "(b) create both tasks, then await them",
-            traced(both_at_once),
+            traced(both_at_once()),
         ),
     ]
 }
@@ -85,33 +83,3 @@ async fn both_at_once() {
     note(format!("finished after {}", units(start.elapsed())));
 }
 // ANCHOR_END: orderings
-
-/// Runs the future `make` returns on a fresh loop with tracing on, on a
-/// thread of its own, and returns the trace.
-///
-/// A fresh thread each time, because a helper thread's wake that arrived
-/// while the loop was busy leaves an unpark token on the loop's thread:
-/// the next loop on that thread would see its first park return at once,
-/// and print one `park` line more.
-pub fn traced<F>(make: impl FnOnce() -> F + Send + 'static) -> Trace
-where
-    F: Future<Output = ()> + 'static,
-{
-    std::thread::spawn(move || {
-        let event_loop = EventLoop::new().with_trace();
-        event_loop.run_until_complete(make());
-        event_loop.take_trace()
-    })
-    .join()
-    .expect("the demo's loop panicked")
-}
-
-/// A duration in whole units, rounded to the nearest: "3 units".
-pub fn units(elapsed: Duration) -> String {
-    let n = (elapsed.as_secs_f64() / UNIT.as_secs_f64()).round();
-    if n == 1.0 {
-        "1 unit".to_owned()
-    } else {
-        format!("{n} units")
-    }
-}

@@ -2,6 +2,10 @@
 //! change in what a demo prints shows up here first. The demos wait on real
 //! threads, so each test also checks the demo's point outright.
 
+// `count` and `create_task_order` each bring their own copy of
+// `examples/support`, as each does when it is built as an example.
+#![allow(clippy::duplicate_mod)]
+
 // The demos are example binaries; their `main` is not used here.
 #[allow(dead_code)]
 #[path = "../examples/count.rs"]
