@@ -22,14 +22,16 @@
 //! Book: `ch04-executor.md#cancelling-a-task`.
 //!
 //! Hints:
-//! 1. The inner future lives in `self.future: Option<Pin<Box<F>>>`.
-//!    Setting it to `None` drops it; `as_mut()` on the `Option`, then on
-//!    the `Pin`, polls it.
-//! 2. `Shared` is what both ends see: `cancel_requested`, `finished`, and
-//!    the waker of the latest poll. Mark `finished` whenever you return
-//!    `Ready`, whichever outcome.
-//! 3. In `cancel`, take the waker out of `Shared` and end the
-//!    `borrow_mut` before you wake it.
+//! 1. The inner future lives in `self.future: Option<Pin<Box<F>>>`: setting
+//!    it to `None` is the drop, and `as_mut()` on the `Option`, then on the
+//!    `Pin`, polls it.
+//! 2. `cancel`: return `false` if `finished`; otherwise set
+//!    `cancel_requested`, take the waker out, end the `borrow_mut`, wake
+//!    it, and return `true`.
+//! 3. `poll`: a request drops the inner future and ends with
+//!    `Outcome::Cancelled`; otherwise poll it, turn `Ready(v)` into
+//!    `Outcome::Finished(v)`, and on `Pending` keep cx's waker in `Shared`
+//!    for `cancel`. Mark `finished` whenever you return `Ready`.
 //!
 //! Check: `cargo lab check 4`, or `cargo test -p ex04-executor --test cancel`.
 

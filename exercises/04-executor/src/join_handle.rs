@@ -21,17 +21,18 @@
 //! Book: `ch04-executor.md#the-join-handle`.
 //!
 //! Hints:
-//! 1. The state is shared through `Rc<RefCell<State<T>>>`:
-//!    `self.state.borrow_mut()` gives you `&mut State<T>`.
-//! 2. Only the waker of the *latest* poll counts: a task may be polled
-//!    with a different waker each time. Replace the old one.
-//! 3. `std::mem::replace(&mut *state, new)` swaps a new state in and hands
-//!    you the old one: the way to move the result out of `Done`, and to
-//!    get the waker out of `Waiting`.
-//! 4. `complete` takes `self`, so `abandon` also runs at its end; make sure
-//!    it leaves a filled slot alone. Take the waker out and let go of the
-//!    `borrow_mut` before you wake it: waking may run code that looks at
-//!    the slot.
+//! 1. Only the waker of the latest poll counts: a task may be polled with a
+//!    different waker each time. In `Waiting`, keep `cx.waker().clone()`,
+//!    unless the kept one `will_wake` it already.
+//! 2. `std::mem::replace(&mut *state, new)` swaps a new state in and hands
+//!    you the old one: the way to move the result out of `Done` (leaving
+//!    `Taken`), and the waker out of `Waiting`.
+//! 3. `complete`: put `Done(Ok(value))` in, and wake the waker you found in
+//!    the old `Waiting` state after the `borrow_mut` has ended: waking may
+//!    run code that looks at the slot.
+//! 4. `abandon` runs on every drop, also right at the end of `complete`:
+//!    change the state only if it is still `Waiting`, to
+//!    `Done(Err(Cancelled))`, and wake the kept waker.
 //!
 //! Check: `cargo lab check 4`, or `cargo test -p ex04-executor --test join_handle`.
 

@@ -21,18 +21,21 @@
 //! Book: `ch04-executor.md#tasks-and-the-ready-queue`.
 //!
 //! Hints:
-//! 1. `Waker::from(Arc::new(TaskWaker { id, queue: self.queue.clone() }))`
-//!    makes a waker out of your `Wake` implementation; `Context::from_waker`
-//!    wraps it for `poll`.
-//! 2. Take the id out of the queue in a statement of its own, so the
-//!    mutex is unlocked before you poll (a task may wake itself during its
-//!    poll, and that locks the queue too).
-//! 3. `std::thread::park()` keeps a token: an `unpark` that comes before
-//!    the `park` makes the `park` return at once. So "queue empty, then
-//!    park" loses no wake, as long as wakers push the id *before* they
-//!    unpark. (`park` may also return for no reason: just look again.)
-//! 4. An id may come out of the queue for a task that has finished (a late
-//!    wake): skip it.
+//! 1. `spawn`: insert `Box::pin(future)` under `next_id`, push the id at
+//!    the back of the queue, return it. Do not poll.
+//! 2. `wake`: push `self.id` at the back of the queue, let the lock go,
+//!    then `self.queue.thread.unpark()`. Push before unpark: `thread::park`
+//!    keeps a token, so an unpark that comes before the park makes it
+//!    return at once, and no wake is lost.
+//! 3. `run`: while tasks remain, take the front id out in a statement of
+//!    its own, so the mutex is unlocked when you poll (a task may wake
+//!    itself during its poll). No id: `thread::park()`, then look again
+//!    (`park` may also return for no reason). An id whose task is gone (a
+//!    late wake): skip it.
+//! 4. To poll a task, make its waker with
+//!    `Waker::from(Arc::new(TaskWaker { id, queue: self.queue.clone() }))`
+//!    and wrap it with `Context::from_waker`; remove the task when it
+//!    returns `Ready`.
 //!
 //! Check: `cargo lab check 4`, or `cargo test -p ex04-executor --test mini_loop`.
 

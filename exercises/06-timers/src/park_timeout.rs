@@ -12,9 +12,11 @@
 //!
 //! Hints (also `cargo lab hint park_timeout`):
 //! 1. The time to the next deadline is `deadline - now`, but a `Duration`
-//!    cannot go below zero: look at `Duration::saturating_sub`.
-//! 2. Then take the shorter of two `Option<Duration>`s, where `None` means
-//!    "no limit" and so loses to any `Some`.
+//!    cannot go below zero: `Duration::saturating_sub`.
+//! 2. Map the `Option<Duration>` deadline to an `Option<Duration>` wait,
+//!    then combine it with `requested`.
+//! 3. Take the shorter of two `Some` values; `None` means no limit, so it
+//!    loses to any `Some`.
 //!
 //! Check: `cargo lab check 6` or `cargo test -p ex06-timers --test park_timeout`.
 

@@ -12,11 +12,13 @@
 //!
 //! Hints (also `cargo lab hint wait_for`):
 //! 1. `WaitFor` is `Unpin` (the inner future is boxed and pinned, and a
-//!    `Sleep` is `Unpin`), so `let this = self.get_mut();` gives you plain
-//!    `&mut` access to its fields.
-//! 2. Poll the inner future first; if it is not ready, poll the delay with
-//!    `Pin::new(&mut this.delay).poll(cx)`.
-//! 3. To drop the inner future now, set `this.future = None`.
+//!    `Sleep` is `Unpin`): `let this = self.get_mut();` gives plain `&mut`
+//!    access to `this.future` and `this.delay`.
+//! 2. Poll the inner future first (`this.future.as_mut()` gives an
+//!    `Option<&mut Pin<Box<F>>>`); `Ready(v)` means `Ok(v)`.
+//! 3. Then `Pin::new(&mut this.delay).poll(cx)`; when it is `Ready`, set
+//!    `this.future = None` before returning `Err(Elapsed)`: that drop is
+//!    the cancellation.
 //!
 //! Check: `cargo lab check 6` or `cargo test -p ex06-timers --test wait_for`.
 
