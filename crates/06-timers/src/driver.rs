@@ -85,15 +85,14 @@ impl<D: Driver> TimerDriver<D> {
     // ANCHOR: fire_due
     /// Fires every timer due now, earliest first: a sleep's task is woken
     /// (so it joins the ready queue, in deadline order), a `call_later`
-    /// callback is handed to the loop as with `call_soon`.
-    fn fire_due(&self) {
+    /// callback is handed to the loop as with `call_soon`. `tracing` says
+    /// whether the loop records a trace: a million timers should not format
+    /// a million lines that nobody reads.
+    fn fire_due(&self, tracing: bool) {
         let now = self.timers.clock.now();
         // Take them all out first: waking runs code that may set new
         // timers, and the queue must not be borrowed then.
         let due = self.timers.queue.borrow_mut().take_due(now);
-        // Checked once: a million timers should not format a million lines
-        // that nobody records.
-        let tracing = trace::is_enabled();
         for ((deadline, _), fire) in due {
             if tracing {
                 trace::driver_event(format!("timer fired (due {:.3}s)", deadline.as_secs_f64()));
@@ -131,6 +130,7 @@ fn earliest(a: Option<Duration>, b: Option<Duration>) -> Option<Duration> {
 impl<D: Driver> Driver for TimerDriver<D> {
     fn park(&mut self, timeout: Option<Duration>) {
         let clock = &self.timers.clock;
+        let tracing = trace::is_enabled();
         // A wake from another thread since the last park: the task it woke
         // is on its way to the ready queue, so this is no time to jump.
         let woken = self.unparker.woken.swap(false, Ordering::AcqRel);
@@ -145,7 +145,7 @@ impl<D: Driver> Driver for TimerDriver<D> {
         let wait = earliest(timeout, until_next);
 
         if !clock.is_virtual() {
-            if let Some(wait) = wait.filter(|wait| !wait.is_zero()) {
+            if let Some(wait) = wait.filter(|wait| tracing && !wait.is_zero()) {
                 trace::driver_event(format!("wait at most {:.3}s", wait.as_secs_f64()));
             }
             self.inner.park(wait);
@@ -163,14 +163,16 @@ impl<D: Driver> Driver for TimerDriver<D> {
         } else if let Some(wait) = wait {
             // Nothing but a timer can happen next: jump to it.
             let to = now + wait;
-            trace::driver_event(format!("virtual clock jumps to {:.3}s", to.as_secs_f64()));
+            if tracing {
+                trace::driver_event(format!("virtual clock jumps to {:.3}s", to.as_secs_f64()));
+            }
             clock.jump_to(to);
             self.inner.park(Some(Duration::ZERO));
         } else {
             // No timer at all: only another thread can wake us now.
             self.inner.park(None);
         }
-        self.fire_due();
+        self.fire_due(tracing);
     }
     // ANCHOR_END: park
 
