@@ -311,7 +311,6 @@ pub fn svg() -> String {
 }
 // ANCHOR_END: svg
 
-#[allow(dead_code)]
 fn main() -> io::Result<()> {
     run(&mut io::stdout().lock())
 }

@@ -69,7 +69,6 @@ pub fn run(out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
-#[allow(dead_code)]
 fn main() -> io::Result<()> {
     run(&mut io::stdout().lock())
 }

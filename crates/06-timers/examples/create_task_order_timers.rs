@@ -62,7 +62,6 @@ fn show<F: Future<Output = Duration> + 'static>(
     )
 }
 
-#[allow(dead_code)]
 fn main() -> io::Result<()> {
     run(&mut io::stdout().lock())
 }
