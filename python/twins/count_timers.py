@@ -1,4 +1,4 @@
-"""Twin of `cargo lab demo 6 count`: the notes' count() under CPython.
+"""Twin of `cargo lab demo 6 count_timers`: the notes' count() under CPython.
 
 Three count() coroutines gathered, then the same three awaited one after
 another. Each line is "<seconds since the start> <what count() said>",

@@ -1,4 +1,4 @@
-"""Twin of `cargo lab demo 6 create_task_order`: the two orders of
+"""Twin of `cargo lab demo 6 create_task_order_timers`: the two orders of
 create_task and await from note 002 and note 004, under CPython.
 
 Each line is "<seconds since the start> <note>", from loop.time(), rounded
