@@ -539,8 +539,10 @@ impl<D: Driver> EventLoop<D> {
     /// (asyncio's `loop.run_until_complete`).
     ///
     /// The future becomes a task like any other (`Task-1` in a fresh loop).
-    /// Other tasks run too, and those still alive when `future` is done stay
-    /// in the loop for the next call.
+    /// Other tasks run too. When `future` is done, the loop takes one more
+    /// turn that does not wait, so the work already ready gets its step, as
+    /// in asyncio; the tasks still alive after it stay in the loop for the
+    /// next call.
     ///
     /// # Panics
     ///

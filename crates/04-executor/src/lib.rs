@@ -8,7 +8,8 @@
 //! follows asyncio's rules closely:
 //!
 //! * [`run`] is `asyncio.run`: a new loop, one main future, then the loop is
-//!   closed and the tasks still alive are cancelled.
+//!   closed and the tasks still alive are cancelled. Like asyncio's loop, it
+//!   first gives the work that was ready when main finished one last turn.
 //! * [`spawn`] (alias [`create_task`]) schedules a task; it starts when the
 //!   current task next yields, not at once.
 //! * The ready queue is FIFO: tasks run in the order they became ready.
