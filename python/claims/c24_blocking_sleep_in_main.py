@@ -27,8 +27,10 @@ async def say_after(delay, what):
 async def main():
     loop = asyncio.get_running_loop()
     start = loop.time()
-    first = asyncio.create_task(say_after(1, "hello"))
-    second = asyncio.create_task(say_after(2, "world"))
+    first, second = [
+        asyncio.create_task(say_after(delay, what))
+        for delay, what in [(1, "hello"), (2, "world")]
+    ]
     await asyncio.sleep(HEAD_START)
     # No task and no timer can run while this call holds the thread.
     time.sleep(BLOCK)

@@ -1,5 +1,5 @@
-"""C38 (the parts checked in chapter 4): a Task is a subclass of Future, and
-tasks are `_asyncio.Task` objects.
+"""C38 (the parts checked in chapter 4): `Task` derives from `Future`, and
+the tasks we get are `_asyncio.Task` objects.
 
 Note 001 says a task is a Future that wraps a coroutine; note 003 says the
 object `create_task` returns is of class `_asyncio.Task`. (The same claim's
