@@ -534,6 +534,15 @@ impl<D: Driver> EventLoop<D> {
         self.core.spawn(None, future)
     }
 
+    /// Python's name for [`spawn`](EventLoop::spawn): `loop.create_task`.
+    pub fn create_task<F>(&self, future: F) -> JoinHandle<F::Output>
+    where
+        F: Future + 'static,
+        F::Output: 'static,
+    {
+        self.spawn(future)
+    }
+
     // ANCHOR: run_until_complete
     /// Runs the loop until `future` is done, and returns its value
     /// (asyncio's `loop.run_until_complete`).

@@ -116,6 +116,15 @@ fn run_until_complete_keeps_unfinished_tasks_for_the_next_call() {
     });
     assert!(!background.done());
     assert_eq!(event_loop.task_count(), 1);
+    // A task made on the loop before it runs again (asyncio's
+    // `loop.create_task` outside the loop) runs on the next call.
+    let l = lines.clone();
+    let early = event_loop.create_task(async move { push(&l, "created between runs") });
+    assert!(!early.done());
     event_loop.run_until_complete(background).unwrap();
-    assert_eq!(*lines.borrow(), ["background finished"]);
+    assert!(early.done());
+    assert_eq!(
+        *lines.borrow(),
+        ["created between runs", "background finished"]
+    );
 }
