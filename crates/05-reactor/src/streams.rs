@@ -125,27 +125,42 @@ impl StreamReader {
     /// Reads one line, `\n` included (asyncio's `readline`). At end of file
     /// returns what is left, without `\n`; empty when nothing is.
     ///
-    /// A line longer than the limit ([`DEFAULT_LIMIT`]) is an
-    /// `InvalidData` error, as asyncio raises `ValueError`: otherwise a peer
-    /// that never sends a newline could make us buffer without end.
+    /// A line longer than the limit ([`DEFAULT_LIMIT`] unless
+    /// [`set_limit`](StreamReader::set_limit) says otherwise; the `\n` does
+    /// not count) is an `InvalidData` error, as asyncio raises `ValueError`:
+    /// otherwise a peer that never sends a newline could make us buffer
+    /// without end. As in asyncio, the error drops the offending bytes (the
+    /// whole line if its newline has come, else everything buffered), so the
+    /// next call reads on instead of failing again on the same bytes.
     pub async fn readline(&mut self) -> io::Result<Vec<u8>> {
         loop {
             if let Some(at) = self.buffer[self.scanned..].iter().position(|&b| b == b'\n') {
-                let end = self.scanned + at + 1;
-                return Ok(self.take(end));
+                let newline = self.scanned + at;
+                if newline > self.limit {
+                    self.take(newline + 1);
+                    return Err(self.line_too_long());
+                }
+                return Ok(self.take(newline + 1));
             }
             self.scanned = self.buffer.len();
+            // Checked before end of file, as asyncio does: a too-long last
+            // line is an error too, not a line.
+            if self.buffer.len() > self.limit {
+                self.take(self.buffer.len());
+                return Err(self.line_too_long());
+            }
             if self.eof {
                 return Ok(self.take(self.buffer.len()));
             }
-            if self.buffer.len() > self.limit {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("no newline within the limit of {} bytes", self.limit),
-                ));
-            }
             self.fill().await?;
         }
+    }
+
+    fn line_too_long(&self) -> io::Error {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("a line longer than the limit of {} bytes", self.limit),
+        )
     }
     // ANCHOR_END: readline
 

@@ -123,6 +123,47 @@ fn a_line_longer_than_the_limit_is_an_error_not_endless_buffering() {
 }
 
 #[test]
+fn a_line_over_the_limit_is_an_error_even_when_its_newline_came_with_it() {
+    let (err, next) = common::run(|| async {
+        let (mut reader, _writer, peer) = streams().await;
+        reader.set_limit(10);
+        // Twenty bytes before the newline: too long, though complete.
+        peer.write_all(b"twenty bytes of line\nshort\n")
+            .await
+            .unwrap();
+        let err = reader.readline().await.unwrap_err();
+        // asyncio drops the line that was too long, so the stream goes on.
+        let next = reader.readline().await.unwrap();
+        (err, next)
+    });
+    assert_eq!(err.kind(), io::ErrorKind::InvalidData);
+    assert_eq!(next, b"short\n");
+}
+
+#[test]
+fn after_a_line_over_the_limit_the_next_readline_reads_on() {
+    let (err, tail, next) = common::run(|| async {
+        let (mut reader, _writer, peer) = streams().await;
+        reader.set_limit(10);
+        peer.write_all(&[b'x'; 20]).await.unwrap(); // no newline yet
+        let err = reader.readline().await.unwrap_err();
+        // What was buffered is dropped; what comes next is read, instead
+        // of the same error again and again without a byte being read.
+        peer.write_all(b"tail\nnext\n").await.unwrap();
+        let tail = reader.readline().await.unwrap();
+        let next = reader.readline().await.unwrap();
+        (err, tail, next)
+    });
+    assert_eq!(err.kind(), io::ErrorKind::InvalidData);
+    assert!(
+        tail.ends_with(b"tail\n"),
+        "{:?}",
+        String::from_utf8_lossy(&tail)
+    );
+    assert_eq!(next, b"next\n");
+}
+
+#[test]
 fn write_buffers_and_drain_sends() {
     let received = common::run(|| async {
         let (_reader, mut writer, peer) = streams().await;
