@@ -1,13 +1,14 @@
 //! The reactor keeps the promises of stage 4's `Driver`: an unpark is never
 //! lost, a zero timeout only looks, wakes from other threads get through,
-//! and the loop knows when it waits on I/O.
+//! and the loop knows when a task waits on I/O.
 
 mod common;
 
 use std::io;
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use aio_executor::{Driver, EventLoop};
+use aio_executor::{Driver, EventLoop, spawn, yield_now};
 use aio_reactor::{Reactor, TcpListener, to_thread};
 
 #[test]
@@ -59,14 +60,31 @@ fn a_wake_from_another_thread_reaches_a_loop_parked_in_epoll() {
 }
 
 #[test]
-fn the_loop_waits_on_io_exactly_while_a_source_is_registered() {
+fn the_loop_waits_on_io_exactly_while_a_task_waits_on_a_socket() {
     common::run_on(|event_loop| {
         assert!(!event_loop.driver().waits_on_io());
         let listener = event_loop
             .run_until_complete(async { TcpListener::bind("127.0.0.1:0") })
             .unwrap();
-        assert!(event_loop.driver().waits_on_io());
+        // Registered, but nobody waits on it: its interest is not armed, so
+        // the poller cannot report it, and a virtual clock may jump.
         assert_eq!(event_loop.driver().sources(), 1);
+        assert!(!event_loop.driver().waits_on_io());
+
+        let listener = Rc::new(listener);
+        let waiter = listener.clone();
+        let accepting = event_loop.run_until_complete(async move {
+            let accepting = spawn(async move { waiter.accept().await.map(drop) });
+            yield_now().await; // the accept finds nobody, and waits
+            accepting
+        });
+        assert!(event_loop.driver().waits_on_io());
+
+        let addr = listener.local_addr().unwrap();
+        let _client = std::net::TcpStream::connect(addr).unwrap();
+        event_loop.run_until_complete(accepting).unwrap().unwrap();
+        assert!(!event_loop.driver().waits_on_io(), "the wait is over");
+
         // Dropped after the loop stopped: it still leaves the poller.
         drop(listener);
         assert!(!event_loop.driver().waits_on_io());
