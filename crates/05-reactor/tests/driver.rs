@@ -73,14 +73,14 @@ fn the_loop_waits_on_io_exactly_while_a_task_waits_on_a_socket() {
 
         let listener = Rc::new(listener);
         let waiter = listener.clone();
-        let accepting = event_loop.run_until_complete(async move {
+        let (accepting, addr) = event_loop.run_until_complete(async move {
+            let addr = waiter.local_addr().unwrap();
             let accepting = spawn(async move { waiter.accept().await.map(drop) });
             yield_now().await; // the accept finds nobody, and waits
-            accepting
+            (accepting, addr)
         });
         assert!(event_loop.driver().waits_on_io());
 
-        let addr = listener.local_addr().unwrap();
         let _client = std::net::TcpStream::connect(addr).unwrap();
         event_loop.run_until_complete(accepting).unwrap().unwrap();
         assert!(!event_loop.driver().waits_on_io(), "the wait is over");
