@@ -18,13 +18,47 @@ use crate::reactor::{self, Direction, Registry, Source};
 ///
 /// [`Async::new`] switches it on, because a blocking call on the loop's
 /// thread would stop every task, not just the caller.
-pub trait Nonblocking: AsFd {
+///
+/// The trait is sealed: only the standard library's six socket types
+/// implement it, and each of them *owns* its descriptor. `Async::new`'s
+/// safety rests on that. A type that merely borrowed a descriptor could be
+/// wrapped in an `Async`, the `Async` leaked with `mem::forget` (safe Rust,
+/// so no `Drop` runs), and the descriptor then closed by its real owner
+/// while it is still in the poller's interest list. So this does not
+/// compile:
+///
+/// ```compile_fail,E0277
+/// use std::os::fd::{AsFd, BorrowedFd};
+///
+/// struct Borrowed<'a>(BorrowedFd<'a>);
+///
+/// impl AsFd for Borrowed<'_> {
+///     fn as_fd(&self) -> BorrowedFd<'_> {
+///         self.0
+///     }
+/// }
+///
+/// impl aio_reactor::Nonblocking for Borrowed<'_> {
+///     fn set_nonblocking(&self, _: bool) -> std::io::Result<()> {
+///         Ok(())
+///     }
+/// }
+/// ```
+pub trait Nonblocking: AsFd + sealed::Sealed {
     /// Turns non-blocking mode on or off (`O_NONBLOCK`).
     fn set_nonblocking(&self, nonblocking: bool) -> io::Result<()>;
 }
 
+/// A public trait in a private module: other crates can name `Nonblocking`
+/// but cannot implement it.
+mod sealed {
+    pub trait Sealed {}
+}
+
 macro_rules! nonblocking {
     ($($ty:ty),* $(,)?) => {$(
+        impl sealed::Sealed for $ty {}
+
         impl Nonblocking for $ty {
             fn set_nonblocking(&self, nonblocking: bool) -> io::Result<()> {
                 <$ty>::set_nonblocking(self, nonblocking)
@@ -73,9 +107,12 @@ impl<T: Nonblocking> Async<T> {
     pub fn new(io: T) -> io::Result<Async<T>> {
         let registry = reactor::current()?;
         io.set_nonblocking(true)?;
-        // SAFETY: `io` moves into the returned `Async`, which owns it from
-        // now on; its `Drop` and `into_inner` deregister the source before
-        // `io` (and so the descriptor) can be dropped.
+        // SAFETY: `io` owns its descriptor (`Nonblocking` is sealed to the
+        // standard library's socket types), and it moves into the returned
+        // `Async`, so nothing else can close the descriptor. `Drop` and
+        // `into_inner` deregister the source before `io` can be dropped; an
+        // `Async` that is leaked instead leaks `io`, and the descriptor
+        // stays open for good.
         let source = unsafe { registry.register(io.as_fd())? };
         Ok(Async {
             io: Some(io),
