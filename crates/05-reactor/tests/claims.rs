@@ -19,32 +19,6 @@ fn c38_cpython_polls_descriptors_with_epoll() {
     insta::assert_snapshot!("c38_loop_polls_descriptors", out);
 }
 
-/// The epoll instances of this process whose interest list has `fd`, with
-/// that entry's line from `/proc/self/fdinfo`.
-#[cfg(target_os = "linux")]
-fn epolls_watching(fd: i32) -> Vec<String> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir("/proc/self/fd").unwrap().flatten() {
-        let is_epoll = std::fs::read_link(entry.path())
-            .map(|target| target.to_string_lossy() == "anon_inode:[eventpoll]")
-            .unwrap_or(false);
-        if !is_epoll {
-            continue;
-        }
-        let info_path = format!("/proc/self/fdinfo/{}", entry.file_name().to_string_lossy());
-        let Ok(info) = std::fs::read_to_string(info_path) else {
-            continue;
-        };
-        for line in info.lines() {
-            let mut words = line.split_whitespace();
-            if words.next() == Some("tfd:") && words.next() == Some(&fd.to_string()) {
-                found.push(line.to_owned());
-            }
-        }
-    }
-    found
-}
-
 /// A field of an fdinfo `tfd:` line, e.g. `events` or `data`, as a number.
 #[cfg(target_os = "linux")]
 fn field(line: &str, name: &str) -> u64 {
@@ -67,14 +41,14 @@ fn c38_ours_polls_descriptors_with_epoll_through_polling() {
         let mut report = String::new();
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let fd = listener.as_async().get_ref().as_raw_fd();
-        let entries = epolls_watching(fd);
+        let entries = common::epolls_watching(fd);
         writeln!(
             report,
             "a TcpListener made inside the running loop is in an epoll interest list: {}",
             entries.len() == 1
         )
         .unwrap();
-        let entry = &entries[0];
+        let (epoll, entry) = &entries[0];
         writeln!(
             report,
             "its entry carries our key as data: {} (key {})",
@@ -91,8 +65,8 @@ fn c38_ours_polls_descriptors_with_epoll_through_polling() {
         drop(listener);
         writeln!(
             report,
-            "after the listener is dropped, no epoll watches its descriptor: {}",
-            epolls_watching(fd).is_empty()
+            "after the listener is dropped, that epoll no longer watches its descriptor: {}",
+            common::epoll_entry(*epoll, fd).is_none()
         )
         .unwrap();
         report

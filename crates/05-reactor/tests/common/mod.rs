@@ -1,10 +1,11 @@
 //! Helpers shared by this crate's tests: a loop with a reactor, run on its
 //! own thread with a time limit, so that a bug fails the test instead of
-//! hanging it.
+//! hanging it; and, on Linux, a look into the process's epoll instances.
 
 #![allow(dead_code)] // each test file uses some of these
 
 use std::future::Future;
+use std::os::fd::RawFd;
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
@@ -72,4 +73,43 @@ pub async fn connected_pair() -> std::io::Result<(TcpStream, TcpStream)> {
     let client = TcpStream::connect(listener.local_addr()?).await?;
     let (server_side, _peer) = listener.accept().await?;
     Ok((client, server_side))
+}
+
+/// The epoll instances of this process whose interest list has `fd`: each
+/// as the epoll's own descriptor and the entry's `tfd:` line from
+/// `/proc/self/fdinfo`.
+#[cfg(target_os = "linux")]
+pub fn epolls_watching(fd: RawFd) -> Vec<(RawFd, String)> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc/self/fd").unwrap().flatten() {
+        let Ok(epoll) = entry.file_name().to_string_lossy().parse::<RawFd>() else {
+            continue;
+        };
+        if let Some(line) = epoll_entry(epoll, fd) {
+            found.push((epoll, line));
+        }
+    }
+    found
+}
+
+/// The `tfd:` line of `fd` in the interest list of the epoll instance
+/// `epoll`, if `epoll` is an epoll instance and lists `fd`.
+///
+/// Ask about one instance, not "any epoll": once `fd` is closed its number
+/// is free, and a test running alongside may open a socket under it and
+/// register that with an epoll of its own.
+#[cfg(target_os = "linux")]
+pub fn epoll_entry(epoll: RawFd, fd: RawFd) -> Option<String> {
+    let is_epoll = std::fs::read_link(format!("/proc/self/fd/{epoll}"))
+        .is_ok_and(|target| target.to_string_lossy() == "anon_inode:[eventpoll]");
+    if !is_epoll {
+        return None;
+    }
+    let info = std::fs::read_to_string(format!("/proc/self/fdinfo/{epoll}")).ok()?;
+    info.lines()
+        .find(|line| {
+            let mut words = line.split_whitespace();
+            words.next() == Some("tfd:") && words.next() == Some(&fd.to_string())
+        })
+        .map(str::to_owned)
 }
