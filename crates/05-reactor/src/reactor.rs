@@ -372,8 +372,11 @@ struct PollerUnpark(Arc<Poller>);
 
 impl Unpark for PollerUnpark {
     fn unpark(&self) {
-        // `notify` fails only if the wake-up descriptor cannot be written,
-        // and that happens only when a wake-up is already pending.
+        // Wake-ups coalesce: while one is pending, `notify` only checks a
+        // flag. polling 3 returns `Ok` on epoll and kqueue alike (it drops
+        // the result of writing its eventfd, which could fail only with the
+        // counter full, that is, with wake-ups pending); and a waker, called
+        // from any thread, would have nobody to hand an error to anyway.
         let _ = self.0.notify();
     }
 }
