@@ -9,18 +9,18 @@
 mod common;
 
 use std::cell::RefCell;
-use std::future::Future;
 use std::io::Write;
 use std::os::fd::AsRawFd;
 use std::os::unix::net::UnixStream;
 use std::pin::pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::task::{Context, Wake, Waker};
+use std::task::{Wake, Waker};
 use std::time::Duration;
 
 use aio_executor::Driver;
 use aio_reactor::{Async, Reactor};
+use aio_testkit::wake::{counting_waker, poll_with};
 
 thread_local! {
     /// Two registered sockets; whichever one's waker runs first drops the
@@ -45,28 +45,11 @@ impl Wake for DropOther {
     }
 }
 
-/// A waker that counts.
-#[derive(Default)]
-struct Count(AtomicUsize);
-
-impl Wake for Count {
-    fn wake(self: Arc<Self>) {
-        self.wake_by_ref();
-    }
-    fn wake_by_ref(self: &Arc<Self>) {
-        self.0.fetch_add(1, Ordering::SeqCst);
-    }
-}
-
 /// Starts a wait for readability with `waker`, then abandons the future
 /// (its waker stays registered).
 fn wait_readable(source: &Async<UnixStream>, waker: &Waker) {
     let mut readable = pin!(source.readable());
-    let pending = readable
-        .as_mut()
-        .poll(&mut Context::from_waker(waker))
-        .is_pending();
-    assert!(pending);
+    assert!(poll_with(&mut readable, waker).is_pending());
 }
 
 #[test]
@@ -124,8 +107,8 @@ fn a_new_socket_with_a_reused_descriptor_number_gets_no_old_event() {
         let (old, mut old_peer) = UnixStream::pair().unwrap();
         let old_fd = old.as_raw_fd();
         let old = Async::new(old).unwrap();
-        let old_waiter = Arc::new(Count::default());
-        wait_readable(&old, &Waker::from(old_waiter.clone()));
+        let (old_waiter, waker) = counting_waker();
+        wait_readable(&old, &waker);
         old_peer.write_all(b"for the old socket").unwrap(); // its event is due
         let old_key = old.key();
         drop(old); // deleted from the poller, then closed
@@ -135,13 +118,13 @@ fn a_new_socket_with_a_reused_descriptor_number_gets_no_old_event() {
         let reused = new.as_raw_fd() == old_fd;
         let new = Async::new(new).unwrap();
         assert_ne!(new.key(), old_key, "keys are never reused");
-        let new_waiter = Arc::new(Count::default());
-        wait_readable(&new, &Waker::from(new_waiter.clone()));
+        let (new_waiter, waker) = counting_waker();
+        wait_readable(&new, &waker);
 
         reactor.park(Some(Duration::from_millis(50)));
-        assert_eq!(old_waiter.0.load(Ordering::SeqCst), 0);
+        assert_eq!(old_waiter.wakes(), 0);
         assert_eq!(
-            new_waiter.0.load(Ordering::SeqCst),
+            new_waiter.wakes(),
             0,
             "the new socket (descriptor reused: {reused}) was woken by the old one's data"
         );

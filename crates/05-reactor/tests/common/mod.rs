@@ -6,12 +6,11 @@
 
 use std::future::Future;
 use std::os::fd::RawFd;
-use std::sync::mpsc;
-use std::thread;
 use std::time::Duration;
 
 use aio_executor::EventLoop;
 use aio_reactor::{Reactor, TcpListener, TcpStream};
+use aio_testkit::watchdog::within;
 
 /// Generous for loopback I/O, even on a loaded machine or under valgrind.
 pub const LIMIT: Duration = Duration::from_secs(30);
@@ -44,27 +43,14 @@ where
 }
 
 /// Runs `f` on a new thread and fails the test if it takes longer than
-/// [`LIMIT`].
+/// [`LIMIT`] (the test kit's watchdog, with this crate's likely causes).
 pub fn bounded<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    let (done, result) = mpsc::channel();
-    let worker = thread::Builder::new()
-        .name("bounded".into())
-        .spawn(move || {
-            let value = f();
-            let _ = done.send(());
-            value
-        })
-        .expect("a thread for the test");
-    match result.recv_timeout(LIMIT) {
-        Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => match worker.join() {
-            Ok(value) => value,
-            Err(panic) => std::panic::resume_unwind(panic),
-        },
-        Err(mpsc::RecvTimeoutError::Timeout) => panic!(
-            "the loop did not finish within {LIMIT:?}: a task is waiting for an event \
-             that never comes (lost wake-up, or interest not re-armed?)"
-        ),
-    }
+    within(
+        LIMIT,
+        "a task is waiting for an event that never comes \
+         (a lost wake-up, or interest not re-armed?)",
+        f,
+    )
 }
 
 /// Two ends of one TCP connection on 127.0.0.1: (client, server side).
