@@ -11,39 +11,32 @@
 use std::future::Future;
 use std::io::Read;
 use std::os::unix::net::UnixStream;
-use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
 use aio_executor::EventLoop;
 use aio_reactor::{Async, Reactor};
+use aio_testkit::watchdog::within;
 use subject::Writer;
 
 const LIMIT: Duration = Duration::from_secs(20);
 
-/// Runs `make()` on a reactor loop on its own thread, within `LIMIT`.
+/// Runs `make()` on a reactor loop under the test kit's watchdog, so a
+/// wrong answer fails after `LIMIT` instead of hanging the suite.
 fn run<F, T>(make: impl FnOnce() -> F + Send + 'static) -> T
 where
     F: Future<Output = T> + 'static,
     T: Send + 'static,
 {
-    let (done, result) = mpsc::channel();
-    let worker = thread::spawn(move || {
-        let event_loop = EventLoop::with_driver(Reactor::new().unwrap());
-        let value = event_loop.run_until_complete(make());
-        let _ = done.send(());
-        value
-    });
-    match result.recv_timeout(LIMIT) {
-        Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => match worker.join() {
-            Ok(value) => value,
-            Err(panic) => std::panic::resume_unwind(panic),
+    within(
+        LIMIT,
+        "drain never finished: after WouldBlock, did it await \
+         self.stream.writable() and go on writing?",
+        move || {
+            let event_loop = EventLoop::with_driver(Reactor::new().unwrap());
+            event_loop.run_until_complete(make())
         },
-        Err(mpsc::RecvTimeoutError::Timeout) => panic!(
-            "drain did not finish within {LIMIT:?}: after WouldBlock, did it await \
-             self.stream.writable() and go on writing?"
-        ),
-    }
+    )
 }
 
 /// A peer on a helper thread that reads everything until end of file,

@@ -9,39 +9,32 @@
 use std::future::Future;
 use std::io::{self, Write};
 use std::os::unix::net::UnixStream;
-use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
 use aio_executor::{EventLoop, spawn, yield_now};
 use aio_reactor::{Async, Reactor};
+use aio_testkit::watchdog::within;
 use subject::read;
 
 const LIMIT: Duration = Duration::from_secs(10);
 
-/// Runs `make()` on a reactor loop on its own thread, within `LIMIT`.
+/// Runs `make()` on a reactor loop under the test kit's watchdog, so a
+/// wrong answer fails after `LIMIT` instead of hanging the suite.
 fn run<F, T>(make: impl FnOnce() -> F + Send + 'static) -> T
 where
     F: Future<Output = T> + 'static,
     T: Send + 'static,
 {
-    let (done, result) = mpsc::channel();
-    let worker = thread::spawn(move || {
-        let event_loop = EventLoop::with_driver(Reactor::new().unwrap());
-        let value = event_loop.run_until_complete(make());
-        let _ = done.send(());
-        value
-    });
-    match result.recv_timeout(LIMIT) {
-        Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => match worker.join() {
-            Ok(value) => value,
-            Err(panic) => std::panic::resume_unwind(panic),
+    within(
+        LIMIT,
+        "read never returned: after WouldBlock, did it await \
+         source.readable() and then try again?",
+        move || {
+            let event_loop = EventLoop::with_driver(Reactor::new().unwrap());
+            event_loop.run_until_complete(make())
         },
-        Err(mpsc::RecvTimeoutError::Timeout) => panic!(
-            "read did not return within {LIMIT:?}: after WouldBlock, did it await \
-             source.readable() and then try again?"
-        ),
-    }
+    )
 }
 
 #[test]
