@@ -26,10 +26,7 @@ fn the_reply_still_comes_after_the_client_stops_writing() {
         let rest = reader.read(100).await.unwrap();
         let at_eof = rest.is_empty() && reader.at_eof();
         drop((reader, writer));
-        while server.stats().open > 0 {
-            aio_reactor::to_thread(|| std::thread::sleep(std::time::Duration::from_millis(1)))
-                .await;
-        }
+        common::wait_until(|| server.stats().open == 0).await;
         (reply, at_eof, server.stats())
     });
     assert_eq!(reply, b"got 10000 bytes\n");

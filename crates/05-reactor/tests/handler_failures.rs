@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::io;
 use std::rc::Rc;
 
-use aio_reactor::{StreamReader, StreamWriter, open_connection, start_server, to_thread};
+use aio_reactor::{StreamReader, StreamWriter, open_connection, start_server};
 
 /// Echoes lines, but fails on "fail" and panics on "boom".
 async fn moody(mut reader: StreamReader, mut writer: StreamWriter) -> io::Result<()> {
@@ -59,9 +59,7 @@ fn a_failing_or_panicking_handler_ends_only_its_connection() {
             }
             .await
             .unwrap();
-            while server.stats().open > 0 {
-                to_thread(|| std::thread::sleep(std::time::Duration::from_millis(1))).await;
-            }
+            common::wait_until(|| server.stats().open == 0).await;
             ([boom, fail, fine], server.stats())
         });
         let reports = reports.borrow().clone();

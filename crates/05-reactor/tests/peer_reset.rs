@@ -26,23 +26,7 @@ use rustix::net::sockopt::set_socket_linger;
 #[test]
 fn a_reset_ends_only_the_connection_that_was_reset() {
     let (errors, stats, echoed) = common::run(|| async {
-        let errors = Rc::new(RefCell::new(Vec::new()));
-        let log = errors.clone();
-        let server = start_server(
-            move |reader: StreamReader, writer: StreamWriter| {
-                let log = log.clone();
-                async move {
-                    let result = echo::echo(reader, writer).await;
-                    if let Err(err) = &result {
-                        log.borrow_mut().push(err.kind());
-                    }
-                    result
-                }
-            },
-            "127.0.0.1:0",
-        )
-        .await
-        .unwrap();
+        let (server, errors) = logging_echo_server().await;
         let addr = server.local_addr();
 
         // A well-behaved client, talking all along.
@@ -74,11 +58,8 @@ fn a_reset_ends_only_the_connection_that_was_reset() {
         .unwrap();
 
         let echoed = good.await.unwrap().unwrap();
-        // Let the server's side of both connections finish (the test's
-        // time limit bounds this wait).
-        while server.stats().open > 0 {
-            to_thread(|| std::thread::sleep(std::time::Duration::from_millis(1))).await;
-        }
+        // Let the server's side of both connections finish.
+        until_all_closed(&server).await;
         let errors = errors.borrow().clone();
         (errors, server.stats(), echoed)
     });
@@ -131,12 +112,9 @@ async fn logging_echo_server() -> (Server, Rc<RefCell<Vec<io::ErrorKind>>>) {
     (server, errors)
 }
 
-/// Waits until every handler of `server` has ended (the test's time limit
-/// bounds this wait).
+/// Waits until every handler of `server` has ended.
 async fn until_all_closed(server: &Server) {
-    while server.stats().open > 0 {
-        to_thread(|| std::thread::sleep(Duration::from_millis(1))).await;
-    }
+    common::wait_until(|| server.stats().open == 0).await;
 }
 
 #[test]

@@ -11,7 +11,7 @@ use std::io;
 mod echo;
 
 use aio_executor::spawn;
-use aio_reactor::{open_connection, start_server, to_thread};
+use aio_reactor::{open_connection, start_server};
 
 #[test]
 fn a_silent_client_does_not_hold_up_the_others() {
@@ -39,15 +39,10 @@ fn a_silent_client_does_not_hold_up_the_others() {
         for talker in talkers {
             talker.await.unwrap().unwrap();
         }
-        let wait = || to_thread(|| std::thread::sleep(std::time::Duration::from_millis(1)));
-        while server.stats().finished < 10 {
-            wait().await;
-        }
+        common::wait_until(|| server.stats().finished == 10).await;
         let while_silent = server.stats();
         drop(silent); // hang up without a word
-        while server.stats().open > 0 {
-            wait().await;
-        }
+        common::wait_until(|| server.stats().open == 0).await;
         (while_silent, server.stats())
     });
     assert_eq!(while_silent.accepted, 11);

@@ -9,7 +9,7 @@ use std::os::fd::RawFd;
 use std::time::Duration;
 
 use aio_executor::EventLoop;
-use aio_reactor::{Reactor, TcpListener, TcpStream};
+use aio_reactor::{Reactor, TcpListener, TcpStream, to_thread};
 use aio_testkit::watchdog::within;
 
 /// Generous for loopback I/O, even on a loaded machine or under valgrind.
@@ -51,6 +51,16 @@ pub fn bounded<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
          (a lost wake-up, or interest not re-armed?)",
         f,
     )
+}
+
+/// Waits until `done()` holds, looking again every millisecond. The sleep
+/// runs on a helper thread, so the loop goes on serving its other tasks
+/// (a server's connections, say) meanwhile; the test's time limit bounds
+/// the wait.
+pub async fn wait_until(mut done: impl FnMut() -> bool) {
+    while !done() {
+        to_thread(|| std::thread::sleep(Duration::from_millis(1))).await;
+    }
 }
 
 /// Two ends of one TCP connection on 127.0.0.1: (client, server side).
