@@ -30,11 +30,11 @@ async def main():
     sizes = [len(await reader.read(100)) for _ in range(3)]
     print(f"server sent 250 bytes; three read(100) calls returned {sizes} bytes")
     writer.write(b"more\n")
-    data = await reader.read(100)
-    print(f"server sent 30 bytes; read(100) returned {len(data)} bytes without waiting for 100")
+    short = await reader.read(100)
+    print(f"server sent 30 bytes; read(100) returned {len(short)} bytes without waiting for 100")
     writer.write(b"bye\n")
-    data = await reader.read(100)
-    print(f"after the server closed, read(100) returned {data!r}")
+    last = await reader.read(100)
+    print(f"after the server closed, read(100) returned {last!r}")
     writer.close()
     await writer.wait_closed()
 
@@ -60,7 +60,7 @@ async def main():
         refused = type(err).__name__
     print(f"with no server listening, open_connection raises {refused}")
 
-    assert sizes == [100, 100, 50] and len(data) == 0 and refused
+    assert sizes == [100, 100, 50] and len(short) == 30 and last == b"" and refused
 
 
 asyncio.run(main())
