@@ -11,16 +11,17 @@
 //! `ch05-reactor.md#waking-the-right-task`.
 //!
 //! Hints:
-//! - Look the event's key up in `sockets`. A key that is not there belongs
-//!   to a socket removed since the poller queued the event: ignore it (it
-//!   is not an error, and nothing may be woken).
-//! - `event.readable` and `event.writable` say which halves are ready; both
-//!   can be true (an error or a hang-up makes a socket both).
-//! - A waker is used once: `take()` it out of its slot and wake it, so a
-//!   second event does not wake a task that has not waited again.
+//! 1. Look up `event.key` in `self.sockets`. A key that is not there is a
+//!    stale event (its socket was removed after the poller queued the
+//!    event): wake nobody and return 0.
+//! 2. `event.readable` means the reader may go on, `event.writable` the
+//!    writer; both can be true at once (an error or a hang-up makes a socket
+//!    both).
+//! 3. `take()` each waker out of its slot before you wake it, and count it:
+//!    a second event must not wake a task that has not waited again.
 //!
-//! Check: `cargo lab check 5`, or `cargo test -p ex05-reactor --test
-//! dispatch`.
+//! Check: `cargo lab check 5`, or
+//! `cargo test -p ex05-reactor --test dispatch`.
 
 use std::collections::HashMap;
 use std::task::Waker;

@@ -12,17 +12,18 @@
 //! `ch05-reactor.md#partial-writes-and-drain`.
 //!
 //! Hints:
-//! - `self.buffer[self.sent..]` is what is left to send. A write that
-//!   returns `Ok(n)` sent the first `n` bytes of that: add `n` to
-//!   `self.sent`. Do not assume `n` is everything.
-//! - `Ok(0)` for a non-empty slice means the socket cannot take any more,
-//!   ever: return `io::ErrorKind::WriteZero` as an error.
-//! - On `WouldBlock`, await `self.stream.writable()` and go on; on
-//!   `Interrupted`, just go on. When everything is sent, clear the buffer and
-//!   set `sent` back to 0.
+//! 1. What is left is `self.buffer[self.sent..]`. `Ok(n)` means its first
+//!    `n` bytes went: `self.sent += n`, and count the write in
+//!    `self.partial` when `n` is less than what was left.
+//! 2. `Ok(0)` for a non-empty slice means the socket will never take more:
+//!    return an `io::ErrorKind::WriteZero` error. On `WouldBlock` await
+//!    `self.stream.writable()` (with `?`) and go on; on `Interrupted` just
+//!    go on.
+//! 3. When `self.sent` reaches the buffer's length, clear the buffer and set
+//!    `sent` back to 0.
 //!
-//! Check: `cargo lab check 5`, or `cargo test -p ex05-reactor --test
-//! drain`.
+//! Check: `cargo lab check 5`, or
+//! `cargo test -p ex05-reactor --test drain`.
 
 use std::io::{self, Write};
 use std::os::unix::net::UnixStream;

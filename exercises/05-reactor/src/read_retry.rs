@@ -10,18 +10,17 @@
 //! `ch05-reactor.md#async-would-block-means-wait`.
 //!
 //! Hints:
-//! - `source.get_ref()` is the `UnixStream`; `Read` is implemented for
-//!   `&UnixStream`, so `let mut socket = source.get_ref();` then
-//!   `socket.read(buf)` reads without `&mut` on the `Async`.
-//! - On `Err(e)` with `e.kind() == io::ErrorKind::WouldBlock`, await
-//!   `source.readable()` (it can fail too: use `?`) and go round again.
-//!   `Interrupted` (a signal arrived) also means "just try again".
-//! - Anything else — data, `Ok(0)` for end of file, a real error — is the
-//!   answer. (`Async::read_with` already does all this; write the loop
-//!   yourself.)
+//! 1. `let mut socket = source.get_ref();` then `socket.read(buf)`: `Read`
+//!    is implemented for `&UnixStream`, so the `Async` needs no `&mut`.
+//! 2. `WouldBlock` is not an error here: it means wait. Await
+//!    `source.readable()` (with `?`) and go round the loop again;
+//!    `Interrupted` (a signal arrived) means try again at once.
+//! 3. Everything else is the answer: bytes, `Ok(0)` at end of file, or a
+//!    real error. (`Async::read_with` does all this; write the loop
+//!    yourself.)
 //!
-//! Check: `cargo lab check 5`, or `cargo test -p ex05-reactor --test
-//! read_retry`.
+//! Check: `cargo lab check 5`, or
+//! `cargo test -p ex05-reactor --test read_retry`.
 
 use std::io::{self, Read};
 use std::os::unix::net::UnixStream;

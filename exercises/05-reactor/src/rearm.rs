@@ -12,17 +12,17 @@
 //! `ch05-reactor.md#oneshot-interest-re-armed`.
 //!
 //! Hints:
-//! - Always keep the newest waker: the task may be polled with a different
-//!   one each time.
-//! - `self.armed` tells whether the poller is watching right now. When it is
-//!   not, call `self.poller.modify(&self.socket, Event::readable(self.key))`
-//!   and set it.
-//! - Arming once, when the socket is first watched, is the classic bug: the
-//!   first event arrives, the second never does, and the task waits
-//!   forever (the tests wait a bounded time and then say so).
+//! 1. Keep the newest waker (`self.waker = Some(waker.clone())`): the task
+//!    may be polled with a different one each time.
+//! 2. Oneshot: after an event the poller ignores the socket until interest
+//!    is set again, and `on_event` clears `self.armed` to say so. Arming
+//!    only the first time is the classic bug: the first event comes, the
+//!    second never does.
+//! 3. If `!self.armed`: `self.poller.modify(&self.socket,
+//!    Event::readable(self.key))?`, then set `armed` and add one to `arms`.
 //!
-//! Check: `cargo lab check 5`, or `cargo test -p ex05-reactor --test
-//! rearm`.
+//! Check: `cargo lab check 5`, or
+//! `cargo test -p ex05-reactor --test rearm`.
 
 use std::io;
 use std::os::unix::net::UnixStream;
