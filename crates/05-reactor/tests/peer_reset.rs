@@ -9,7 +9,7 @@
 mod common;
 
 use std::cell::RefCell;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -161,12 +161,19 @@ fn our_client_sees_an_abortive_close_as_an_error_not_as_end_of_file() {
         // A server that answers half a line and aborts: linger 0, close.
         let server = to_thread(move || {
             let (mut conn, _) = listener.accept()?;
+            // First the client's go-ahead. A reset that came before our
+            // connect had finished would fail the connect itself (its
+            // SO_ERROR would read ECONNRESET, as asyncio's would), and this
+            // test is about a reset in the middle of a read.
+            conn.read_exact(&mut [0])?;
             conn.write_all(b"half a li")?;
             set_socket_linger(&conn, Some(Duration::ZERO))?;
             drop(conn);
             io::Result::Ok(())
         });
-        let (mut reader, _writer) = open_connection(addr).await.unwrap();
+        let (mut reader, mut writer) = open_connection(addr).await.unwrap();
+        writer.write(b"!");
+        writer.drain().await.unwrap();
         server.await.unwrap();
         // The bytes sent before the reset may or may not be delivered (a
         // reset discards what the receiver has not read yet); what matters
