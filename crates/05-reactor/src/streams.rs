@@ -1,11 +1,11 @@
 //! asyncio's streams: `open_connection` and `start_server`, with a reader
 //! that buffers and a writer that buffers until `drain`.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::error::Error;
 use std::fmt;
 use std::future::Future;
-use std::io;
+use std::io::{self, Read};
 use std::net::{Shutdown, SocketAddr, ToSocketAddrs};
 use std::rc::Rc;
 
@@ -16,6 +16,14 @@ use crate::tcp::{TcpListener, TcpStream};
 
 /// How much one read from the socket asks for.
 const CHUNK: usize = 64 * 1024;
+
+thread_local! {
+    /// Where every reader on this thread receives, zeroed once. Only the
+    /// bytes that came are copied on into the reader's own buffer, so a
+    /// reader holds what it has not handed out yet, not a 64 KiB receive
+    /// area per connection, zeroed again before every read.
+    static RECEIVE: RefCell<Box<[u8]>> = RefCell::new(vec![0; CHUNK].into_boxed_slice());
+}
 
 /// asyncio's default `limit`: the longest line `readline` accepts.
 pub const DEFAULT_LIMIT: usize = 64 * 1024;
@@ -64,15 +72,24 @@ pub struct StreamReader {
 }
 
 impl StreamReader {
-    /// Receives one chunk into the buffer; returns how many bytes came
-    /// (0: end of file).
+    /// Receives one chunk onto the end of the buffer; returns how many
+    /// bytes came (0: end of file).
     async fn fill(&mut self) -> io::Result<usize> {
-        let start = self.buffer.len();
-        self.buffer.resize(start + CHUNK, 0);
-        let got = self.stream.read(&mut self.buffer[start..]).await;
-        let n = *got.as_ref().unwrap_or(&0);
-        self.buffer.truncate(start + n);
-        if n == 0 && got.is_ok() {
+        let buffer = &mut self.buffer;
+        let got = self
+            .stream
+            .as_async()
+            .read_with(|mut socket| {
+                // No `await` while the receive area is borrowed: the read
+                // either takes bytes now or says "would block".
+                RECEIVE.with_borrow_mut(|area| {
+                    let n = socket.read(area)?;
+                    buffer.extend_from_slice(&area[..n]);
+                    Ok(n)
+                })
+            })
+            .await;
+        if let Ok(0) = got {
             self.eof = true;
         }
         got
