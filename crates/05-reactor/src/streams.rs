@@ -17,14 +17,6 @@ use crate::tcp::{TcpListener, TcpStream};
 /// How much one read from the socket asks for.
 const CHUNK: usize = 64 * 1024;
 
-thread_local! {
-    /// Where every reader on this thread receives, zeroed once. Only the
-    /// bytes that came are copied on into the reader's own buffer, so a
-    /// reader holds what it has not handed out yet, not a 64 KiB receive
-    /// area per connection, zeroed again before every read.
-    static RECEIVE: RefCell<Box<[u8]>> = RefCell::new(vec![0; CHUNK].into_boxed_slice());
-}
-
 /// asyncio's default `limit`: the longest line `readline` accepts.
 pub const DEFAULT_LIMIT: usize = 64 * 1024;
 
@@ -56,6 +48,14 @@ pub fn split(stream: TcpStream) -> (StreamReader, StreamWriter) {
 }
 
 // ANCHOR: reader
+thread_local! {
+    /// Where every reader on this thread receives, zeroed once. Only the
+    /// bytes that came are copied on into the reader's own buffer, so a
+    /// reader holds what it has not handed out yet, not a 64 KiB receive
+    /// area per connection, zeroed again before every read.
+    static RECEIVE: RefCell<Box<[u8]>> = RefCell::new(vec![0; CHUNK].into_boxed_slice());
+}
+
 /// The reading half of a connection, with a buffer: asyncio's
 /// `StreamReader`.
 pub struct StreamReader {
