@@ -90,14 +90,18 @@ fn a_waker_is_used_once() {
 
 #[test]
 fn events_from_a_real_poller_reach_the_right_task() {
-    let poller = Poller::new().unwrap();
+    // Declared before the poller, so dropped after it: if an assertion
+    // fails half-way, the unwinding closes the poller, and with it every
+    // registration, before any socket closes.
     let sockets: Vec<(UnixStream, UnixStream)> =
         (0..4).map(|_| UnixStream::pair().unwrap()).collect();
+    let poller = Poller::new().unwrap();
     let mut waiters = Waiters::new();
     let mut counts = Vec::new();
     for (key, (ours, _peer)) in sockets.iter().enumerate() {
-        // SAFETY: every socket is deleted from the poller below, before
-        // `sockets` (and so the descriptor) is dropped.
+        // SAFETY: no socket closes while it is in the poller: each is
+        // deleted below, and on an early panic the poller goes first (see
+        // the declaration order above).
         unsafe { poller.add(ours, Event::readable(key)).unwrap() };
         waiters.insert(key);
         let (count, waker) = counting_waker();
