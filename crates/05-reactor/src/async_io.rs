@@ -83,6 +83,16 @@ nonblocking!(
 /// Its operations never block: when the OS says "would block", the task
 /// waits for [`readable`](Async::readable) or [`writable`](Async::writable)
 /// and tries again, and the loop runs other tasks meanwhile.
+///
+/// It stays on the thread of the loop it was registered with: its reactor's
+/// table is single-threaded (`Rc`, `RefCell`), so `Async` is not `Send`.
+///
+/// ```compile_fail,E0277
+/// fn send_to_another_thread<T: Send>(_: T) {}
+/// fn try_it(socket: aio_reactor::Async<std::net::TcpStream>) {
+///     send_to_another_thread(socket);
+/// }
+/// ```
 pub struct Async<T: AsFd> {
     /// `Some` until [`into_inner`](Async::into_inner) or `drop` takes it:
     /// both deregister the source before the descriptor can be closed.
