@@ -170,6 +170,14 @@ impl Registry {
             Some(_) => {} // woken, but not by our event: a spurious wake
             None => *started = Some(half.tick),
         }
+        if !self.is_current() {
+            // Only the loop that owns this poller waits in it: armed here,
+            // from another loop (or none), the wait could never end.
+            return Poll::Ready(Err(io::Error::other(
+                "this socket belongs to another event loop's reactor; \
+                 use it on the loop that was running when it was made",
+            )));
+        }
         if !half.wakers.iter().any(|w| w.will_wake(cx.waker())) {
             half.wakers.push(cx.waker().clone());
         }
@@ -188,6 +196,16 @@ impl Registry {
         Poll::Pending
     }
     // ANCHOR_END: poll_ready
+
+    /// Whether this is the registry of the loop running on this thread.
+    fn is_current(&self) -> bool {
+        CURRENT.with(|current| {
+            let current = current.borrow();
+            current
+                .as_deref()
+                .is_some_and(|running| std::ptr::eq(running, self))
+        })
+    }
 
     fn arm(&self, source: &Source, interest: Event) -> io::Result<()> {
         self.bump(|s| s.arms += 1);

@@ -115,3 +115,22 @@ fn sockets_need_a_running_loop_with_a_reactor() {
         assert!(after.is_err());
     });
 }
+
+#[test]
+fn a_socket_used_under_another_loop_fails_instead_of_waiting_forever() {
+    let err = common::bounded(|| {
+        let first = EventLoop::with_driver(Reactor::new().unwrap());
+        let (ours, _peer) = first.run_until_complete(common::connected_pair()).unwrap();
+        // Another loop, another reactor: nobody will ever wait in the
+        // first one's poller, so a wait armed there could never end.
+        let second = EventLoop::with_driver(Reactor::new().unwrap());
+        second.run_until_complete(async move {
+            let mut buf = [0; 1];
+            ours.read(&mut buf).await.unwrap_err()
+        })
+    });
+    assert!(
+        err.to_string().contains("another event loop"),
+        "unexpected error: {err}"
+    );
+}
