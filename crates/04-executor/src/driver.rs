@@ -49,8 +49,8 @@ pub trait Driver {
     }
 
     /// Whether something other than a timer could still wake the loop on
-    /// its own: a registered socket, say. A virtual clock may jump to the
-    /// next deadline only when this is `false` and no task is ready.
+    /// its own: a socket some task waits on, say. A virtual clock may jump
+    /// to the next deadline only when this is `false` and no task is ready.
     fn waits_on_io(&self) -> bool {
         false
     }

@@ -1,12 +1,13 @@
 //! The full stack, executor over timers over the reactor: a task that
 //! sleeps and a task that waits on a socket make progress together, and a
-//! virtual clock waits in real time while a socket could still wake it.
+//! virtual clock waits in real time while a task waits on a socket (and
+//! only then).
 
 use std::cell::Cell;
 use std::io::{Read, Write};
 use std::os::unix::net::UnixStream;
 use std::rc::Rc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use aio_executor::spawn;
 use aio_reactor::Async;
@@ -65,15 +66,36 @@ fn a_timeout_on_a_silent_socket_fires_on_the_real_clock() {
 }
 
 #[test]
-fn with_a_socket_registered_the_virtual_clock_follows_real_time() {
+fn while_a_task_waits_on_a_socket_the_virtual_clock_follows_real_time() {
     let event_loop = event_loop(&Clock::new_virtual()).unwrap();
+    let started = Instant::now();
     let woke_at = event_loop.run_until_complete(async {
         let (ours, _theirs) = UnixStream::pair().unwrap();
-        let _registered = Async::new(ours).unwrap();
-        // A socket could wake the loop at any moment, so no jump: the wait
-        // is real, and the clock moves with it, to the deadline exactly.
+        let ours = Rc::new(Async::new(ours).unwrap());
+        // A task waits on the socket: a reply could wake the loop at any
+        // moment, so no jump. The wait is real, and the clock moves with
+        // it, to the deadline exactly.
+        let reader = ours.clone();
+        let _waiting = spawn(async move { reader.readable().await });
         sleep(15 * MS).await;
         now()
     });
     assert_eq!(woke_at, 15 * MS);
+    assert!(started.elapsed() >= 15 * MS, "the loop really waited");
+}
+
+#[test]
+fn a_socket_nobody_waits_on_does_not_stop_the_virtual_clock_jumping() {
+    let event_loop = event_loop(&Clock::new_virtual()).unwrap();
+    let started = Instant::now();
+    let woke_at = event_loop.run_until_complete(async {
+        let (ours, _theirs) = UnixStream::pair().unwrap();
+        // Registered, but no task waits on it: it cannot wake the loop.
+        let _idle = Async::new(ours).unwrap();
+        sleep(Duration::from_secs(10)).await;
+        now()
+    });
+    assert_eq!(woke_at, Duration::from_secs(10));
+    // Ten virtual seconds, no real ten seconds (a generous bound).
+    assert!(started.elapsed() < Duration::from_secs(5));
 }
