@@ -5,7 +5,7 @@
 //! Run: cargo lab demo 5 echo
 //! More clients: cargo run --release -p aio-reactor --example echo -- 1000
 //! (N clients need 2N descriptors, both ends in this one process: raise
-//! `ulimit -n` for more; `tests/ten_thousand.rs` runs 10,000 with the
+//! `ulimit -n` for more; `tests/behaviour/ten_thousand.rs` runs 10,000 with the
 //! clients in a second process.)
 
 use std::io::{self, Write};

@@ -3,7 +3,7 @@
 //! on 127.0.0.1 with a port the OS chooses. Skipped with a message when
 //! `python3` is missing, except in CI, where it fails.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::io::{BufRead, BufReader};
@@ -13,7 +13,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-#[path = "../examples/http_get.rs"]
+#[path = "../../examples/http_get.rs"]
 #[allow(dead_code)]
 mod http_get;
 

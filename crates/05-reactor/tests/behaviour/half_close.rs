@@ -2,7 +2,7 @@
 //! The server reads the request to its end of file, replies, closes, and
 //! the client reads the whole reply and then its own end of file.
 
-mod common;
+use crate::common;
 
 use std::io;
 

@@ -2,7 +2,7 @@
 //! lost, a zero timeout only looks, wakes from other threads get through,
 //! and the loop knows when a task waits on I/O.
 
-mod common;
+use crate::common;
 
 use std::io;
 use std::rc::Rc;

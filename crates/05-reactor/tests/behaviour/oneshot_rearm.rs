@@ -2,7 +2,7 @@
 //! until interest is set again. Waiting again must re-arm it, and an event
 //! for one direction must not silence a task waiting on the other.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::os::unix::net::UnixStream;

@@ -1,7 +1,7 @@
 //! An event wakes the task waiting on that socket, and no other: the
 //! reactor finds the waker by the event's key.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::os::unix::net::UnixStream;

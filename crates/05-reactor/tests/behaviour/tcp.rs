@@ -1,7 +1,7 @@
 //! Non-blocking TCP on 127.0.0.1: accept, connect, read and write, with
 //! addresses that match and the OS's errors passed through.
 
-mod common;
+use crate::common;
 
 use std::io;
 use std::net::Shutdown;

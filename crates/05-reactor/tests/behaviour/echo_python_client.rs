@@ -3,14 +3,14 @@
 //! runs on a reactor loop in a background thread. Skipped with a message
 //! when `python3` is missing, except in CI, where it fails.
 
-mod common;
+use crate::common;
 
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-#[path = "../examples/echo.rs"]
+#[path = "../../examples/echo.rs"]
 #[allow(dead_code)]
 mod echo;
 

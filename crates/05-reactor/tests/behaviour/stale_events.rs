@@ -6,7 +6,7 @@
 //! These tests drive the reactor by hand (`enter`, `park`) to put events
 //! and drops in exactly the order they need.
 
-mod common;
+use crate::common;
 
 use std::cell::RefCell;
 use std::io::Write;

@@ -2,11 +2,11 @@
 //! the server keeps serving everyone else meanwhile, and when the silent
 //! one finally hangs up, its handler ends cleanly.
 
-mod common;
+use crate::common;
 
 use std::io;
 
-#[path = "../examples/echo.rs"]
+#[path = "../../examples/echo.rs"]
 #[allow(dead_code)]
 mod echo;
 

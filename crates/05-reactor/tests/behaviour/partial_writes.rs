@@ -4,7 +4,7 @@
 //! it left off after waiting for writability, and not a byte may be lost or
 //! repeated.
 
-mod common;
+use crate::common;
 
 use std::io::{self, Read, Write};
 use std::net::SocketAddr;

@@ -3,7 +3,7 @@
 //! `readline` splits lines, `drain` sends everything, and end of file is
 //! reported the way asyncio reports it.
 
-mod common;
+use crate::common;
 
 use std::io;
 use std::net::Shutdown;

@@ -3,7 +3,7 @@
 //! exception was never retrieved", the peer sees its connection closed, and
 //! every other connection is served.
 
-mod common;
+use crate::common;
 
 use std::cell::RefCell;
 use std::io;

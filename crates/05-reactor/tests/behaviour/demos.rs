@@ -2,9 +2,9 @@
 //! test keeps them current. Both demos run real sockets on 127.0.0.1, and
 //! print nothing that changes from run to run (no ports, no times).
 
-#[path = "../examples/echo.rs"]
+#[path = "../../examples/echo.rs"]
 mod echo;
-#[path = "../examples/http_get.rs"]
+#[path = "../../examples/http_get.rs"]
 mod http_get;
 
 use aio_testkit::capture;

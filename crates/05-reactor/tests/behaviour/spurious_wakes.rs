@@ -2,7 +2,7 @@
 //! socket just waits again, and a waker left behind by a wait that was
 //! abandoned only costs one extra poll.
 
-mod common;
+use crate::common;
 
 use std::cell::Cell;
 use std::future::{Future, poll_fn};

@@ -2,7 +2,7 @@
 //! `python/claims/`) and against our reactor. The Python checks are skipped
 //! with a message when `python3` is missing, except in CI, where they fail.
 
-mod common;
+use crate::common;
 
 use std::fmt::Write as _;
 use std::io;

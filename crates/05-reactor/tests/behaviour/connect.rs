@@ -2,7 +2,7 @@
 //! other tasks, its outcome comes from the socket's pending error after the
 //! socket turns writable, and IPv4, IPv6 and host names all work.
 
-mod common;
+use crate::common;
 
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr};

@@ -6,14 +6,14 @@
 //! OS sends RST instead of FIN), and an abortive close, `SO_LINGER` set to
 //! zero and then close, which sends RST whatever is left unread or unsent.
 
-mod common;
+use crate::common;
 
 use std::cell::RefCell;
 use std::io::{self, Read, Write};
 use std::rc::Rc;
 use std::time::Duration;
 
-#[path = "../examples/echo.rs"]
+#[path = "../../examples/echo.rs"]
 #[allow(dead_code)]
 mod echo;
 

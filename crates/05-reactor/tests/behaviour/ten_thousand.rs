@@ -9,13 +9,13 @@
 //! with
 //!
 //! ```text
-//! cargo test --release -p aio-reactor --test ten_thousand -- --ignored --nocapture
+//! cargo test --release -p aio-reactor --test behaviour ten_thousand_clients -- --ignored --nocapture
 //! ```
 //!
 //! Each process needs a `ulimit -n` of about 10,100; the test checks and
 //! says so.
 
-#[path = "../examples/echo.rs"]
+#[path = "../../examples/echo.rs"]
 #[allow(dead_code)]
 mod echo;
 
@@ -70,8 +70,12 @@ fn ten_thousand_clients_on_one_thread() {
     let addr = addr_rx.recv_timeout(Duration::from_secs(10)).unwrap();
 
     // The clients: this same test binary, running `client_process` only.
+    // Its name in the binary is its module path without the crate's name
+    // (`ten_thousand::client_process`).
+    let (_, module) = module_path!().split_once("::").unwrap();
+    let client_test = format!("{module}::client_process");
     let mut clients = Command::new(std::env::current_exe().unwrap())
-        .args(["client_process", "--exact", "--ignored", "--nocapture"])
+        .args([client_test.as_str(), "--exact", "--ignored", "--nocapture"])
         .env(ADDR_VAR, addr.to_string())
         .stdout(Stdio::piped())
         .spawn()

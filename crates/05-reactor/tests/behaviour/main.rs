@@ -1,0 +1,31 @@
+//! Stage 5's tests: one module per behaviour of the reactor, its sockets
+//! and its streams, all linked into one test binary. (A binary per file
+//! cost two seconds of linking each, more than the tests take to run on a
+//! small machine.) Run one behaviour with
+//! `cargo test -p aio-reactor --test behaviour <module>::`.
+
+// Several behaviours pull in the same demo with `#[path]`, each its own copy,
+// as they did when each file was a binary of its own.
+#![allow(clippy::duplicate_mod)]
+
+mod common;
+
+mod claims;
+mod connect;
+mod demos;
+mod driver;
+mod echo_python_client;
+mod half_close;
+mod handler_failures;
+mod http_python_server;
+mod oneshot_rearm;
+mod partial_writes;
+mod peer_reset;
+mod silent_client;
+mod socket_outlives_loop;
+mod spurious_wakes;
+mod stale_events;
+mod streams;
+mod tcp;
+mod ten_thousand;
+mod wake_by_key;
