@@ -4,10 +4,10 @@
 //! Without `python3` this is skipped with a message, except in CI.
 
 #[allow(dead_code)]
-#[path = "../examples/count_timers.rs"]
+#[path = "../../examples/count_timers.rs"]
 mod count_timers;
 #[allow(dead_code)]
-#[path = "../examples/create_task_order_timers.rs"]
+#[path = "../../examples/create_task_order_timers.rs"]
 mod create_task_order_timers;
 
 use std::future::Future;

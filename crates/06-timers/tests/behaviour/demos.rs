@@ -5,16 +5,16 @@
 
 // The demos are example binaries; their `main` is not used here.
 #[allow(dead_code)]
-#[path = "../examples/blocking.rs"]
+#[path = "../../examples/blocking.rs"]
 mod blocking;
 #[allow(dead_code)]
-#[path = "../examples/chess.rs"]
+#[path = "../../examples/chess.rs"]
 mod chess;
 #[allow(dead_code)]
-#[path = "../examples/count_timers.rs"]
+#[path = "../../examples/count_timers.rs"]
 mod count_timers;
 #[allow(dead_code)]
-#[path = "../examples/create_task_order_timers.rs"]
+#[path = "../../examples/create_task_order_timers.rs"]
 mod create_task_order_timers;
 
 use std::fs;
@@ -38,7 +38,7 @@ fn chess_twelve_hours_one_by_one_one_hour_table_to_table() {
 /// The book's picture of the exhibition is generated, never drawn by hand:
 /// `book/src/generated/chess.svg` must be exactly what `chess::svg()` draws.
 /// CI only compares; regenerate with `UPDATE_GENERATED=1 cargo test -p
-/// aio-timers --test demos`.
+/// aio-timers --test behaviour demos::`.
 #[test]
 fn the_chess_timeline_in_the_book_is_current() {
     let path = workspace_root().join("book/src/generated/chess.svg");
@@ -49,7 +49,7 @@ fn the_chess_timeline_in_the_book_is_current() {
     let committed = fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == drawn,
-        "{} is stale: regenerate it with UPDATE_GENERATED=1 cargo test -p aio-timers --test demos",
+        "{} is stale: regenerate it with UPDATE_GENERATED=1 cargo test -p aio-timers --test behaviour demos::",
         path.display()
     );
 }

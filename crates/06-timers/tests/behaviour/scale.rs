@@ -46,7 +46,7 @@ fn ten_thousand_sleepers() {
 }
 
 /// The scale check of the issue; run it with
-/// `cargo test -p aio-timers --release --test scale -- --ignored`.
+/// `cargo test -p aio-timers --release --test behaviour a_million_sleepers -- --ignored`.
 #[test]
 #[ignore = "a million tasks: run in release with --ignored"]
 fn a_million_sleepers() {

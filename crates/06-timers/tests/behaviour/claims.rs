@@ -5,13 +5,13 @@
 //! are put to CPython once, by the introduction's and chapter 4's tests.)
 
 #[allow(dead_code)]
-#[path = "../examples/chess.rs"]
+#[path = "../../examples/chess.rs"]
 mod chess;
 #[allow(dead_code)]
-#[path = "../examples/count_timers.rs"]
+#[path = "../../examples/count_timers.rs"]
 mod count_timers;
 #[allow(dead_code)]
-#[path = "../examples/create_task_order_timers.rs"]
+#[path = "../../examples/create_task_order_timers.rs"]
 mod create_task_order_timers;
 
 use std::cell::{Cell, RefCell};

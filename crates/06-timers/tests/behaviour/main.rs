@@ -1,0 +1,22 @@
+//! Stage 6's tests: one module per behaviour of the timers, the clocks and
+//! the loop built on them, all linked into one test binary. (A binary per
+//! file cost two seconds of linking each, more than the tests take to run
+//! on a small machine.) Run one behaviour with
+//! `cargo test -p aio-timers --test behaviour <module>::`.
+
+// Several behaviours pull in the same demo with `#[path]`, each its own copy,
+// as they did when each file was a binary of its own.
+#![allow(clippy::duplicate_mod)]
+
+mod blocking;
+mod call_later;
+mod claims;
+mod demos;
+mod dropped_sleeps;
+mod full_stack;
+mod scale;
+mod sleep;
+mod timeout;
+mod timer_order;
+mod twins;
+mod virtual_clock;
