@@ -1,0 +1,49 @@
+//! Every demo's output, snapshotted: the book shows these snapshots, so a
+//! change in what a demo prints shows up here first. The demos wait on real
+//! threads, so each test also checks the demo's point outright.
+
+// `count` and `create_task_order` each bring their own copy of
+// `examples/support`, as each does when it is built as an example.
+#![allow(clippy::duplicate_mod)]
+
+// The demos are example binaries; their `main` is not used here.
+#[allow(dead_code)]
+#[path = "../../examples/count.rs"]
+mod count;
+#[allow(dead_code)]
+#[path = "../../examples/create_task_order.rs"]
+mod create_task_order;
+#[allow(dead_code)]
+#[path = "../../examples/no_await.rs"]
+mod no_await;
+
+use aio_testkit::capture;
+
+#[test]
+fn create_task_order_adds_up_one_way_and_overlaps_the_other() {
+    let out = capture(create_task_order::run);
+    assert!(out.contains("| finished after 3 units"), "{out}");
+    assert!(out.contains("| finished after 2 units"), "{out}");
+    insta::assert_snapshot!("create_task_order", out);
+}
+
+#[test]
+fn count_prints_every_one_before_any_two() {
+    let out = capture(count::run);
+    assert!(out.contains("three tasks: finished after 1 unit"), "{out}");
+    assert!(
+        out.contains("three awaits in a row: finished after 3 units"),
+        "{out}"
+    );
+    insta::assert_snapshot!("count", out);
+}
+
+#[test]
+fn no_await_shows_the_tasks_cancelled_when_main_returns() {
+    let out = capture(no_await::run);
+    // Both tasks of (a) and the unawaited one of (b) are cancelled; the one
+    // (b) awaits is done.
+    assert_eq!(out.matches("cancelled() = true").count(), 3, "{out}");
+    assert_eq!(out.matches("starts").count(), 4, "every task starts: {out}");
+    insta::assert_snapshot!("no_await", out);
+}

@@ -1,0 +1,19 @@
+//! Stage 4's tests: one module per behaviour of the event loop and its
+//! tasks, all linked into one test binary. (A binary per file cost two
+//! seconds of linking each, more than the tests take to run on a small
+//! machine.) Run one behaviour with
+//! `cargo test -p aio-executor --test behaviour <module>::`.
+
+// Several behaviours pull in the same demo with `#[path]`, each its own copy,
+// as they did when each file was a binary of its own.
+#![allow(clippy::duplicate_mod)]
+
+mod cancel;
+mod claims;
+mod demos;
+mod join;
+mod remote_wake;
+mod running_loop;
+mod scheduling_order;
+mod slow_poll;
+mod twins;
