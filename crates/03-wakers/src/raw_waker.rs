@@ -10,7 +10,7 @@
 //! (it consumes the waker), and `wake_by_ref` touches no count at all. Break
 //! the rule one way and the counter leaks; break it the other way and it is
 //! freed while a waker still points at it. The tests in
-//! `tests/counting_waker.rs` run under valgrind to catch both.
+//! `tests/behaviour/counting_waker.rs` run under valgrind to catch both.
 
 use std::sync::Arc;
 use std::task::{RawWaker, RawWakerVTable, Waker};

@@ -1,11 +1,11 @@
 //! The demos' output, snapshotted: the book shows these snapshots, and this
 //! test keeps them current.
 
-#[path = "../examples/checked.rs"]
+#[path = "../../examples/checked.rs"]
 mod checked;
-#[path = "../examples/parked.rs"]
+#[path = "../../examples/parked.rs"]
 mod parked;
-#[path = "../examples/vtable.rs"]
+#[path = "../../examples/vtable.rs"]
 mod vtable;
 
 use aio_testkit::capture;
