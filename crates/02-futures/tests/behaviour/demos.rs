@@ -3,13 +3,13 @@
 
 // The demos are example binaries; their `main` is not used here.
 #[allow(dead_code)]
-#[path = "../examples/busy_poll.rs"]
+#[path = "../../examples/busy_poll.rs"]
 mod busy_poll;
 #[allow(dead_code)]
-#[path = "../examples/placeholder.rs"]
+#[path = "../../examples/placeholder.rs"]
 mod placeholder;
 #[allow(dead_code)]
-#[path = "../examples/two_awaits.rs"]
+#[path = "../../examples/two_awaits.rs"]
 mod two_awaits;
 
 use aio_testkit::capture;
