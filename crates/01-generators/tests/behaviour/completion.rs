@@ -1,7 +1,7 @@
 //! Finishing: `Complete(value)` is Python's `StopIteration(value)`, the
 //! machine moves to `Done`, and a finished generator cannot run again.
 
-mod common;
+use crate::common;
 
 use aio_generators::{
     Generator, GeneratorState, Squares, TwoRounds, TwoValues, holding, squares, two_rounds,

@@ -3,13 +3,13 @@
 
 // The demos are example binaries; their `main` is not used here.
 #[allow(dead_code)]
-#[path = "../examples/hand_stepped.rs"]
+#[path = "../../examples/hand_stepped.rs"]
 mod hand_stepped;
 #[allow(dead_code)]
-#[path = "../examples/round_robin.rs"]
+#[path = "../../examples/round_robin.rs"]
 mod round_robin;
 #[allow(dead_code)]
-#[path = "../examples/yield_from.rs"]
+#[path = "../../examples/yield_from.rs"]
 mod yield_from;
 
 use aio_testkit::capture;

@@ -1,7 +1,7 @@
 //! Delegation: the outer generator passes the inner one's yields out and
 //! the caller's sends in, and carries on with what the inner one returned.
 
-mod common;
+use crate::common;
 
 use std::rc::Rc;
 

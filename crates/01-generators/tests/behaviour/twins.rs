@@ -5,7 +5,7 @@
 //! with a message, except in CI, where it fails.
 
 #[allow(dead_code)] // the demo's `main` is not used here
-#[path = "../examples/round_robin.rs"]
+#[path = "../../examples/round_robin.rs"]
 mod round_robin;
 
 use aio_testkit::capture;

@@ -1,0 +1,22 @@
+//! Stage 1's tests: one module per behaviour of the generators and the
+//! round-robin scheduler, all linked into one test binary. (A binary per
+//! file cost two seconds of linking each, more than the tests take to run
+//! on a small machine.) Run one behaviour with
+//! `cargo test -p aio-generators --test behaviour <module>::`.
+
+// Several behaviours pull in the same demo with `#[path]`, each its own copy,
+// as they did when each file was a binary of its own.
+#![allow(clippy::duplicate_mod)]
+
+mod common;
+
+mod claims;
+mod close;
+mod completion;
+mod demos;
+mod lazy_start;
+mod round_robin;
+mod send;
+mod suspension;
+mod twins;
+mod yield_from;
