@@ -1,7 +1,7 @@
 //! `cargo lab demo CHAPTER` lists the chapter's demos with what each
 //! shows, however the learner names the chapter.
 
-mod common;
+use crate::common;
 
 use common::{fixture_root, lab};
 

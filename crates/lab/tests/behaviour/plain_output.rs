@@ -2,7 +2,7 @@
 //! over a forced colour, and forcing colour shows that there are colours to
 //! remove at all.
 
-mod common;
+use crate::common;
 
 use common::{fixture_root, lab, lab_with_env, scratch_copy};
 

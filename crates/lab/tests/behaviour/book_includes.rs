@@ -1,7 +1,7 @@
 //! `cargo lab book --check`: every include of the book resolves, checked on
 //! a fixture book with one of each mistake, and on the real book.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! A chapter, exercise or demo that does not exist is a usage error (exit
 //! code 2) whose message lists the valid ones.
 
-mod common;
+use crate::common;
 
 use common::{fixture_root, lab};
 

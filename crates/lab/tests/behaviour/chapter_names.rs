@@ -1,6 +1,6 @@
 //! How the learner names chapters and exercises on the command line.
 
-mod common;
+use crate::common;
 
 use lab::course::Course;
 

@@ -1,7 +1,7 @@
 //! `cargo lab hint` shows one more hint each time, stays on the last one,
 //! and `--all` shows them all.
 
-mod common;
+use crate::common;
 
 use common::{lab, scratch_copy};
 

@@ -1,7 +1,7 @@
 //! The help a learner reads: every command is described, and `verify` says
 //! it is for maintainers and CI.
 
-mod common;
+use crate::common;
 
 use common::{fixture_root, lab};
 

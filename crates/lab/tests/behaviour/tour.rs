@@ -1,7 +1,7 @@
 //! `cargo lab` with no command: what this is, the chapters (ready or
 //! planned), the learner's progress, and what to do next.
 
-mod common;
+use crate::common;
 
 use std::fs;
 

@@ -2,7 +2,7 @@
 //! discard work without a confirmation, and keeps a copy of what it
 //! discards. Runs in a scratch git repository.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

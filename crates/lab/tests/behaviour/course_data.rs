@@ -1,7 +1,7 @@
 //! course.toml agrees with the tree: the real one (so a stale data file
 //! fails `cargo test`), the fixture, and a broken variant of the fixture.
 
-mod common;
+use crate::common;
 
 use lab::course::Course;
 use lab::validate::validate;

@@ -1,0 +1,19 @@
+//! The lab tool's tests: one module per behaviour of `cargo lab`, all
+//! linked into one test binary. (A binary per file cost two seconds of
+//! linking each, more than the tests take to run on a small machine.) Run
+//! one behaviour with `cargo test -p lab --test behaviour <module>::`.
+
+mod common;
+
+mod bite_table;
+mod book_includes;
+mod chapter_names;
+mod course_data;
+mod demo_list;
+mod help;
+mod hints;
+mod plain_output;
+mod progress_table;
+mod reset;
+mod tour;
+mod unknown_names;
