@@ -3,7 +3,7 @@
 //! overlap, so the whole takes 1 unit, not 3. Awaiting `count_to_two()`
 //! three times in a row, with no tasks, takes 3.
 //!
-//! The waits are `sleep_on_thread`, a helper thread each; chapter 6 runs
+//! The waits are `thread_sleep`, a helper thread each; chapter 6 runs
 //! this demo again on a virtual clock, where it is exact and instant.
 //! `python/twins/count.py` is the same program under asyncio.
 //!
@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use std::time::Instant;
 
 use aio_executor::trace::{EventKind, Trace, note};
-use aio_executor::{create_task, sleep_on_thread};
+use aio_executor::{create_task, thread_sleep};
 
 mod support;
 use support::{UNIT, traced, units};
@@ -71,7 +71,7 @@ fn main() -> io::Result<()> {
 // ANCHOR: count
 async fn count_to_two() {
     note("One");
-    sleep_on_thread(UNIT).await;
+    thread_sleep(UNIT).await;
     note("Two");
 }
 

@@ -3,7 +3,7 @@
 //! creating the second adds the waits up (3 units); creating both before
 //! awaiting either overlaps them (2 units). The loop's trace shows why.
 //!
-//! The waits are `sleep_on_thread`, a helper thread per wait, until chapter 6
+//! The waits are `thread_sleep`, a helper thread per wait, until chapter 6
 //! builds timers; times are printed in whole units, never raw.
 //! `python/twins/create_task_order.py` is the same program under asyncio.
 //!
@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use std::time::Instant;
 
 use aio_executor::trace::{Trace, note};
-use aio_executor::{create_task, sleep_on_thread};
+use aio_executor::{create_task, thread_sleep};
 
 mod support;
 use support::{UNIT, traced, units};
@@ -49,7 +49,7 @@ fn main() -> io::Result<()> {
 /// Notes that it starts, waits `units`, then notes `what`.
 async fn say_after(units: u32, what: &'static str) {
     note(format!("say_after({units}, '{what}') starts"));
-    sleep_on_thread(UNIT * units).await;
+    thread_sleep(UNIT * units).await;
     note(what);
 }
 // ANCHOR_END: say_after

@@ -18,7 +18,7 @@ use std::io::{self, Write};
 use std::rc::Rc;
 use std::time::Duration;
 
-use aio_executor::{JoinHandle, create_task, sleep_on_thread};
+use aio_executor::{JoinHandle, create_task, thread_sleep};
 
 const UNIT: Duration = Duration::from_millis(250);
 
@@ -77,7 +77,7 @@ fn say_after(units: u32, what: &'static str, log: Log) -> impl Future<Output = (
     async move {
         let _guard = guard;
         log.push(format!("say_after({units}, '{what}') starts"));
-        sleep_on_thread(UNIT * units).await;
+        thread_sleep(UNIT * units).await;
         log.push(what);
     }
 }

@@ -82,7 +82,7 @@ mod yield_now;
 /// A delay served by a helper thread, from stage 3: the stand-in for timers
 /// until chapter 6 builds a timer heap into the loop. Here it shows the
 /// cross-thread wake path at work.
-pub use aio_wakers::{ThreadSleep, thread_sleep as sleep_on_thread};
+pub use aio_wakers::{ThreadSleep, thread_sleep};
 pub use context::{
     NoRunningLoop, call_soon, create_task, is_running, run, spawn, spawn_named, try_spawn,
 };

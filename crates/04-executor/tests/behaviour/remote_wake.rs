@@ -8,7 +8,7 @@ use std::task::{Context, Poll, Waker};
 use std::thread;
 use std::time::Duration;
 
-use aio_executor::{run, sleep_on_thread, spawn};
+use aio_executor::{run, spawn, thread_sleep};
 
 /// A future that is ready once another thread sets its flag and wakes it.
 struct Flag {
@@ -82,8 +82,8 @@ fn many_tasks_woken_from_several_threads_all_finish() {
 #[test]
 fn a_thread_backed_delay_wakes_the_parked_loop() {
     let done = run(async {
-        let a = spawn(sleep_on_thread(Duration::from_millis(20)));
-        let b = spawn(sleep_on_thread(Duration::from_millis(10)));
+        let a = spawn(thread_sleep(Duration::from_millis(20)));
+        let b = spawn(thread_sleep(Duration::from_millis(10)));
         a.await.unwrap();
         b.await.unwrap();
         true
