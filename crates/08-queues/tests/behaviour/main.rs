@@ -1,0 +1,1 @@
+//! The stage's tests, one module per behaviour, linked into one binary.
