@@ -56,6 +56,9 @@ struct Shared<T> {
 /// under another name: `use aio_futures::Future as PyFuture;`.)
 pub struct Future<T> {
     shared: Rc<RefCell<Shared<T>>>,
+    /// This handle is inside an `.await` that has not returned: dropping it
+    /// now means the awaiting code was cancelled (see `Drop`).
+    awaited: bool,
 }
 // ANCHOR_END: state
 
@@ -70,6 +73,7 @@ impl<T> Future<T> {
                 callbacks: Vec::new(),
                 wakers: Vec::new(),
             })),
+            awaited: false,
         }
     }
 
@@ -218,7 +222,7 @@ impl<T: Clone> Future<T> {
 impl<T: Clone> std::future::Future for Future<T> {
     type Output = Result<T, FutureError>;
 
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         {
             let mut shared = self.shared.borrow_mut();
             if matches!(shared.state, State::Pending) {
@@ -228,19 +232,39 @@ impl<T: Clone> std::future::Future for Future<T> {
                 if !shared.wakers.iter().any(|w| w.will_wake(cx.waker())) {
                     shared.wakers.push(cx.waker().clone());
                 }
+                drop(shared);
+                self.awaited = true;
                 return Poll::Pending;
             }
         }
+        self.awaited = false;
         Poll::Ready(self.result())
     }
 }
 // ANCHOR_END: await
+
+// ANCHOR: cancel_on_drop
+impl<T> Drop for Future<T> {
+    /// A handle dropped in the middle of an `.await` belongs to code that
+    /// was cancelled (in Rust, a future is cancelled by dropping it). asyncio
+    /// cancels the future a cancelled task was waiting on, so we cancel the
+    /// placeholder: its callbacks run and every other waiter hears
+    /// `Cancelled`. A handle that was never awaited, or whose `.await`
+    /// returned, is dropped without effect.
+    fn drop(&mut self) {
+        if self.awaited {
+            self.cancel();
+        }
+    }
+}
+// ANCHOR_END: cancel_on_drop
 
 impl<T> Clone for Future<T> {
     /// Another handle to the same placeholder (not a copy of its value).
     fn clone(&self) -> Self {
         Future {
             shared: Rc::clone(&self.shared),
+            awaited: false,
         }
     }
 }

@@ -105,15 +105,17 @@ pub(crate) fn schedule_local(shared: &Arc<Shared>, id: TaskId) -> bool {
     .unwrap_or(false)
 }
 
-/// Reports a panic that no handle ever retrieved.
-pub(crate) fn report_unretrieved(task: &str, panic: &str) {
+/// Reports a panic that no handle ever retrieved to the task's own loop, or
+/// to stderr when that loop is gone.
+pub(crate) fn report_unretrieved(core: Option<Rc<Core>>, task: &str, panic: &str) {
     let context = ExceptionContext {
         message: "Task exception was never retrieved",
         task: Some(task.to_owned()),
         panic: panic.to_owned(),
     };
-    if with_core(|core| core.report(context.clone())).is_none() {
-        crate::event_loop::default_exception_handler(&context);
+    match core {
+        Some(core) => core.report(context),
+        None => crate::event_loop::default_exception_handler(&context),
     }
 }
 

@@ -3,9 +3,9 @@
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::fmt;
-use std::future::{Future, poll_fn};
+use std::future::Future;
 use std::panic::{self, AssertUnwindSafe};
-use std::pin::{Pin, pin};
+use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 use crate::context::{self, EnterGuard};
 use crate::driver::{Driver, ParkDriver};
 use crate::join::{JoinError, JoinHandle, JoinSlot, panic_message};
-use crate::task::{Shared, TaskEntry, TaskId, TaskTable, TaskWaker};
-use crate::trace::{EventKind, Outcome, Trace, TraceEvent};
+use crate::task::{Shared, TaskCell, TaskEntry, TaskId, TaskTable, TaskWaker};
+use crate::trace::{EventKind, Trace, TraceEvent};
 
 // ANCHOR: runnable
 /// One item of the ready queue. asyncio's ready queue holds callbacks, and
@@ -114,7 +114,13 @@ pub(crate) struct Core {
     slow_poll: Cell<Option<Duration>>,
     /// Where slow polls are reported.
     slow_poll_handler: RefCell<Option<SlowPollHandler>>,
+    /// Shutdown has ended: a spawn now is refused.
+    closed: Cell<bool>,
 }
+
+/// How many times shutdown drops what the previous round's destructors
+/// spawned before it closes the loop to new tasks.
+const SHUTDOWN_ROUNDS: usize = 4;
 // ANCHOR_END: core
 
 impl Core {
@@ -136,6 +142,7 @@ impl Core {
             exception_handler: RefCell::default(),
             slow_poll: Cell::new(None),
             slow_poll_handler: RefCell::default(),
+            closed: Cell::new(false),
         }
     }
 
@@ -156,30 +163,11 @@ impl Core {
         self.spawned.set(count);
         let name: Rc<str> = name.unwrap_or_else(|| format!("Task-{count}")).into();
         let id = self.tasks.borrow_mut().next_id();
-        let slot = Rc::new(JoinSlot::new(name.clone()));
-
-        // The future the loop polls: run the user's future, catching a
-        // panic, and leave the outcome in the slot. If the loop drops this
-        // future before it finishes, the guard reports the cancellation.
-        let guard = CancelOnDrop(slot.clone());
-        let task = async move {
-            let mut future = pin!(future);
-            let outcome = poll_fn(|cx| {
-                match panic::catch_unwind(AssertUnwindSafe(|| future.as_mut().poll(cx))) {
-                    Ok(Poll::Ready(value)) => Poll::Ready(Ok(value)),
-                    Ok(Poll::Pending) => Poll::Pending,
-                    Err(payload) => Poll::Ready(Err(JoinError::Panicked(payload))),
-                }
-            })
-            .await;
-            let kind = if outcome.is_ok() {
-                Outcome::Returned
-            } else {
-                Outcome::Panicked
-            };
-            context::with_core(|core| core.record(EventKind::Done(kind)));
-            guard.0.complete(outcome);
-        };
+        let slot = Rc::new(JoinSlot::new(name.clone(), Rc::downgrade(self)));
+        if self.closed.get() {
+            return self.refuse(future, slot, id);
+        }
+        let task = TaskCell::new(future, slot.clone());
 
         let waker = Waker::from(Arc::new(TaskWaker {
             id,
@@ -191,7 +179,6 @@ impl Core {
                 future: Some(Box::pin(task)),
                 name: name.clone(),
                 scheduled: true,
-                cancel_requested: false,
                 waker,
             },
         );
@@ -200,6 +187,30 @@ impl Core {
         JoinHandle::new(slot, id, Rc::downgrade(self))
     }
     // ANCHOR_END: spawn
+
+    /// A spawn on a loop that has finished closing: like asyncio's
+    /// "Event loop is closed", the task is refused. Its future is never
+    /// polled and never dropped (dropping it could run a destructor that
+    /// spawns again, for ever); it is leaked, and the refusal reported.
+    #[cold]
+    fn refuse<F>(
+        self: &Rc<Self>,
+        future: F,
+        slot: Rc<JoinSlot<F::Output>>,
+        id: TaskId,
+    ) -> JoinHandle<F::Output>
+    where
+        F: Future + 'static,
+    {
+        std::mem::forget(future);
+        self.report(ExceptionContext {
+            message: "Event loop is closed",
+            task: Some(slot.name.to_string()),
+            panic: "a task was spawned while its loop was closing; it will never run".to_owned(),
+        });
+        slot.complete(Err(JoinError::Cancelled));
+        JoinHandle::new(slot, id, Rc::downgrade(self))
+    }
 
     // ANCHOR: schedule
     /// Puts a woken task at the back of the ready queue, once.
@@ -267,31 +278,36 @@ impl Core {
 
     /// Polls one task once (or drops it, if it was cancelled).
     fn run_task(self: &Rc<Self>, id: TaskId) {
-        let (future, waker, name) = {
+        let (mut task, waker, name) = {
             let mut tasks = self.tasks.borrow_mut();
             let Some(entry) = tasks.get_mut(id) else {
                 return; // finished since it was queued
             };
             entry.scheduled = false;
-            if entry.cancel_requested {
-                let entry = tasks.remove(id);
-                drop(tasks); // dropping the future may wake other tasks
-                let name = entry.as_ref().map(|e| e.name.clone());
-                drop(entry);
-                self.record_for(name, EventKind::Done(Outcome::Cancelled));
-                return;
-            }
-            let Some(future) = entry.future.take() else {
+            let Some(task) = entry.future.take() else {
                 return; // being polled right now: nothing to do twice
             };
-            (future, entry.waker.clone(), entry.name.clone())
+            (task, entry.waker.clone(), entry.name.clone())
         };
-
-        let mut future = future;
         self.current.replace(Some(name.clone()));
+
+        if task.cancel_requested() {
+            // Out of the table first: the future's destructors may wake or
+            // spawn tasks, and must find a table they can borrow.
+            self.tasks.borrow_mut().remove(id);
+            let outcome = task.as_mut().cancel();
+            drop(task);
+            self.record(EventKind::Done(outcome));
+            self.current.replace(None);
+            return;
+        }
+
         self.record(EventKind::Poll);
         let started = self.slow_poll.get().map(|_| Instant::now());
-        let poll = future.as_mut().poll(&mut Context::from_waker(&waker));
+        let record = |outcome| self.record(EventKind::Done(outcome));
+        let poll = task
+            .as_mut()
+            .poll_task(&mut Context::from_waker(&waker), &record);
         if let (Some(started), Some(threshold)) = (started, self.slow_poll.get()) {
             let took = started.elapsed();
             if took > threshold {
@@ -306,12 +322,12 @@ impl Core {
             Poll::Ready(()) => {
                 let entry = self.tasks.borrow_mut().remove(id);
                 drop(entry);
-                drop(future);
+                drop(task);
             }
             Poll::Pending => {
                 self.record(EventKind::Suspend);
                 if let Some(entry) = self.tasks.borrow_mut().get_mut(id) {
-                    entry.future = Some(future);
+                    entry.future = Some(task);
                 }
             }
         }
@@ -339,35 +355,33 @@ impl Core {
     }
     // ANCHOR_END: run_callback
 
-    // ANCHOR: request_cancel
-    /// Marks a task for cancellation and schedules it, so the loop drops it
-    /// at its next turn.
-    pub(crate) fn request_cancel(&self, id: TaskId) -> bool {
-        match self.tasks.borrow_mut().get_mut(id) {
-            Some(entry) => entry.cancel_requested = true,
-            None => return false,
-        }
-        self.schedule(id, false);
-        true
-    }
-
-    /// Drops every task's future, oldest first: what is left when the loop
-    /// shuts down is cancelled.
+    // ANCHOR: shutdown
+    /// Cancels every task, oldest first: what is left when the loop shuts
+    /// down is dropped. A destructor may spawn tasks while it runs; those
+    /// are dropped in the next round, for a few rounds. Then the loop is
+    /// closed, and a spawn is refused, so shutdown always ends.
     fn shutdown(&self) {
-        loop {
+        for round in 1..=SHUTDOWN_ROUNDS {
+            // In the last round, what destructors spawn is refused.
+            self.closed.set(round == SHUTDOWN_ROUNDS);
             let entries = self.tasks.borrow_mut().drain();
             if entries.is_empty() {
                 break;
             }
             for (_, entry) in entries {
-                let name = entry.name.clone();
-                drop(entry);
-                self.record_for(Some(name), EventKind::Done(Outcome::Cancelled));
+                self.current.replace(Some(entry.name.clone()));
+                if let Some(mut task) = entry.future {
+                    let outcome = task.as_mut().cancel();
+                    drop(task);
+                    self.record(EventKind::Done(outcome));
+                }
+                self.current.replace(None);
             }
         }
+        self.closed.set(true);
         self.ready.borrow_mut().clear();
     }
-    // ANCHOR_END: request_cancel
+    // ANCHOR_END: shutdown
 
     fn has_ready(&self) -> bool {
         !self.ready.borrow().is_empty()
@@ -427,18 +441,6 @@ pub(crate) fn default_exception_handler(context: &ExceptionContext) {
         None => eprintln!("{}\n{}", context.message, context.panic),
     }
 }
-
-// ANCHOR: cancel_on_drop
-/// Completes a task's slot with `Cancelled` if its future is dropped before
-/// it finished (a no-op after a normal completion).
-struct CancelOnDrop<T>(Rc<JoinSlot<T>>);
-
-impl<T> Drop for CancelOnDrop<T> {
-    fn drop(&mut self) {
-        self.0.complete(Err(JoinError::Cancelled));
-    }
-}
-// ANCHOR_END: cancel_on_drop
 
 // ANCHOR: event_loop
 /// A single-threaded event loop: tasks over a [`Driver`].
@@ -584,7 +586,14 @@ impl<D: Driver> EventLoop<D> {
     /// One turn of the loop, as asyncio's `_run_once`: take in wakes from
     /// other threads, let the driver wait (only look, if work is ready),
     /// then run the batch of ready work.
+    ///
+    /// # Panics
+    ///
+    /// When a loop is already running on this thread, like
+    /// [`run_until_complete`](EventLoop::run_until_complete).
     pub fn run_once(&self) {
+        // The tasks it polls find their loop, as in any other turn.
+        let _running = self.enter();
         self.turn(true);
     }
 

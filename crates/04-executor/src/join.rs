@@ -1,7 +1,7 @@
 //! A task's result, and the handle that awaits it (asyncio's `Task`).
 
 use std::any::Any;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -11,6 +11,7 @@ use std::task::{Context, Poll, Waker};
 use crate::context;
 use crate::event_loop::Core;
 use crate::task::TaskId;
+use crate::trace::Outcome;
 use std::rc::Weak;
 
 /// Why a task produced no value.
@@ -90,82 +91,129 @@ impl fmt::Display for JoinError {
 impl std::error::Error for JoinError {}
 
 // ANCHOR: slot
-/// Where a task leaves its result for whoever awaits its handle.
+/// Where a task leaves its result for whoever awaits its handle, and what
+/// the handle and the loop both need to know about the task.
 pub(crate) struct JoinSlot<T> {
     state: RefCell<SlotState<T>>,
-    name: Rc<str>,
+    pub(crate) name: Rc<str>,
+    /// `cancel()` was called: the loop drops the future instead of polling
+    /// it, and a task that returns in the same step ends cancelled.
+    cancel_requested: Cell<bool>,
+    /// The task's own loop: an outcome nobody retrieved is reported to its
+    /// exception handler, whichever loop happens to run when the slot goes.
+    core: Weak<Core>,
 }
 
 enum SlotState<T> {
-    /// Still running; `waiter` is the task awaiting the handle, if any.
-    Running { waiter: Option<Waker> },
+    /// Still running; `waiters` are the tasks to wake when it ends (the one
+    /// awaiting the handle, and any that only watch it, like `wait`).
+    Running { waiters: Vec<Waker> },
     /// Finished; the result is waiting to be taken.
     Done(Result<T, JoinError>),
-    /// The result was taken by the awaiting side.
-    Taken,
+    /// The result was taken by the awaiting side. How the task ended stays
+    /// known: `cancelled()` is still true after `await` returned `Cancelled`.
+    Taken(Outcome),
 }
 // ANCHOR_END: slot
 
+fn outcome_of<T>(result: &Result<T, JoinError>) -> Outcome {
+    match result {
+        Ok(_) => Outcome::Returned,
+        Err(JoinError::Panicked(_)) => Outcome::Panicked,
+        Err(JoinError::Cancelled) => Outcome::Cancelled,
+    }
+}
+
 impl<T> JoinSlot<T> {
-    pub(crate) fn new(name: Rc<str>) -> Self {
+    pub(crate) fn new(name: Rc<str>, core: Weak<Core>) -> Self {
         JoinSlot {
-            state: RefCell::new(SlotState::Running { waiter: None }),
+            state: RefCell::new(SlotState::Running {
+                waiters: Vec::new(),
+            }),
             name,
+            cancel_requested: Cell::new(false),
+            core,
         }
     }
 
     // ANCHOR: complete
-    /// Stores the task's result and wakes the task awaiting it. A second
-    /// completion (cancelling a finished task) is ignored.
+    /// Stores the task's result and wakes the tasks waiting for it. A
+    /// second completion is ignored.
     pub(crate) fn complete(&self, result: Result<T, JoinError>) {
-        let waiter = {
+        let waiters = {
             let mut state = self.state.borrow_mut();
             match &mut *state {
-                SlotState::Running { waiter } => {
-                    let waiter = waiter.take();
+                SlotState::Running { waiters } => {
+                    let waiters = std::mem::take(waiters);
                     *state = SlotState::Done(result);
-                    waiter
+                    waiters
                 }
-                SlotState::Done(_) | SlotState::Taken => None,
+                SlotState::Done(_) | SlotState::Taken(_) => return,
             }
         };
         // Wake after the borrow ends: waking may run code that looks here.
-        if let Some(waker) = waiter {
+        for waker in waiters {
             waker.wake();
         }
     }
     // ANCHOR_END: complete
 
-    pub(crate) fn is_done(&self) -> bool {
-        !matches!(*self.state.borrow(), SlotState::Running { .. })
+    /// How the task ended, or `None` while it runs.
+    pub(crate) fn outcome(&self) -> Option<Outcome> {
+        match &*self.state.borrow() {
+            SlotState::Running { .. } => None,
+            SlotState::Done(result) => Some(outcome_of(result)),
+            SlotState::Taken(outcome) => Some(*outcome),
+        }
     }
 
-    pub(crate) fn is_cancelled(&self) -> bool {
-        matches!(
-            *self.state.borrow(),
-            SlotState::Done(Err(JoinError::Cancelled))
-        )
+    pub(crate) fn is_done(&self) -> bool {
+        self.outcome().is_some()
+    }
+
+    pub(crate) fn request_cancel(&self) {
+        self.cancel_requested.set(true);
+    }
+
+    pub(crate) fn is_cancel_requested(&self) -> bool {
+        self.cancel_requested.get()
+    }
+
+    /// Registers `waker` to be woken when the task ends (once per distinct
+    /// waker), or says it has ended already.
+    fn poll_done(&self, waker: &Waker) -> Poll<()> {
+        let mut state = self.state.borrow_mut();
+        match &mut *state {
+            SlotState::Running { waiters } => {
+                if !waiters.iter().any(|w| w.will_wake(waker)) {
+                    waiters.push(waker.clone());
+                }
+                Poll::Pending
+            }
+            SlotState::Done(_) | SlotState::Taken(_) => Poll::Ready(()),
+        }
     }
 
     // ANCHOR: poll_take
     /// Takes the result if the task is done, or registers `waker` to be
     /// woken when it is.
     fn poll_take(&self, waker: &Waker) -> Poll<Result<T, JoinError>> {
+        if self.poll_done(waker).is_pending() {
+            return Poll::Pending;
+        }
         let mut state = self.state.borrow_mut();
-        match &mut *state {
-            SlotState::Running { waiter } => {
-                // Keep the newest waker: the awaiting task may have moved.
-                match waiter {
-                    Some(old) if old.will_wake(waker) => {}
-                    _ => *waiter = Some(waker.clone()),
+        match &*state {
+            SlotState::Done(result) => {
+                let outcome = outcome_of(result);
+                match std::mem::replace(&mut *state, SlotState::Taken(outcome)) {
+                    SlotState::Done(result) => Poll::Ready(result),
+                    _ => unreachable!("matched Done just above"),
                 }
-                Poll::Pending
             }
-            SlotState::Done(_) => match std::mem::replace(&mut *state, SlotState::Taken) {
-                SlotState::Done(result) => Poll::Ready(result),
-                _ => unreachable!("matched Done just above"),
-            },
-            SlotState::Taken => panic!("a JoinHandle was polled after it returned its result"),
+            SlotState::Taken(_) => {
+                panic!("a JoinHandle was polled after it returned its result")
+            }
+            SlotState::Running { .. } => unreachable!("poll_done said the task is done"),
         }
     }
     // ANCHOR_END: poll_take
@@ -174,11 +222,12 @@ impl<T> JoinSlot<T> {
 // ANCHOR: never_retrieved
 impl<T> Drop for JoinSlot<T> {
     /// Both sides are gone. If the task panicked and nobody ever looked,
-    /// say so, like asyncio's "Task exception was never retrieved".
+    /// say so, like asyncio's "Task exception was never retrieved", to the
+    /// task's own loop (or stderr, if that loop is gone).
     fn drop(&mut self) {
         if let SlotState::Done(Err(JoinError::Panicked(payload))) = &*self.state.borrow() {
             let message = panic_message(payload.as_ref()).unwrap_or("<non-string panic payload>");
-            context::report_unretrieved(&self.name, message);
+            context::report_unretrieved(self.core.upgrade(), &self.name, message);
         }
     }
 }
@@ -189,9 +238,12 @@ impl<T> Drop for JoinSlot<T> {
 /// outside.
 ///
 /// `.await` it to get the task's value, or a [`JoinError`] if the task
-/// panicked or was cancelled. Dropping the handle does **not** cancel the
-/// task (as in asyncio, where dropping the last reference to a task does not
-/// stop it); [`cancel`](JoinHandle::cancel) does.
+/// panicked or was cancelled. Dropping a handle that nobody is awaiting
+/// does **not** cancel the task (as in asyncio, where dropping the last
+/// reference to a task does not stop it); [`cancel`](JoinHandle::cancel)
+/// does. But a handle dropped *while it is being awaited* — because the
+/// task awaiting it was cancelled, or a timeout gave up on it — cancels its
+/// task, as asyncio's `Task.cancel()` cancels the task it waits on.
 #[must_use = "a task runs without its handle, but its result and panics are lost; \
               bind the handle or `drop` it on purpose"]
 pub struct JoinHandle<T> {
@@ -200,12 +252,20 @@ pub struct JoinHandle<T> {
     /// The loop that owns the task; weak, so a handle kept after its loop is
     /// gone does not keep the loop alive.
     core: Weak<Core>,
+    /// Polled by an `.await` that has not yet returned: dropping the handle
+    /// now means whoever awaited it was cancelled.
+    awaited: bool,
 }
 // ANCHOR_END: handle
 
 impl<T> JoinHandle<T> {
     pub(crate) fn new(slot: Rc<JoinSlot<T>>, id: TaskId, core: Weak<Core>) -> Self {
-        JoinHandle { slot, id, core }
+        JoinHandle {
+            slot,
+            id,
+            core,
+            awaited: false,
+        }
     }
 
     /// The task's name (`Task-1`, `Task-2`, … unless named on spawn).
@@ -214,14 +274,30 @@ impl<T> JoinHandle<T> {
     }
 
     /// Whether the task has finished: returned, panicked or was cancelled
-    /// (asyncio's `Task.done()`).
+    /// (asyncio's `Task.done()`). It stays true after the result was taken.
     pub fn done(&self) -> bool {
         self.slot.is_done()
     }
 
     /// Whether the task ended by cancellation (asyncio's `Task.cancelled()`).
+    /// It stays true after awaiting the handle returned
+    /// [`JoinError::Cancelled`].
     pub fn cancelled(&self) -> bool {
-        self.slot.is_cancelled()
+        self.slot.outcome() == Some(Outcome::Cancelled)
+    }
+
+    /// How the task ended, or `None` while it runs. Known before and after
+    /// the result is taken.
+    pub fn outcome(&self) -> Option<Outcome> {
+        self.slot.outcome()
+    }
+
+    /// Waits for the task to end without taking its result, and without
+    /// tying the task's fate to this poll: a future that polls a handle this
+    /// way and is dropped does not cancel the task. (`wait` and `gather`
+    /// watch their children like this; `.await` takes the result.)
+    pub fn poll_done(&self, cx: &mut Context<'_>) -> Poll<()> {
+        self.slot.poll_done(cx.waker())
     }
 
     // ANCHOR: cancel
@@ -232,13 +308,18 @@ impl<T> JoinHandle<T> {
     /// instead of polling it: every local of the suspended `async` block is
     /// dropped, and the handle's result becomes [`JoinError::Cancelled`].
     /// Cancelling from inside the task itself takes effect at its next
-    /// suspension.
+    /// suspension, or, if it returns first, makes that return a
+    /// cancellation (asyncio's `test_cancel_at_end`).
     pub fn cancel(&self) -> bool {
         if self.slot.is_done() {
             return false;
         }
         match self.core.upgrade() {
-            Some(core) => core.request_cancel(self.id),
+            Some(core) => {
+                self.slot.request_cancel();
+                core.schedule(self.id, false);
+                true
+            }
             // The loop is gone, and with it the task's future.
             None => false,
         }
@@ -250,8 +331,20 @@ impl<T> JoinHandle<T> {
 impl<T> Future for JoinHandle<T> {
     type Output = Result<T, JoinError>;
 
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        self.slot.poll_take(cx.waker())
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let poll = self.slot.poll_take(cx.waker());
+        self.awaited = poll.is_pending();
+        poll
+    }
+}
+
+impl<T> Drop for JoinHandle<T> {
+    /// Dropped in the middle of an `.await`: the awaiting side was
+    /// cancelled, so the task it waited on is cancelled too.
+    fn drop(&mut self) {
+        if self.awaited {
+            self.cancel();
+        }
     }
 }
 // ANCHOR_END: handle_future

@@ -2,22 +2,129 @@
 
 use std::collections::HashMap;
 use std::future::Future;
+use std::panic::{self, AssertUnwindSafe};
 use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::{Arc, Mutex};
-use std::task::{Wake, Waker};
+use std::task::{Context, Poll, Wake, Waker};
+
+use pin_project_lite::pin_project;
 
 use crate::context;
 use crate::driver::Unpark;
+use crate::join::{JoinError, JoinSlot};
+use crate::trace::Outcome;
 
 /// A task's number in its loop. Never reused, so a stale waker (one kept by
 /// a future after its task finished) finds no task and does nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TaskId(pub(crate) u64);
 
-/// The type-erased future the loop polls: the user's future, wrapped so it
+/// The type-erased task the loop polls: the user's future, wrapped so it
 /// delivers its output (or its panic) to the task's handle.
-pub(crate) type BoxedTask = Pin<Box<dyn Future<Output = ()>>>;
+pub(crate) type BoxedTask = Pin<Box<dyn TaskFuture>>;
+
+// ANCHOR: task_future
+/// What the loop can do with a task, whatever its output type.
+pub(crate) trait TaskFuture {
+    /// Polls the task once. When it finishes, its future is dropped and its
+    /// slot completed, and the answer says how it ended; `record` is called
+    /// just before the slot wakes whoever awaits it.
+    fn poll_task(self: Pin<&mut Self>, cx: &mut Context<'_>, record: &dyn Fn(Outcome)) -> Poll<()>;
+
+    /// Drops the task's future without finishing it, and completes its
+    /// slot: cancelled, or panicked if a destructor panicked on the way.
+    fn cancel(self: Pin<&mut Self>) -> Outcome;
+
+    /// Whether `cancel()` was called on the task's handle.
+    fn cancel_requested(&self) -> bool;
+}
+
+pin_project! {
+    /// The user's future and the slot its outcome goes to.
+    pub(crate) struct TaskCell<F: Future> {
+        // `None` once the task has ended: dropped in place, inside a catch.
+        #[pin]
+        future: Option<F>,
+        slot: Rc<JoinSlot<F::Output>>,
+    }
+
+    impl<F: Future> PinnedDrop for TaskCell<F> {
+        // Dropped without `cancel` (only if a loop's task table is dropped
+        // whole): the awaiting side must still hear that the task is gone.
+        fn drop(this: Pin<&mut Self>) {
+            let mut this = this.project();
+            if this.future.is_some() {
+                this.future.set(None);
+                this.slot.complete(Err(JoinError::Cancelled));
+            }
+        }
+    }
+}
+
+impl<F: Future> TaskCell<F> {
+    pub(crate) fn new(future: F, slot: Rc<JoinSlot<F::Output>>) -> Self {
+        TaskCell {
+            future: Some(future),
+            slot,
+        }
+    }
+}
+
+/// Runs `f`, turning a panic into a `JoinError`.
+fn catching<R>(f: impl FnOnce() -> R) -> Result<R, JoinError> {
+    panic::catch_unwind(AssertUnwindSafe(f)).map_err(JoinError::Panicked)
+}
+
+impl<F: Future> TaskFuture for TaskCell<F> {
+    fn poll_task(self: Pin<&mut Self>, cx: &mut Context<'_>, record: &dyn Fn(Outcome)) -> Poll<()> {
+        let mut this = self.project();
+        let Some(future) = this.future.as_mut().as_pin_mut() else {
+            return Poll::Ready(()); // ended already
+        };
+        let mut result = match catching(|| future.poll(cx)) {
+            Ok(Poll::Pending) => return Poll::Pending,
+            Ok(Poll::Ready(value)) => Ok(value),
+            Err(panicked) => Err(panicked),
+        };
+        // The future is finished: drop it now, inside a catch too, so that a
+        // destructor that panics becomes the task's outcome, not the loop's
+        // end. (The first panic wins; a second is dropped with the first's
+        // future.)
+        if let Err(panicked) = catching(|| this.future.set(None)) {
+            if result.is_ok() {
+                result = Err(panicked);
+            }
+        }
+        // Cancelled during its last step, it returned before any suspension
+        // could drop it: asyncio still ends such a task cancelled.
+        if result.is_ok() && this.slot.is_cancel_requested() {
+            result = Err(JoinError::Cancelled);
+        }
+        record(match &result {
+            Ok(_) => Outcome::Returned,
+            Err(JoinError::Panicked(_)) => Outcome::Panicked,
+            Err(JoinError::Cancelled) => Outcome::Cancelled,
+        });
+        this.slot.complete(result);
+        Poll::Ready(())
+    }
+
+    fn cancel(self: Pin<&mut Self>) -> Outcome {
+        let mut this = self.project();
+        let (result, outcome) = match catching(|| this.future.set(None)) {
+            Ok(()) => (Err(JoinError::Cancelled), Outcome::Cancelled),
+            Err(panicked) => (Err(panicked), Outcome::Panicked),
+        };
+        this.slot.complete(result);
+        outcome
+    }
+
+    fn cancel_requested(&self) -> bool {
+        self.slot.is_cancel_requested()
+    }
+}
+// ANCHOR_END: task_future
 
 // ANCHOR: entry
 /// One live task, as the loop sees it.
@@ -30,8 +137,6 @@ pub(crate) struct TaskEntry {
     /// Already in the ready queue: a second wake before the poll must not
     /// queue it twice.
     pub(crate) scheduled: bool,
-    /// `cancel()` was called: drop the future instead of polling it.
-    pub(crate) cancel_requested: bool,
     /// Made once per task, cloned into every `Context` it is polled with.
     pub(crate) waker: Waker,
 }
