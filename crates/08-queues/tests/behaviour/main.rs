@@ -1,1 +1,2 @@
 //! The stage's tests, one module per behaviour, linked into one binary.
+mod claims;
