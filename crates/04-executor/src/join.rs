@@ -233,6 +233,97 @@ impl<T> Drop for JoinSlot<T> {
 }
 // ANCHOR_END: never_retrieved
 
+// ANCHOR: task_ref
+/// What a [`TaskRef`] sees of a task's slot, whatever the task's output.
+trait TaskStatus {
+    fn name(&self) -> &str;
+    fn outcome(&self) -> Option<Outcome>;
+    fn request_cancel(&self);
+    fn poll_done(&self, waker: &Waker) -> Poll<()>;
+}
+
+impl<T> TaskStatus for JoinSlot<T> {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn outcome(&self) -> Option<Outcome> {
+        JoinSlot::outcome(self)
+    }
+    fn request_cancel(&self) {
+        JoinSlot::request_cancel(self);
+    }
+    fn poll_done(&self, waker: &Waker) -> Poll<()> {
+        JoinSlot::poll_done(self, waker)
+    }
+}
+
+/// A second way to reach a task, made by [`JoinHandle::task_ref`]: it can
+/// watch the task and cancel it, but never takes its result, so it can be
+/// cloned and kept by anyone.
+///
+/// An asyncio `Task` is one shared object; our [`JoinHandle`] owns the
+/// task's result, so there is exactly one. Code that must be able to cancel
+/// tasks whose handles it gave away (a `TaskGroup` cancelling its other
+/// children when one fails) keeps a `TaskRef` of each. Dropping a `TaskRef`
+/// never cancels anything.
+#[derive(Clone)]
+pub struct TaskRef {
+    slot: Rc<dyn TaskStatus>,
+    id: TaskId,
+    core: Weak<Core>,
+}
+
+impl TaskRef {
+    /// The task's name.
+    pub fn name(&self) -> &str {
+        self.slot.name()
+    }
+
+    /// Whether the task has finished (returned, panicked or was cancelled).
+    pub fn done(&self) -> bool {
+        self.slot.outcome().is_some()
+    }
+
+    /// Whether the task ended by cancellation.
+    pub fn cancelled(&self) -> bool {
+        self.slot.outcome() == Some(Outcome::Cancelled)
+    }
+
+    /// How the task ended, or `None` while it runs.
+    pub fn outcome(&self) -> Option<Outcome> {
+        self.slot.outcome()
+    }
+
+    /// Waits for the task to end, like [`JoinHandle::poll_done`].
+    pub fn poll_done(&self, cx: &mut Context<'_>) -> Poll<()> {
+        self.slot.poll_done(cx.waker())
+    }
+
+    /// Cancels the task, exactly as [`JoinHandle::cancel`] does; `false` if
+    /// it has already finished (or its loop is gone).
+    pub fn cancel(&self) -> bool {
+        if self.done() {
+            return false;
+        }
+        let Some(core) = self.core.upgrade() else {
+            return false;
+        };
+        self.slot.request_cancel();
+        core.schedule(self.id, false);
+        true
+    }
+}
+// ANCHOR_END: task_ref
+
+impl fmt::Debug for TaskRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TaskRef")
+            .field("name", &self.name())
+            .field("outcome", &self.outcome())
+            .finish()
+    }
+}
+
 // ANCHOR: handle
 /// An awaitable handle to a spawned task: asyncio's `Task`, seen from the
 /// outside.
@@ -298,6 +389,19 @@ impl<T> JoinHandle<T> {
     /// watch their children like this; `.await` takes the result.)
     pub fn poll_done(&self, cx: &mut Context<'_>) -> Poll<()> {
         self.slot.poll_done(cx.waker())
+    }
+
+    /// A [`TaskRef`] to this task: it can watch and cancel the task, not
+    /// take its result.
+    pub fn task_ref(&self) -> TaskRef
+    where
+        T: 'static,
+    {
+        TaskRef {
+            slot: self.slot.clone(),
+            id: self.id,
+            core: self.core.clone(),
+        }
     }
 
     // ANCHOR: cancel

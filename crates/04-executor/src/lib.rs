@@ -88,5 +88,5 @@ pub use context::{
 };
 pub use driver::{Driver, ParkDriver, Unpark};
 pub use event_loop::{CallbackHandle, EventLoop, ExceptionContext, SlowPoll};
-pub use join::{JoinError, JoinHandle};
+pub use join::{JoinError, JoinHandle, TaskRef};
 pub use yield_now::{YieldNow, yield_now};

@@ -99,3 +99,27 @@ fn run_cancels_the_tasks_still_alive_when_main_returns() {
     });
     assert_eq!(drops.get(), 3);
 }
+
+#[test]
+fn a_task_ref_cancels_the_task_and_sees_its_outcome_without_taking_the_result() {
+    run(async {
+        let sleeper = spawn(pending::<()>());
+        let watcher = sleeper.task_ref();
+        let copy = watcher.clone();
+        drop(copy); // dropping a TaskRef cancels nothing
+        yield_now().await;
+        assert!(!watcher.done());
+        assert!(watcher.cancel());
+        let err = sleeper.await.unwrap_err();
+        assert!(err.is_cancelled());
+        assert!(watcher.cancelled());
+        assert!(!watcher.cancel(), "a finished task cannot be cancelled again");
+
+        let quick = spawn(async { 5 });
+        let watcher = quick.task_ref();
+        yield_now().await;
+        assert_eq!(watcher.outcome(), Some(aio_executor::trace::Outcome::Returned));
+        // The result is still there for the handle.
+        assert_eq!(quick.await.unwrap(), 5);
+    });
+}

@@ -12,6 +12,7 @@ mod cancel;
 mod claims;
 mod demos;
 mod join;
+mod outcomes;
 mod remote_wake;
 mod running_loop;
 mod scheduling_order;

@@ -102,21 +102,76 @@ fn when_both_are_ready_in_the_same_turn_the_value_wins() {
     assert_eq!(result, Ok("made it"));
 }
 
+// CPython: test_waitfor.py, test_wait_for_cancellation_race_condition and
+// the tasks tests around it: `wait_for(task, t)` cancels the task when the
+// time runs out, and the caller gets TimeoutError.
 #[test]
-fn a_timed_out_task_handle_can_be_waited_for_again() {
-    // asyncio's wait_for cancels the task it wraps; here a JoinHandle is
-    // the inner future, and dropping a handle does not cancel its task,
-    // so the task lives on. Say so with a test.
+fn wait_for_on_a_task_cancels_the_task_when_time_runs_out() {
     let event_loop = timer_loop(&Clock::new_virtual());
-    let (first, finished_at) = event_loop.run_until_complete(async {
-        let task = spawn(async {
+    let dropped_at = Rc::new(Cell::new(None));
+    let finished = Rc::new(Cell::new(false));
+    let (d, f) = (dropped_at.clone(), finished.clone());
+    let result = event_loop.run_until_complete(async move {
+        let task = spawn(async move {
+            let _clock = DropClock(d);
+            sleep(5 * SECOND).await;
+            f.set(true);
+        });
+        let result = wait_for(task, SECOND).await;
+        sleep(10 * SECOND).await;
+        result.map(|r| r.is_ok())
+    });
+    assert_eq!(result, Err(Elapsed));
+    assert!(
+        !finished.get(),
+        "the task was cancelled, not left to finish"
+    );
+    // Cancelled at the deadline: its future was dropped at 1 s.
+    assert_eq!(dropped_at.get(), Some(SECOND));
+}
+
+#[test]
+fn a_handle_lent_to_timeout_keeps_its_task() {
+    // Rust can lend a handle to `timeout` with `&mut` and keep it. The
+    // timeout then drops only the borrow, so the task is not cancelled and
+    // can be awaited again: asyncio has no such form (its `wait_for(task)`
+    // always cancels), so this is ours alone.
+    let event_loop = timer_loop(&Clock::new_virtual());
+    let (first, cancelled, second) = event_loop.run_until_complete(async {
+        let mut task = spawn(async {
             sleep(5 * SECOND).await;
             now()
         });
-        let first = timeout(SECOND, task).await.map(|r| r.unwrap());
+        let first = timeout(SECOND, &mut task).await.map(|r| r.unwrap());
+        // Lent, not dropped: the handle is still here, and so is the task.
+        let cancelled_now = task.cancelled();
         sleep(10 * SECOND).await;
-        (first, now())
+        let second = task.await;
+        (first, cancelled_now, second.map_err(|e| e.is_cancelled()))
     });
     assert_eq!(first, Err(Elapsed));
-    assert_eq!(finished_at, 11 * SECOND);
+    // Lending the handle with `&mut` keeps the task: only a handle
+    // *dropped* mid-await cancels. This one finished at 5 s.
+    assert!(!cancelled);
+    assert_eq!(second, Ok(5 * SECOND));
+}
+
+// CPython: test_waitfor.py,
+// test_wait_for_timeout_less_then_0_or_0_coroutine_do_not_started. asyncio
+// 3.11 never starts a coroutine given a zero timeout: it raises
+// TimeoutError at once. Ours polls the future once first, and a future that
+// is ready on that poll wins; the book shows the difference.
+#[test]
+fn wait_for_zero_still_polls_the_future_once() {
+    let event_loop = timer_loop(&Clock::new_virtual());
+    let started = Rc::new(Cell::new(false));
+    let s = started.clone();
+    let (quick, slow) = event_loop.run_until_complete(async move {
+        let quick = wait_for(async move { s.set(true) }, Duration::ZERO).await;
+        let slow = wait_for(sleep(SECOND), Duration::ZERO).await;
+        (quick, slow)
+    });
+    assert_eq!(quick, Ok(()));
+    assert!(started.get(), "asyncio would not have started it");
+    assert_eq!(slow, Err(Elapsed));
 }
