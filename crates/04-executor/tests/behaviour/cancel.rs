@@ -113,12 +113,18 @@ fn a_task_ref_cancels_the_task_and_sees_its_outcome_without_taking_the_result() 
         let err = sleeper.await.unwrap_err();
         assert!(err.is_cancelled());
         assert!(watcher.cancelled());
-        assert!(!watcher.cancel(), "a finished task cannot be cancelled again");
+        assert!(
+            !watcher.cancel(),
+            "a finished task cannot be cancelled again"
+        );
 
         let quick = spawn(async { 5 });
         let watcher = quick.task_ref();
         yield_now().await;
-        assert_eq!(watcher.outcome(), Some(aio_executor::trace::Outcome::Returned));
+        assert_eq!(
+            watcher.outcome(),
+            Some(aio_executor::trace::Outcome::Returned)
+        );
         // The result is still there for the handle.
         assert_eq!(quick.await.unwrap(), 5);
     });
