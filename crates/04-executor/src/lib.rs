@@ -16,6 +16,12 @@
 //! * A task's [`JoinHandle`] is awaitable, like an asyncio `Task`; a panic in
 //!   the task is caught and comes out of the handle as a [`JoinError`].
 //! * [`JoinHandle::cancel`] drops the task's future at its next turn.
+//! * A handle dropped in the middle of an `.await` cancels its task, as
+//!   asyncio's `Task.cancel()` cancels the task the cancelled one awaits;
+//!   [`JoinHandle::poll_done`] watches a task without that tie.
+//! * What a caller observes of a task's end is asyncio's: `cancelled()`
+//!   stays true after the handle is awaited, a destructor's panic is the
+//!   task's outcome, and closing the loop always ends.
 //!
 //! ```
 //! use aio_executor::{run, spawn, yield_now};
