@@ -11,5 +11,6 @@ mod queue_order;
 mod semaphore;
 mod shutdown;
 mod spurious_wakes;
+mod stress;
 mod support;
 mod task_done_join;
