@@ -290,7 +290,7 @@ impl<Fut: Future> Future for Run<Fut> {
             if state.phase.get() == Phase::Open {
                 // The first failure: cancel the others and the body.
                 this.group.abort();
-                this.body.set(None);
+                cancel_body(this.body.as_mut(), this.body_failure);
             }
         }
         // 2. The body, while it runs.
@@ -306,7 +306,7 @@ impl<Fut: Future> Future for Run<Fut> {
                         task: None,
                         message: message_of(payload.as_ref()),
                     });
-                    this.body.set(None);
+                    cancel_body(this.body.as_mut(), this.body_failure);
                     this.group.abort();
                 }
             }
@@ -327,6 +327,19 @@ impl<Fut: Future> Future for Run<Fut> {
     }
 }
 // ANCHOR_END: run_poll
+
+/// Drops the body, which cancels it. A panic on the way out (a guard's
+/// `Drop`) is the body's failure, as asyncio reports an exception that a
+/// body raises while it is being cancelled.
+fn cancel_body<Fut>(mut body: Pin<&mut Option<Fut>>, failure: &mut Option<Failure>) {
+    // If the drop panics, the assignment still completes: `body` is `None`.
+    if let Err(payload) = panic::catch_unwind(AssertUnwindSafe(|| body.set(None))) {
+        failure.get_or_insert(Failure {
+            task: None,
+            message: message_of(payload.as_ref()),
+        });
+    }
+}
 
 impl<Fut: Future> fmt::Debug for Run<Fut> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
