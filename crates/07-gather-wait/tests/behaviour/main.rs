@@ -1,4 +1,6 @@
 //! The stage's tests, one module per behaviour, linked into one binary.
+mod as_completed;
 mod claims;
 mod gather;
 mod support;
+mod wait;
