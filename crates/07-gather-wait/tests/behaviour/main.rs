@@ -2,5 +2,7 @@
 mod as_completed;
 mod claims;
 mod gather;
+mod shield;
 mod support;
 mod wait;
+mod wait_for;
