@@ -120,7 +120,7 @@
 //! let error = event_loop.run_until_complete(async {
 //!     TaskGroup::run(|tg| async move {
 //!         let slow = tg.create_task(sleep(Duration::from_secs(60)));
-//!         let _bad = tg.create_task(async {
+//!         tg.start(async {
 //!             sleep(Duration::from_secs(1)).await;
 //!             panic!("bad input");
 //!         });

@@ -14,7 +14,7 @@ use aio_executor::trace::Outcome;
 use aio_executor::{JoinHandle, TaskRef, spawn, spawn_named};
 use pin_project_lite::pin_project;
 
-use crate::completions::Completions;
+use crate::completions::{Completions, take_result};
 
 // ANCHOR: task_group
 /// A group of tasks that ends together: asyncio 3.11's `TaskGroup`.
@@ -34,6 +34,11 @@ use crate::completions::Completions;
 ///   cancelled) cancels every child still running. asyncio then also waits
 ///   for them to end; a dropped Rust future cannot wait, so here they end
 ///   at their next turn.
+/// * A child's panic belongs to its [`JoinHandle`]: await the handle (it
+///   is done once the group is) or it stays unretrieved, and the loop
+///   reports it as well as the group. asyncio's group retrieves every
+///   child's exception itself; [`start`](TaskGroup::start) does that here,
+///   for children whose handle you do not need.
 /// * After a failure, [`create_task`](TaskGroup::create_task) panics ("is
 ///   shutting down"), and after the group ended too ("is finished"), as
 ///   asyncio raises `RuntimeError`.
@@ -47,12 +52,17 @@ struct State {
     tasks: RefCell<Vec<TaskRef>>,
     /// Each child's panic message, written by the child as it panics.
     panics: RefCell<Vec<Option<String>>>,
+    /// For the children made with `start`: takes the child's result from
+    /// the handle the group kept, once the child has ended.
+    retrievers: RefCell<Vec<Option<Retriever>>>,
     /// The order the children end in.
     completions: Completions,
     /// How many children have not ended yet.
     running: Cell<usize>,
     phase: Cell<Phase>,
 }
+
+type Retriever = Box<dyn FnOnce()>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Phase {
@@ -74,6 +84,7 @@ impl TaskGroup {
             state: Rc::new(State {
                 tasks: RefCell::default(),
                 panics: RefCell::default(),
+                retrievers: RefCell::default(),
                 completions: Completions::default(),
                 running: Cell::new(0),
                 phase: Cell::new(Phase::Open),
@@ -131,6 +142,46 @@ impl TaskGroup {
     }
     // ANCHOR_END: create_task
 
+    /// Like [`create_task`](TaskGroup::create_task), for a child whose
+    /// handle you do not need (Python code that ignores what
+    /// `tg.create_task` returns). The group keeps the handle and takes the
+    /// child's result when it ends, so a panic is reported once, in the
+    /// group's error; a handle you drop unawaited instead leaves the panic
+    /// unretrieved, and the loop reports it too.
+    ///
+    /// # Panics
+    ///
+    /// As `create_task`.
+    pub fn start<F>(&self, future: F)
+    where
+        F: Future + 'static,
+        F::Output: 'static,
+    {
+        self.keep(self.create_task(future));
+    }
+
+    /// [`start`](TaskGroup::start) with a name for the task.
+    ///
+    /// # Panics
+    ///
+    /// As `create_task`.
+    pub fn start_named<F>(&self, name: impl Into<String>, future: F)
+    where
+        F: Future + 'static,
+        F::Output: 'static,
+    {
+        self.keep(self.create_task_named(name, future));
+    }
+
+    /// Keeps the handle of the child made last, to take its result when it
+    /// ends.
+    fn keep<T: 'static>(&self, mut handle: JoinHandle<T>) {
+        let index = self.state.tasks.borrow().len() - 1;
+        self.state.retrievers.borrow_mut()[index] = Some(Box::new(move || {
+            drop(take_result(&mut handle));
+        }));
+    }
+
     /// [`create_task`](TaskGroup::create_task) with a name for the task.
     ///
     /// # Panics
@@ -166,6 +217,7 @@ impl TaskGroup {
         let task = handle.task_ref();
         state.tasks.borrow_mut().push(task.clone());
         state.panics.borrow_mut().push(None);
+        state.retrievers.borrow_mut().push(None);
         state.running.set(state.running.get() + 1);
         state.completions.watch(index, &task);
         handle
@@ -279,6 +331,10 @@ impl<Fut: Future> Future for Run<Fut> {
         for index in state.completions.take_finished(cx) {
             state.running.set(state.running.get() - 1);
             let task = state.tasks.borrow()[index].clone();
+            let retrieve = state.retrievers.borrow_mut()[index].take();
+            if let Some(retrieve) = retrieve {
+                retrieve();
+            }
             if task.outcome() != Some(Outcome::Panicked) {
                 continue; // returned, or cancelled: not a failure
             }

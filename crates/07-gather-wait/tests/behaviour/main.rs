@@ -4,5 +4,6 @@ mod claims;
 mod gather;
 mod shield;
 mod support;
+mod task_group;
 mod wait;
 mod wait_for;
