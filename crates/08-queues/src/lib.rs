@@ -112,6 +112,23 @@
 //! assert_eq!(count, 5); // no update lost
 //! ```
 //!
+//! # Fairness, checked against CPython 3.11.7
+//!
+//! Waiters are served first come, first served. What happens to a
+//! *newcomer*, one that asks after a waiter was woken but before that
+//! waiter ran, we matched to what CPython does (its `Lib/asyncio/locks.py`
+//! and `queues.py`, and small scripts run under `python3`):
+//!
+//! * [`Lock`]: no barging. A release wakes the first waiter; a newcomer's
+//!   `acquire`, even the releaser's own, queues behind it, although
+//!   `locked()` says `false` until the woken waiter runs.
+//! * [`Semaphore`]: no barging either (3.11.1 made it so): a release hands
+//!   its permit to the first waiter, and while any waiter is in line a
+//!   newcomer queues, even when a spare permit is free.
+//! * [`Queue`]: barging. `get_nowait` (or a `get` on a non-empty queue)
+//!   takes an item even if a woken getter was about to; that getter finds
+//!   the queue empty and waits again, at the back of the line.
+//!
 //! # Cancel-safety
 //!
 //! A task is cancelled by dropping its future, so every future here has a

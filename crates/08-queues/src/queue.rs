@@ -14,6 +14,9 @@ use crate::storage::{Fifo, Lifo, Priority, Storage};
 use crate::waiters::{WaiterId, WaiterList};
 
 /// A first in, first out queue: asyncio's `Queue`.
+///
+/// A name for [`BaseQueue`] over [`Fifo`] storage, so compiler messages
+/// say `BaseQueue<Fifo<T>>`; every method is [`BaseQueue`]'s.
 pub type Queue<T> = BaseQueue<Fifo<T>>;
 
 /// A last in, first out queue: asyncio's `LifoQueue`.

@@ -7,6 +7,18 @@
 //! how a future finds its entry again: to refresh its waker on a spurious
 //! poll, to see whether it was woken, and to take itself out when it is
 //! dropped (which is how a Rust task is cancelled).
+//!
+//! An entry stays in the list after it is woken, marked `woken`, until its
+//! future runs and takes it out. That mark is what makes cancellation safe:
+//! a future dropped while marked knows it was handed something (the lock, a
+//! permit, an item's wake-up) and must pass it on; one dropped unmarked
+//! just leaves. It is also what makes a spurious poll harmless: unmarked,
+//! the future only refreshes its waker and keeps its place.
+//!
+//! Wakers are woken while the primitive's state is borrowed. A waker of our
+//! loop only puts its task in the ready queue; a waker that polled a future
+//! there and then would find the state borrowed and panic, and the `Waker`
+//! contract does not ask for that.
 
 use std::collections::VecDeque;
 use std::task::Waker;
@@ -56,6 +68,28 @@ impl WaiterList {
         self.entry(id).map(|e| e.woken)
     }
 
+    /// Takes `id` out of the list, wherever it is, and says whether it had
+    /// been woken (`None`: it was not in the list).
+    pub(crate) fn remove(&mut self, id: WaiterId) -> Option<bool> {
+        let at = self.entries.iter().position(|e| e.id == id)?;
+        self.entries.remove(at).map(|e| e.woken)
+    }
+
+    /// Wakes the oldest entry not woken yet, and says whether there was one.
+    pub(crate) fn wake_one(&mut self) -> bool {
+        match self.entries.iter_mut().find(|e| !e.woken) {
+            Some(entry) => {
+                entry.woken = true;
+                entry.waker.wake_by_ref();
+                true
+            }
+            None => false,
+        }
+    }
+}
+// ANCHOR_END: waiter_list
+
+impl WaiterList {
     /// Keeps `id` waiting with the waker of its latest poll. A future that
     /// is polled without having been woken (a spurious wake, or its task
     /// moved) must not lose its place, only update how to reach it.
@@ -78,30 +112,14 @@ impl WaiterList {
         }
     }
 
-    /// Takes `id` out of the list, wherever it is, and says whether it had
-    /// been woken (`None`: it was not in the list).
-    pub(crate) fn remove(&mut self, id: WaiterId) -> Option<bool> {
-        let at = self.entries.iter().position(|e| e.id == id)?;
-        self.entries.remove(at).map(|e| e.woken)
-    }
-
-    /// Wakes the oldest entry not woken yet, and says whether there was one.
-    pub(crate) fn wake_one(&mut self) -> bool {
-        match self.entries.iter_mut().find(|e| !e.woken) {
-            Some(entry) => {
-                entry.woken = true;
-                entry.waker.wake_by_ref();
-                true
-            }
-            None => false,
+    /// Wakes every entry not woken yet, oldest first (one pass: an
+    /// `Event` with ten thousand waiters is set in ten thousand steps).
+    pub(crate) fn wake_all(&mut self) {
+        for entry in self.entries.iter_mut().filter(|e| !e.woken) {
+            entry.woken = true;
+            entry.waker.wake_by_ref();
         }
     }
-
-    /// Wakes every entry not woken yet, oldest first.
-    pub(crate) fn wake_all(&mut self) {
-        while self.wake_one() {}
-    }
-    // ANCHOR_END: waiter_list
 
     /// Whether the oldest entry exists and has been woken already.
     pub(crate) fn first_is_woken(&self) -> bool {
