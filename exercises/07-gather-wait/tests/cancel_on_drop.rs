@@ -1,0 +1,2 @@
+use ex07_gather_wait::cancel_on_drop as subject;
+include!("../../../tests/07-gather-wait/cancel_on_drop.rs");

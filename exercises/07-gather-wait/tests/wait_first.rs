@@ -1,0 +1,2 @@
+use ex07_gather_wait::wait_first as subject;
+include!("../../../tests/07-gather-wait/wait_first.rs");
