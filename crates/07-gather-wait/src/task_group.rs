@@ -108,6 +108,7 @@ impl TaskGroup {
             group,
             failures: Vec::new(),
             body_failure: None,
+            body_cancelled: false,
         }
     }
     // ANCHOR_END: run
@@ -121,6 +122,7 @@ impl TaskGroup {
             group: self,
             failures: Vec::new(),
             body_failure: None,
+            body_cancelled: false,
         }
     }
 
@@ -302,6 +304,8 @@ pin_project! {
         failures: Vec<Failure>,
         // asyncio lists the body's own error after the children's.
         body_failure: Option<Failure>,
+        // A child failed: the body is dropped at the group's next poll.
+        body_cancelled: bool,
     }
 
     impl<Fut: Future> PinnedDrop for Run<Fut> {
@@ -327,6 +331,12 @@ impl<Fut: Future> Future for Run<Fut> {
             state.phase.get() != Phase::Finished,
             "a TaskGroup was polled after it ended"
         );
+        // 0. A body cancelled at the previous poll is dropped now, after
+        //    the children cancelled with it: asyncio cancels the children,
+        //    then the parent task, and each runs its cleanup in that order.
+        if *this.body_cancelled && this.body.is_some() {
+            cancel_body(this.body.as_mut(), this.body_failure);
+        }
         // 1. The children that ended, in the order they ended.
         for index in state.completions.take_finished(cx) {
             state.running.set(state.running.get() - 1);
@@ -346,11 +356,16 @@ impl<Fut: Future> Future for Run<Fut> {
             if state.phase.get() == Phase::Open {
                 // The first failure: cancel the others and the body.
                 this.group.abort();
-                cancel_body(this.body.as_mut(), this.body_failure);
+                // The body's turn comes after the children's: we wake
+                // ourselves behind them.
+                *this.body_cancelled = true;
+                cx.waker().wake_by_ref();
             }
         }
-        // 2. The body, while it runs.
-        if let Some(body) = this.body.as_mut().as_pin_mut() {
+        // 2. The body, while it runs and is not cancelled.
+        if *this.body_cancelled {
+            // Waiting for its turn to be dropped.
+        } else if let Some(body) = this.body.as_mut().as_pin_mut() {
             match panic::catch_unwind(AssertUnwindSafe(|| body.poll(cx))) {
                 Ok(Poll::Pending) => {}
                 Ok(Poll::Ready(value)) => {

@@ -1,6 +1,7 @@
 //! The stage's tests, one module per behaviour, linked into one binary.
 mod as_completed;
 mod claims;
+mod demos;
 mod gather;
 mod shield;
 mod support;
