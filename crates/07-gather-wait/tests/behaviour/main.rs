@@ -6,5 +6,6 @@ mod gather;
 mod shield;
 mod support;
 mod task_group;
+mod twins;
 mod wait;
 mod wait_for;
