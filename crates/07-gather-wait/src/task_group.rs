@@ -25,10 +25,12 @@ use crate::completions::{Completions, take_result};
 /// rules are asyncio's:
 ///
 /// * When a child panics, every other child is cancelled, and so is the
-///   body (its future is dropped at the `.await` it was suspended in, where
-///   asyncio cancels the parent task). The group waits for all of them to
-///   end, then fails with a [`TaskGroupError`] listing every failure (a
-///   panic in the body too), like Python's `ExceptionGroup`.
+///   body: its future is dropped at the `.await` it was suspended in, one
+///   turn later, after the children (asyncio cancels the children, then
+///   the parent task, and their cleanups run in that order). The group
+///   waits for all of them to end, then fails with a [`TaskGroupError`]
+///   listing every failure (a panic in the body, or in its cleanup, too),
+///   like Python's `ExceptionGroup`.
 /// * A child that was cancelled is not a failure.
 /// * Dropping the group's future before it ends (the task awaiting it was
 ///   cancelled) cancels every child still running. asyncio then also waits
