@@ -1,0 +1,2 @@
+use ex08_queues::fifo_lock as subject;
+include!("../../../tests/08-queues/fifo_lock.rs");

@@ -1,0 +1,2 @@
+use ex08_queues::join_counter as subject;
+include!("../../../tests/08-queues/join_counter.rs");

@@ -1,0 +1,2 @@
+use ex08_queues::semaphore as subject;
+include!("../../../tests/08-queues/semaphore.rs");

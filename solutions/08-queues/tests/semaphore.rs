@@ -1,0 +1,2 @@
+use sol08_queues::semaphore as subject;
+include!("../../../tests/08-queues/semaphore.rs");
