@@ -302,18 +302,27 @@ impl TaskRef {
     /// Cancels the task, exactly as [`JoinHandle::cancel`] does; `false` if
     /// it has already finished (or its loop is gone).
     pub fn cancel(&self) -> bool {
-        if self.done() {
-            return false;
-        }
-        let Some(core) = self.core.upgrade() else {
-            return false;
-        };
-        self.slot.request_cancel();
-        core.schedule(self.id, false);
-        true
+        request_cancel(&*self.slot, &self.core, self.id)
     }
 }
 // ANCHOR_END: task_ref
+
+/// What `cancel()` does, for a handle and a `TaskRef` alike: mark the task
+/// and schedule it, so the loop drops its future at its next turn.
+fn request_cancel(slot: &dyn TaskStatus, core: &Weak<Core>, id: TaskId) -> bool {
+    if slot.outcome().is_some() {
+        return false;
+    }
+    match core.upgrade() {
+        Some(core) => {
+            slot.request_cancel();
+            core.schedule(id, false);
+            true
+        }
+        // The loop is gone, and with it the task's future.
+        None => false,
+    }
+}
 
 impl fmt::Debug for TaskRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -415,18 +424,7 @@ impl<T> JoinHandle<T> {
     /// suspension, or, if it returns first, makes that return a
     /// cancellation (asyncio's `test_cancel_at_end`).
     pub fn cancel(&self) -> bool {
-        if self.slot.is_done() {
-            return false;
-        }
-        match self.core.upgrade() {
-            Some(core) => {
-                self.slot.request_cancel();
-                core.schedule(self.id, false);
-                true
-            }
-            // The loop is gone, and with it the task's future.
-            None => false,
-        }
+        request_cancel(&*self.slot, &self.core, self.id)
     }
     // ANCHOR_END: cancel
 }
