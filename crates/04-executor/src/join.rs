@@ -102,6 +102,9 @@ pub(crate) struct JoinSlot<T> {
     /// The task's own loop: an outcome nobody retrieved is reported to its
     /// exception handler, whichever loop happens to run when the slot goes.
     core: Weak<Core>,
+    /// Someone holding a `TaskRef` took charge of a panic (asyncio: called
+    /// `exception()`): it is not reported as never retrieved.
+    retrieved: Cell<bool>,
 }
 
 enum SlotState<T> {
@@ -133,6 +136,7 @@ impl<T> JoinSlot<T> {
             name,
             cancel_requested: Cell::new(false),
             core,
+            retrieved: Cell::new(false),
         }
     }
 
@@ -225,6 +229,9 @@ impl<T> Drop for JoinSlot<T> {
     /// say so, like asyncio's "Task exception was never retrieved", to the
     /// task's own loop (or stderr, if that loop is gone).
     fn drop(&mut self) {
+        if self.retrieved.get() {
+            return;
+        }
         if let SlotState::Done(Err(JoinError::Panicked(payload))) = &*self.state.borrow() {
             let message = panic_message(payload.as_ref()).unwrap_or("<non-string panic payload>");
             context::report_unretrieved(self.core.upgrade(), &self.name, message);
@@ -240,6 +247,7 @@ trait TaskStatus {
     fn outcome(&self) -> Option<Outcome>;
     fn request_cancel(&self);
     fn poll_done(&self, waker: &Waker) -> Poll<()>;
+    fn mark_retrieved(&self);
 }
 
 impl<T> TaskStatus for JoinSlot<T> {
@@ -254,6 +262,9 @@ impl<T> TaskStatus for JoinSlot<T> {
     }
     fn poll_done(&self, waker: &Waker) -> Poll<()> {
         JoinSlot::poll_done(self, waker)
+    }
+    fn mark_retrieved(&self) {
+        self.retrieved.set(true);
     }
 }
 
@@ -303,6 +314,15 @@ impl TaskRef {
     /// it has already finished (or its loop is gone).
     pub fn cancel(&self) -> bool {
         request_cancel(&*self.slot, &self.core, self.id)
+    }
+
+    /// Takes charge of the task's panic, now or when it comes: it will not
+    /// be reported as "Task exception was never retrieved". asyncio's
+    /// `gather` and `TaskGroup` do this (by calling `exception()` on each
+    /// child) for the failures they report themselves, or choose to ignore
+    /// after the first one.
+    pub fn mark_retrieved(&self) {
+        self.slot.mark_retrieved();
     }
 }
 // ANCHOR_END: task_ref

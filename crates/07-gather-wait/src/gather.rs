@@ -239,6 +239,14 @@ impl<C: Children> State<C> {
         for index in self.completions.take_finished(cx) {
             self.running -= 1;
             if fail_fast && self.refs[index].outcome() != Some(Outcome::Returned) {
+                // The others run on, and nobody will look at how they end:
+                // asyncio's gather retrieves their exceptions so that none
+                // is reported as never retrieved. So do we.
+                for (other, task) in self.refs.iter().enumerate() {
+                    if other != index {
+                        task.mark_retrieved();
+                    }
+                }
                 return self.finish(Step::Failed(index));
             }
         }

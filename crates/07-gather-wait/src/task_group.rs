@@ -36,11 +36,11 @@ use crate::completions::{Completions, take_result};
 ///   cancelled) cancels every child still running. asyncio then also waits
 ///   for them to end; a dropped Rust future cannot wait, so here they end
 ///   at their next turn.
-/// * A child's panic belongs to its [`JoinHandle`]: await the handle (it
-///   is done once the group is) or it stays unretrieved, and the loop
-///   reports it as well as the group. asyncio's group retrieves every
-///   child's exception itself; [`start`](TaskGroup::start) does that here,
-///   for children whose handle you do not need.
+/// * A child's panic is reported once, in the group's error: the group
+///   marks it retrieved, as asyncio's group retrieves every child's
+///   exception itself, so a handle dropped unawaited leaves nothing for
+///   the loop to report. The panic's payload stays in the child's
+///   [`JoinHandle`].
 /// * After a failure, [`create_task`](TaskGroup::create_task) panics ("is
 ///   shutting down"), and after the group ended too ("is finished"), as
 ///   asyncio raises `RuntimeError`.
@@ -149,9 +149,8 @@ impl TaskGroup {
     /// Like [`create_task`](TaskGroup::create_task), for a child whose
     /// handle you do not need (Python code that ignores what
     /// `tg.create_task` returns). The group keeps the handle and takes the
-    /// child's result when it ends, so a panic is reported once, in the
-    /// group's error; a handle you drop unawaited instead leaves the panic
-    /// unretrieved, and the loop reports it too.
+    /// child's result when it ends; a panic is reported once, in the
+    /// group's error, as for any child.
     ///
     /// # Panics
     ///
@@ -350,6 +349,9 @@ impl<Fut: Future> Future for Run<Fut> {
             if task.outcome() != Some(Outcome::Panicked) {
                 continue; // returned, or cancelled: not a failure
             }
+            // The group reports this panic; the loop must not report it
+            // again when a dropped handle leaves it unretrieved.
+            task.mark_retrieved();
             let message = state.panics.borrow_mut()[index].take();
             this.failures.push(Failure {
                 task: Some(task.name().to_owned()),
