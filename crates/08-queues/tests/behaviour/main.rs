@@ -4,6 +4,7 @@ mod barrier;
 mod cancel_safety;
 mod claims;
 mod condition;
+mod cpython_fairness;
 mod demos;
 mod event;
 mod lock_fairness;
