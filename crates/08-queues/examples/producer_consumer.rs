@@ -95,7 +95,7 @@ pub async fn without_done_signal() {
         .await
         .unwrap();
     trace::note("main: producer finished");
-    sleep(secs(10.0)).await;
+    sleep(secs(5.0)).await;
     report_waiting(&q, &consumers);
 }
 // ANCHOR_END: without_done_signal
@@ -103,7 +103,7 @@ pub async fn without_done_signal() {
 fn report_waiting(q: &Queue<String>, consumers: &[JoinHandle<()>]) {
     let yes_no = |b: bool| if b { "yes" } else { "no" };
     trace::note(format!(
-        "main: 10 s later, queue empty: {}",
+        "main: 5 s later, queue empty: {}",
         yes_no(q.empty())
     ));
     for (i, c) in consumers.iter().enumerate() {
