@@ -122,9 +122,10 @@
 //! * [`Lock`]: no barging. A release wakes the first waiter; a newcomer's
 //!   `acquire`, even the releaser's own, queues behind it, although
 //!   `locked()` says `false` until the woken waiter runs.
-//! * [`Semaphore`]: no barging either (3.11.1 made it so): a release hands
-//!   its permit to the first waiter, and while any waiter is in line a
-//!   newcomer queues, even when a spare permit is free.
+//! * [`Semaphore`]: no barging either (CPython made it so in 2022, gh-90155
+//!   and gh-97545, on the 3.11 branch too): a release hands its permit to
+//!   the first waiter, and while any waiter is in line a newcomer queues,
+//!   even when a spare permit is free.
 //! * [`Queue`]: barging. `get_nowait` (or a `get` on a non-empty queue)
 //!   takes an item even if a woken getter was about to; that getter finds
 //!   the queue empty and waits again, at the back of the line.

@@ -15,10 +15,11 @@ use crate::waiters::{WaiterId, WaiterList};
 /// waiting while there is none; dropping the guard (or
 /// [`release`](Semaphore::release)) gives one back. asyncio's `Semaphore`.
 ///
-/// Fairness, as CPython 3.11.7's (3.11.1 changed it): a release hands its
-/// permit straight to the first waiter, and while any waiter is in line,
-/// even one woken and not yet run, a newcomer queues behind it, even if a
-/// permit is free. So permits go out in the order they were asked for.
+/// Fairness, as CPython 3.11.7's (its wake-up was rewritten in 2022,
+/// gh-90155 and gh-97545): a release hands its permit straight to the
+/// first waiter, and while any waiter is in line, even one woken and not
+/// yet run, a newcomer queues behind it, even if a permit is free. So
+/// permits go out in the order they were asked for.
 #[derive(Clone)]
 pub struct Semaphore {
     inner: Rc<RefCell<SemaphoreState>>,
