@@ -72,6 +72,7 @@ impl<T> AsCompleted<T> {
     }
 
     /// [`next`](AsCompleted::next) as a poll function.
+    // ANCHOR: as_completed_poll
     pub fn poll_next(
         &mut self,
         cx: &mut Context<'_>,
@@ -96,6 +97,7 @@ impl<T> AsCompleted<T> {
         }
         Poll::Pending
     }
+    // ANCHOR_END: as_completed_poll
 
     /// How many tasks have not been handed out yet.
     pub fn remaining(&self) -> usize {

@@ -33,6 +33,7 @@ struct Shared {
     waiter: Mutex<Option<Waker>>,
 }
 
+// ANCHOR: child_waker
 /// The waker a child's task wakes when it ends. Wakers must be `Send +
 /// Sync`, hence the mutexes, even though every wake comes from the loop's
 /// own thread.
@@ -56,6 +57,7 @@ impl Wake for ChildWaker {
         }
     }
 }
+// ANCHOR_END: child_waker
 
 impl Completions {
     /// Starts watching `task` as child number `index`. A task that has

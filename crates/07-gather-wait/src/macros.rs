@@ -42,6 +42,7 @@ macro_rules! gather_settled {
     };
 }
 
+// ANCHOR: nest
 /// Builds the nested pairs of handles, and the pattern that takes the
 /// nested values apart, one future at a time.
 #[doc(hidden)]
@@ -63,6 +64,7 @@ macro_rules! __gather_nest {
         )
     };
 }
+// ANCHOR_END: nest
 // ANCHOR_END: gather_macro
 
 /// What the macros expand to; not part of the API.

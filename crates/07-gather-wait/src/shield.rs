@@ -37,6 +37,7 @@ pub struct Shield<T> {
     task: Option<JoinHandle<T>>,
 }
 
+// ANCHOR: shield_poll
 impl<T> Future for Shield<T> {
     type Output = Result<T, JoinError>;
 
@@ -53,6 +54,7 @@ impl<T> Future for Shield<T> {
         Poll::Ready(result)
     }
 }
+// ANCHOR_END: shield_poll
 // ANCHOR_END: shield
 
 impl<T> Shield<T> {

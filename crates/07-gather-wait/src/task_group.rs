@@ -338,6 +338,7 @@ impl<Fut: Future> Future for Run<Fut> {
         if *this.body_cancelled && this.body.is_some() {
             cancel_body(this.body.as_mut(), this.body_failure);
         }
+        // ANCHOR: run_children
         // 1. The children that ended, in the order they ended.
         for index in state.completions.take_finished(cx) {
             state.running.set(state.running.get() - 1);
@@ -366,6 +367,7 @@ impl<Fut: Future> Future for Run<Fut> {
                 cx.waker().wake_by_ref();
             }
         }
+        // ANCHOR_END: run_children
         // 2. The body, while it runs and is not cancelled.
         if *this.body_cancelled {
             // Waiting for its turn to be dropped.

@@ -41,6 +41,7 @@ pub enum ReturnWhen {
 ///   the tasks not done by then are simply `pending`.
 /// * With no tasks at all it returns two empty lists at once, where
 ///   asyncio raises `ValueError`.
+// ANCHOR: wait_body
 pub fn wait<T: 'static>(
     tasks: impl IntoIterator<Item = JoinHandle<T>>,
     return_when: ReturnWhen,
@@ -61,6 +62,7 @@ pub fn wait<T: 'static>(
         timeout: timeout.map(sleep),
     }
 }
+// ANCHOR_END: wait_body
 // ANCHOR_END: wait_fn
 
 /// The future of [`wait`]. Dropping it cancels nothing.
@@ -106,6 +108,7 @@ impl<T> Wait<T> {
     }
 }
 
+// ANCHOR: wait_poll
 impl<T> Future for Wait<T> {
     type Output = (Vec<JoinHandle<T>>, Vec<JoinHandle<T>>);
 
@@ -126,6 +129,7 @@ impl<T> Future for Wait<T> {
         Poll::Pending
     }
 }
+// ANCHOR_END: wait_poll
 
 impl<T> fmt::Debug for Wait<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
