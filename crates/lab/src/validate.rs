@@ -8,6 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use crate::course::{COURSE_FILE, Chapter, Course};
+use crate::workspace::SOLUTION_SUITES;
 
 /// Every way the course file disagrees with the tree under `root`, one
 /// sentence each; empty when it is all consistent.
@@ -153,6 +154,22 @@ fn check_exercises(chapter: &Chapter, root: &Path, problems: &mut Vec<String>) {
                     path.display()
                 ));
             }
+        }
+        // The solutions link every wrapper into one binary, as a module.
+        let suites = Path::new("solutions")
+            .join(&folder)
+            .join("tests")
+            .join(format!("{SOLUTION_SUITES}.rs"));
+        let listed = fs::read_to_string(root.join(&suites)).is_ok_and(|text| {
+            text.lines()
+                .any(|l| l.trim() == format!("mod {};", exercise.test))
+        });
+        if !listed {
+            problems.push(format!(
+                "{who}: {} has no `mod {};` line, so its suite never runs against the solution",
+                suites.display(),
+                exercise.test
+            ));
         }
     }
 }

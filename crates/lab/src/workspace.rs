@@ -15,6 +15,9 @@ pub struct Workspace {
     root: PathBuf,
 }
 
+/// The one test binary of a solutions crate: `solutions/NN-slug/tests/suites.rs`.
+pub const SOLUTION_SUITES: &str = "suites";
+
 /// What one run of a test suite printed, and whether it passed.
 #[derive(Debug, Clone)]
 pub struct SuiteRun {
@@ -98,10 +101,38 @@ impl Workspace {
         test: &str,
         extra: &[&str],
     ) -> Result<SuiteRun, LabError> {
-        let output = self
-            .cargo()
-            .args(["test", "--quiet", "-p", package, "--test", test])
-            .args(extra)
+        self.run_test_target(package, test, extra, &[])
+    }
+
+    /// Runs one exercise's suite against the solutions. They link every
+    /// suite of a chapter into one test binary, `suites`, one module per
+    /// exercise, so this runs that binary with the filter `<test>::`.
+    pub fn run_solution_suite(
+        &self,
+        package: &str,
+        test: &str,
+        extra: &[&str],
+    ) -> Result<SuiteRun, LabError> {
+        let filter = format!("{test}::");
+        self.run_test_target(package, SOLUTION_SUITES, extra, &[&filter])
+    }
+
+    /// `cargo test --quiet -p <package> --test <target> <extra> -- <args>`.
+    fn run_test_target(
+        &self,
+        package: &str,
+        target: &str,
+        extra: &[&str],
+        args: &[&str],
+    ) -> Result<SuiteRun, LabError> {
+        let mut command = self.cargo();
+        command
+            .args(["test", "--quiet", "-p", package, "--test", target])
+            .args(extra);
+        if !args.is_empty() {
+            command.arg("--").args(args);
+        }
+        let output = command
             // A backtrace buries the assertion that failed, which is what a
             // learner needs to read; the command shown with `--verbose` can
             // be rerun with backtraces for more.

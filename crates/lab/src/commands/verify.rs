@@ -145,7 +145,8 @@ pub fn run(workspace: &Workspace, course: &Course) -> Result<ExitCode, LabError>
                         &format!("  {} {} on the {side}…", exercise.id, exercise.name)
                     )
                 );
-                let (outcome, excerpt) = run_side(workspace, &package, &exercise.test)?;
+                let (outcome, excerpt) =
+                    run_side(workspace, side == "solution", &package, &exercise.test)?;
                 let expected = if side == "stub" {
                     Outcome::Fails
                 } else {
@@ -209,7 +210,11 @@ fn explain(
     excerpt: &str,
 ) -> String {
     let who = format!("{} {}", exercise.id, exercise.name);
-    let command = format!("cargo test -p {package} --test {}", exercise.test);
+    let command = if side == "solution" {
+        format!("cargo test -p {package} --test suites {}::", exercise.test)
+    } else {
+        format!("cargo test -p {package} --test {}", exercise.test)
+    };
     let mut text = match (side, outcome) {
         ("stub", Outcome::Passes) => format!(
             "{who}: the suite passes on the stub, so it does not bite; \
@@ -239,17 +244,33 @@ fn explain(
 /// touching `Cargo.lock`: verify changes no file.
 fn run_side(
     workspace: &Workspace,
+    solution: bool,
     package: &str,
     test: &str,
 ) -> Result<(Outcome, String), LabError> {
-    let build = workspace.run_suite(package, test, &["--locked", "--no-run"])?;
+    let run_suite = |extra: &[&str]| {
+        if solution {
+            workspace.run_solution_suite(package, test, extra)
+        } else {
+            workspace.run_suite(package, test, extra)
+        }
+    };
+    let build = run_suite(&["--locked", "--no-run"])?;
     if !build.passed {
         return Ok((
             Outcome::DoesNotCompile,
             suite_excerpt(&build, EXCERPT_LINES),
         ));
     }
-    let run = workspace.run_suite(package, test, &["--locked"])?;
+    let run = run_suite(&["--locked"])?;
+    // A filter that matches nothing passes with no test run: that is a
+    // suite missing from the solutions' `tests/suites.rs`, not a pass.
+    if run.passed && ran_no_test(&run.stdout) {
+        return Ok((
+            Outcome::NotRun,
+            format!("    no test ran: is `mod {test};` missing from tests/suites.rs?"),
+        ));
+    }
     let outcome = if run.passed {
         Outcome::Passes
     } else {
@@ -261,4 +282,19 @@ fn run_side(
         suite_excerpt(&run, EXCERPT_LINES)
     };
     Ok((outcome, excerpt))
+}
+
+/// Whether libtest's report says that no test ran ("running 0 tests").
+fn ran_no_test(stdout: &str) -> bool {
+    let ran: usize = stdout
+        .lines()
+        .filter_map(|line| {
+            line.strip_prefix("running ")?
+                .split(' ')
+                .next()?
+                .parse::<usize>()
+                .ok()
+        })
+        .sum();
+    ran == 0
 }

@@ -60,6 +60,7 @@ fn every_kind_of_stale_entry_is_reported() {
         "exercise 2.1 `Countdown`: its suite tests/01-generators/echo.rs.rs does not exist",
         "exercise 2.1 `Countdown`: its stub's test wrapper exercises/01-generators/tests/echo.rs.rs does not exist",
         "exercise 2.1 `Countdown`: its solution's test wrapper solutions/01-generators/tests/echo.rs.rs does not exist",
+        "exercise 2.1 `Countdown`: solutions/01-generators/tests/suites.rs has no `mod echo.rs;` line, so its suite never runs against the solution",
     ];
     assert_eq!(problems, expected);
 }
