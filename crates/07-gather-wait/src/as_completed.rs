@@ -18,7 +18,9 @@ use crate::completions::Completions;
 /// [`AsCompleted::next`] gives the next task to end, already done, so
 /// awaiting it gives its result at once (asyncio's loop is
 /// `for f in as_completed(aws): result = await f`). The optional `timeout`
-/// is for the whole iteration and counts from this call, as in asyncio;
+/// is for the whole iteration and counts from this call, as in asyncio
+/// 3.13 (3.11's `as_completed` is a generator, whose clock starts at the
+/// first iteration);
 /// when it passes, `next` gives `Err(Elapsed)` once, then `None`. Nothing is
 /// ever cancelled: [`AsCompleted::into_pending`] gives back the tasks still
 /// running.

@@ -338,6 +338,9 @@ pub struct GatherSettled<C: Children> {
 
 impl<C: Children> GatherSettled<C> {
     /// Cancels every task still running; their outcomes will say so.
+    /// (asyncio's settled gather raises `CancelledError` once cancelled;
+    /// this one still returns every outcome, the cancelled ones as
+    /// `Err(Cancelled)`.)
     pub fn cancel(&self) -> bool {
         self.state.cancel()
     }

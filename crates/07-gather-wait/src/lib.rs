@@ -76,6 +76,28 @@
 //!
 //! [`as_completed`] hands the tasks out one at a time as each ends.
 //!
+//! The type system makes two of the notes' mistakes impossible. `wait`
+//! takes tasks, not bare futures (asyncio 3.11 raises `TypeError`):
+//!
+//! ```compile_fail
+//! # use aio_gather::{ReturnWhen, wait};
+//! # async fn job() -> u32 { 1 }
+//! # async fn main_task() {
+//! let (done, pending) = wait([job()], ReturnWhen::AllCompleted, None).await;
+//! # }
+//! ```
+//!
+//! And `gather` wants futures, not the async function itself (asyncio's
+//! `gather(func)` raises `TypeError` too):
+//!
+//! ```compile_fail
+//! # use aio_gather::gather;
+//! # async fn job() -> u32 { 1 }
+//! # async fn main_task() {
+//! let values = gather(job).await;
+//! # }
+//! ```
+//!
 //! # What gets cancelled
 //!
 //! A Rust future is cancelled by dropping it, and a [`JoinHandle`] dropped

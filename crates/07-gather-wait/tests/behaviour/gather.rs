@@ -190,6 +190,26 @@ fn gather_settled_is_gather_with_return_exceptions() {
     );
 }
 
+// Where we differ, bpo-32684 (GatherTestsBase's return_exceptions tests):
+// in asyncio, `gather(..., return_exceptions=True).cancel()` makes the
+// await raise CancelledError. Our settled gather's output has no place for
+// that: it returns every child's outcome, the cancelled ones as
+// `Err(Cancelled)`.
+#[test]
+fn cancelling_a_settled_gather_returns_the_cancelled_outcomes() {
+    let outcomes = run_virtual(|| async {
+        let settled = gather_settled([1, 2].map(|n| async move {
+            sleep(secs(n)).await;
+            n
+        }));
+        sleep(ms(1500)).await; // the first child has returned
+        assert!(settled.cancel());
+        settled.await
+    });
+    assert_eq!(outcomes[0].as_ref().ok(), Some(&1));
+    assert!(outcomes[1].as_ref().unwrap_err().is_cancelled());
+}
+
 // CoroutineGatherTests.test_cancellation_broadcast: cancelling the task
 // that awaits a gather cancels every child.
 #[test]
