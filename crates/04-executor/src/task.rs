@@ -28,8 +28,8 @@ pub(crate) type BoxedTask = Pin<Box<dyn TaskFuture>>;
 /// What the loop can do with a task, whatever its output type.
 pub(crate) trait TaskFuture {
     /// Polls the task once. When it finishes, its future is dropped and its
-    /// slot completed, and the answer says how it ended; `record` is called
-    /// just before the slot wakes whoever awaits it.
+    /// slot completed; `record` hears how it ended just before the slot
+    /// wakes whoever awaits it (so a trace shows the end before the wake).
     fn poll_task(self: Pin<&mut Self>, cx: &mut Context<'_>, record: &dyn Fn(Outcome)) -> Poll<()>;
 
     /// Drops the task's future without finishing it, and completes its
