@@ -32,6 +32,7 @@ fn put_on_a_full_queue_waits_for_a_get() {
     assert_eq!(log, ["put 2 starts", "main gets", "put 2 done"]);
 }
 
+// Ports the idea of test_queues.py's test_get_with_waiting_putters.
 #[test]
 fn waiting_putters_go_in_in_the_order_they_came() {
     let out = run(|| async {
@@ -66,6 +67,7 @@ fn an_unbounded_queue_is_never_full() {
     assert_eq!(q.qsize(), 10_000);
 }
 
+// Ports the idea of test_queues.py's test_maxsize.
 #[test]
 fn a_producer_never_gets_more_than_maxsize_ahead() {
     let most = run(|| async {

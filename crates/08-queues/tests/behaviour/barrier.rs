@@ -5,7 +5,7 @@ use aio_queues::{Barrier, BrokenBarrierError};
 
 use crate::support::{run, settle};
 
-// Ports test_locks.py's BarrierTests.test_barrier / test_wait_return.
+// Ports the idea of test_locks.py's BarrierTests.test_filling_task_by_task.
 #[test]
 fn the_last_arrival_releases_everyone_with_their_arrival_index() {
     let results = run(|| async {
@@ -48,7 +48,7 @@ fn n_waiting_counts_the_arrivals_until_the_trip() {
     assert_eq!(seen, [0, 1, 2, 0]);
 }
 
-// Ports test_locks.py's test_draining_state / repeated rounds.
+// Ports the idea of test_locks.py's BarrierTests.test_filling_tasks_wait_twice.
 #[test]
 fn the_barrier_can_be_used_round_after_round() {
     let rounds = run(|| async {
@@ -73,7 +73,7 @@ fn the_barrier_can_be_used_round_after_round() {
     }
 }
 
-// Ports test_locks.py's test_abort_barrier.
+// Ports the idea of test_locks.py's BarrierTests.test_abort_barrier.
 #[test]
 fn abort_fails_the_waiters_and_every_later_wait() {
     let (waiting, later, broken) = run(|| async {
@@ -93,7 +93,7 @@ fn abort_fails_the_waiters_and_every_later_wait() {
     assert!(broken);
 }
 
-// Ports test_locks.py's test_reset_barrier / test_reset_barrier_while_tasks_waiting.
+// Ports the idea of test_locks.py's BarrierTests.test_reset_barrier_while_tasks_waiting.
 #[test]
 fn reset_fails_the_current_waiters_and_the_barrier_works_again() {
     let (waiting, after) = run(|| async {
@@ -123,12 +123,14 @@ fn reset_mends_a_broken_barrier() {
     assert_eq!(barrier.parties(), 1);
 }
 
+// Ports test_locks.py's BarrierTests.test_barrier_parties.
 #[test]
 #[should_panic(expected = "parties must be > 0")]
 fn a_barrier_for_nobody_is_refused() {
     let _ = Barrier::new(0);
 }
 
+// The case of test_locks.py's BarrierTests.test_filling_tasks_cancel_one.
 #[test]
 fn a_cancelled_waiter_leaves_and_the_barrier_needs_one_more_arrival() {
     let results = run(|| async {

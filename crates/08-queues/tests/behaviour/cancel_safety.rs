@@ -14,8 +14,8 @@ use aio_queues::{Condition, Event, Lock, Queue, Semaphore};
 
 use crate::support::{run, settle};
 
-// Ports test_queues.py's test_cancelled_getters_not_being_held_in_self_getters
-// and test_get_cancelled_race (a getter woken and cancelled passes the item on).
+// The case of test_queues.py's test_get_cancel_drop_many_pending_readers
+// (ported step by step in cpython_steps.rs).
 #[test]
 fn a_getter_cancelled_after_an_item_woke_it_passes_the_item_to_the_next_getter() {
     let (first, second, left) = run(|| async {
@@ -49,8 +49,8 @@ fn a_woken_getter_cancelled_with_nobody_else_waiting_leaves_the_item_queued() {
     assert_eq!(left, Ok(42));
 }
 
-// Ports test_queues.py's test_put_cancelled_race: a putter woken by a get
-// and cancelled passes the free slot to the next putter.
+// The case of test_queues.py's test_put_cancel_drop, with a second putter
+// waiting: the woken putter, cancelled, passes the free slot on.
 #[test]
 fn a_putter_cancelled_after_room_was_made_passes_the_room_to_the_next_putter() {
     let items = run(|| async {
@@ -72,8 +72,8 @@ fn a_putter_cancelled_after_room_was_made_passes_the_room_to_the_next_putter() {
     assert_eq!(items, [2], "the cancelled put's item never went in");
 }
 
-// Ports test_locks.py's LockTests.test_cancel_release_race /
-// test_cancel_race: the lock's wake-up is passed on.
+// The case of test_locks.py's LockTests.test_finished_waiter_cancelled and
+// test_cancel_release_race (both ported step by step in cpython_steps.rs).
 #[test]
 fn an_acquirer_cancelled_after_the_lock_was_handed_to_it_passes_the_lock_on() {
     let (order, locked_after) = run(|| async {
@@ -130,8 +130,8 @@ fn a_cancelled_acquirer_that_was_not_woken_just_leaves_the_line() {
     assert_eq!(order, ["c"]);
 }
 
-// Ports test_locks.py's SemaphoreTests.test_acquire_cancel_before_awoken /
-// test_acquire_hang: the permit handed to a cancelled waiter is not lost.
+// The case of test_locks.py's SemaphoreTests.test_acquire_hang (ported step
+// by step in cpython_steps.rs): the permit of a cancelled waiter is not lost.
 #[test]
 fn a_semaphore_waiter_cancelled_after_it_was_handed_a_permit_passes_it_on() {
     let (order, locked) = run(|| async {

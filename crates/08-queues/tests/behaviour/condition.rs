@@ -45,7 +45,7 @@ fn notify_wakes_waiters_one_at_a_time_oldest_first_and_notify_all_the_rest() {
     assert_eq!(log, ["woke 0", "--", "woke 1", "woke 2", "woke 3"]);
 }
 
-// Ports test_locks.py's test_wait_for.
+// Ports the idea of test_locks.py's ConditionTests.test_wait_for.
 #[test]
 fn wait_for_returns_once_the_predicate_holds() {
     let seen = run(|| async {
@@ -88,7 +88,7 @@ fn wait_releases_the_lock_while_waiting() {
     assert!(!locked_while_waiting);
 }
 
-// Ports test_locks.py's test_notify_unacquired.
+// Ports test_locks.py's ConditionTests.test_notify_unacquired.
 #[test]
 #[should_panic(expected = "cannot notify on un-acquired lock")]
 fn notify_without_the_lock_panics_like_cpythons_runtime_error() {

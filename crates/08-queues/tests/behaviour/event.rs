@@ -5,7 +5,8 @@ use aio_queues::Event;
 
 use crate::support::{run, settle};
 
-// Ports test_locks.py's EventTests.test_wait.
+// Ports the idea of test_locks.py's EventTests.test_wait (step by step in
+// cpython_steps.rs).
 #[test]
 fn set_wakes_every_waiter() {
     let woken = run(|| async {
@@ -41,7 +42,7 @@ fn wait_on_a_set_event_returns_at_once_and_clear_makes_it_wait_again() {
     assert!(aio_testkit::wake::poll_with(&mut event.wait(), &waker).is_pending());
 }
 
-// Ports test_locks.py's test_clear_with_waiters: a waiter woken by set
+// Ports the idea of test_locks.py's EventTests.test_clear_with_waiters: a waiter woken by set
 // returns even if the event is cleared before it runs.
 #[test]
 fn a_waiter_woken_by_set_returns_even_if_cleared_before_it_ran() {

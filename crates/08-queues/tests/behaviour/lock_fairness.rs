@@ -11,7 +11,8 @@ use crate::support::{run, settle};
 
 type Log = Rc<RefCell<Vec<String>>>;
 
-// Ports test_locks.py's LockTests.test_acquire (waiters get the lock in order).
+// Ports the idea of test_locks.py's LockTests.test_acquire (step by step in
+// cpython_steps.rs): waiters get the lock in order.
 #[test]
 fn waiters_get_the_lock_in_the_order_they_asked() {
     let order = run(|| async {

@@ -5,6 +5,7 @@ mod cancel_safety;
 mod claims;
 mod condition;
 mod cpython_fairness;
+mod cpython_steps;
 mod demos;
 mod event;
 mod lock_fairness;

@@ -5,8 +5,7 @@ use aio_queues::{GetNowaitError, PutNowaitError, Queue};
 
 use crate::support::{run, settle};
 
-// Ports test_queues.py's test_nonblocking_put / test_nonblocking_get_exception
-// and the QueueFull check.
+// Ports test_queues.py's test_nonblocking_put_exception.
 #[test]
 fn put_nowait_on_a_full_queue_hands_the_item_back_as_queue_full() {
     let q = Queue::new(1);
@@ -18,14 +17,15 @@ fn put_nowait_on_a_full_queue_hands_the_item_back_as_queue_full() {
     assert_eq!(q.qsize(), 1);
 }
 
+// Ports test_queues.py's test_nonblocking_get_exception.
 #[test]
 fn get_nowait_on_an_empty_queue_is_queue_empty() {
     let q = Queue::<u8>::new(0);
     assert_eq!(q.get_nowait(), Err(GetNowaitError::QueueEmpty));
 }
 
-// Ports test_queues.py's test_get_with_putters: get_nowait makes room and
-// lets a waiting put in.
+// In the spirit of test_queues.py's test_get_with_putters (an older
+// CPython's): get_nowait makes room and lets a waiting put in.
 #[test]
 fn get_nowait_lets_a_waiting_put_in() {
     let q_after = run(|| async {

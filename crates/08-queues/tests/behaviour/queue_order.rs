@@ -2,8 +2,8 @@
 
 use aio_queues::{LifoQueue, PriorityQueue, Queue};
 
-// Ports the idea of test_queues.py's QueueGetTests / LifoQueueTests /
-// PriorityQueueTests order checks.
+// Ports test_queues.py's test_order (of QueueBasicTests, LifoQueueTests and
+// PriorityQueueTests), one test each.
 #[test]
 fn queue_hands_items_out_first_in_first_out() {
     let q = Queue::new(0);

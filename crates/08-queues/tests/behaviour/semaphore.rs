@@ -35,7 +35,7 @@ fn at_most_value_holders_at_once() {
     assert_eq!(most, 3);
 }
 
-// Ports test_locks.py's SemaphoreTests.test_acquire (order of waiters).
+// In the spirit of test_locks.py's SemaphoreTests.test_acquire_fifo_order.
 #[test]
 fn waiters_get_permits_in_the_order_they_asked() {
     let order = run(|| async {
@@ -89,7 +89,8 @@ fn a_spare_permit_does_not_let_a_newcomer_pass_a_woken_waiter() {
     assert!(locked);
 }
 
-// Ports test_locks.py's BoundedSemaphore test_release_no_waiters / bounded check.
+// Ports test_locks.py's SemaphoreTests.test_release_not_acquired (which is
+// about a BoundedSemaphore).
 #[test]
 fn bounded_semaphore_refuses_a_release_over_its_initial_value() {
     let sem = BoundedSemaphore::new(2);

@@ -49,7 +49,7 @@ fn shutdown_wakes_blocked_getters_and_putters_with_the_error() {
     assert_eq!(putter, Err(1));
 }
 
-// Ports test_queues.py's test_shutdown_immediate / test_shutdown_immediate_with_unfinished.
+// Ports the idea of test_queues.py's _QueueShutdownTestMixin.test_shutdown_immediate.
 #[test]
 fn immediate_shutdown_drops_the_items_and_counts_them_done_for_join() {
     let (qsize, get) = run(|| async {
@@ -68,6 +68,7 @@ fn immediate_shutdown_drops_the_items_and_counts_them_done_for_join() {
     assert_eq!(get, Err(QueueShutDown(())));
 }
 
+// Ports the idea of test_queues.py's test_shutdown_immediate_with_unfinished.
 #[test]
 fn immediate_shutdown_leaves_join_waiting_for_items_already_got() {
     let joined_early = run(|| async {
