@@ -80,13 +80,13 @@ pub struct EventWait {
 impl Future for EventWait {
     type Output = ();
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        let event = self.event.clone();
-        let mut state = event.inner.borrow_mut();
-        match self.waiter {
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let this = self.get_mut();
+        let mut state = this.event.inner.borrow_mut();
+        match this.waiter {
             Some(id) if state.waiters.is_woken(id) == Some(true) => {
                 state.waiters.remove(id);
-                self.waiter = None;
+                this.waiter = None;
                 Poll::Ready(())
             }
             Some(id) => {
@@ -95,7 +95,7 @@ impl Future for EventWait {
             }
             None if state.set => Poll::Ready(()),
             None => {
-                self.waiter = Some(state.waiters.push(cx.waker()));
+                this.waiter = Some(state.waiters.push(cx.waker()));
                 Poll::Pending
             }
         }

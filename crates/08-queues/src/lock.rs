@@ -100,15 +100,15 @@ pub struct Acquire {
 impl Future for Acquire {
     type Output = LockGuard;
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<LockGuard> {
-        let lock = self.lock.clone();
-        let mut state = lock.inner.borrow_mut();
-        match self.waiter {
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<LockGuard> {
+        let this = self.get_mut();
+        let mut state = this.lock.inner.borrow_mut();
+        match this.waiter {
             // Our turn: a release chose us. Nobody took the lock meanwhile,
             // since a newcomer queues while any waiter is in line.
             Some(id) if state.waiters.is_woken(id) == Some(true) => {
                 state.waiters.remove(id);
-                self.waiter = None;
+                this.waiter = None;
                 state.locked = true;
             }
             // Not our turn (a spurious wake): keep our place.
@@ -119,12 +119,12 @@ impl Future for Acquire {
             // First poll: a free lock with nobody in line is ours at once.
             None if !state.locked && state.waiters.is_empty() => state.locked = true,
             None => {
-                self.waiter = Some(state.waiters.push(cx.waker()));
+                this.waiter = Some(state.waiters.push(cx.waker()));
                 return Poll::Pending;
             }
         }
         Poll::Ready(LockGuard {
-            lock: Some(self.lock.clone()),
+            lock: Some(this.lock.clone()),
         })
     }
 }

@@ -292,10 +292,10 @@ pub struct Get<S: Storage> {
 impl<S: Storage> Future for Get<S> {
     type Output = Result<S::Item, QueueShutDown>;
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let queue = self.queue.clone();
-        let mut state = queue.state_mut();
-        if let Some(id) = self.waiter {
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.get_mut();
+        let mut state = this.queue.state_mut();
+        if let Some(id) = this.waiter {
             if state.getters.is_woken(id) != Some(true) {
                 // Polled without our turn having come (a spurious wake):
                 // keep our place, just remember the newest waker.
@@ -303,7 +303,7 @@ impl<S: Storage> Future for Get<S> {
                 return Poll::Pending;
             }
             state.getters.remove(id);
-            self.waiter = None;
+            this.waiter = None;
         }
         if let Some(item) = state.take() {
             return Poll::Ready(Ok(item));
@@ -314,7 +314,7 @@ impl<S: Storage> Future for Get<S> {
         // Empty: wait at the back of the line. A getter that was woken and
         // found the item already taken (a `get_nowait` got there first)
         // lands here too, at the back again, as in asyncio.
-        self.waiter = Some(state.getters.push(cx.waker()));
+        this.waiter = Some(state.getters.push(cx.waker()));
         Poll::Pending
     }
 }
@@ -352,27 +352,27 @@ pub struct Put<S: Storage> {
 impl<S: Storage> Future for Put<S> {
     type Output = Result<(), QueueShutDown<S::Item>>;
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let queue = self.queue.clone();
-        let mut state = queue.state_mut();
-        if let Some(id) = self.waiter {
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.get_mut();
+        let mut state = this.queue.state_mut();
+        if let Some(id) = this.waiter {
             if state.putters.is_woken(id) != Some(true) {
                 state.putters.update_waker(id, cx.waker());
                 return Poll::Pending;
             }
             state.putters.remove(id);
-            self.waiter = None;
+            this.waiter = None;
         }
-        let item = self.item.take().expect("a Put polled after it finished");
+        let item = this.item.take().expect("a Put polled after it finished");
         if state.shut_down {
             return Poll::Ready(Err(QueueShutDown(item)));
         }
         if !state.full() {
-            state.store(item, &queue.shared.finished);
+            state.store(item, &this.queue.shared.finished);
             return Poll::Ready(Ok(()));
         }
-        self.item = Some(item);
-        self.waiter = Some(state.putters.push(cx.waker()));
+        this.item = Some(item);
+        this.waiter = Some(state.putters.push(cx.waker()));
         Poll::Pending
     }
 }

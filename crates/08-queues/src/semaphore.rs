@@ -154,16 +154,16 @@ pub struct SemaphoreAcquire {
 impl Future for SemaphoreAcquire {
     type Output = SemaphoreGuard;
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<SemaphoreGuard> {
-        let semaphore = self.semaphore.clone();
-        let mut state = semaphore.inner.borrow_mut();
-        match self.waiter {
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<SemaphoreGuard> {
+        let this = self.get_mut();
+        let mut state = this.semaphore.inner.borrow_mut();
+        match this.waiter {
             Some(id) if state.waiters.is_woken(id) == Some(true) => {
                 // Woken means the releaser already took the permit out of
                 // `value` for us. If permits are still free (several
                 // releases while we were in line), pass one on too.
                 state.waiters.remove(id);
-                self.waiter = None;
+                this.waiter = None;
                 state.wake_up_next();
             }
             Some(id) => {
@@ -172,12 +172,12 @@ impl Future for SemaphoreAcquire {
             }
             None if !state.locked() => state.value -= 1,
             None => {
-                self.waiter = Some(state.waiters.push(cx.waker()));
+                this.waiter = Some(state.waiters.push(cx.waker()));
                 return Poll::Pending;
             }
         }
         Poll::Ready(SemaphoreGuard {
-            semaphore: Some(self.semaphore.clone()),
+            semaphore: Some(this.semaphore.clone()),
         })
     }
 }
