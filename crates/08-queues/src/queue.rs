@@ -69,6 +69,7 @@ struct State<S> {
 }
 // ANCHOR_END: state
 
+// ANCHOR: store_take
 impl<S: Storage> State<S> {
     fn full(&self) -> bool {
         self.maxsize > 0 && self.items.len() >= self.maxsize
@@ -89,6 +90,7 @@ impl<S: Storage> State<S> {
         Some(item)
     }
 }
+// ANCHOR_END: store_take
 
 impl<S: Storage> BaseQueue<S> {
     /// A queue that holds at most `maxsize` items; `0` means no limit (as
@@ -189,6 +191,7 @@ impl<S: Storage> BaseQueue<S> {
         }
     }
 
+    // ANCHOR: task_done
     /// Marks one item that was got as processed.
     ///
     /// Every `put` counts an unfinished item; every `task_done` settles one.
@@ -205,6 +208,7 @@ impl<S: Storage> BaseQueue<S> {
         }
         Ok(())
     }
+    // ANCHOR_END: task_done
 
     /// Waits until every item put has been marked done with
     /// [`task_done`](BaseQueue::task_done): got *and* processed. Returns at

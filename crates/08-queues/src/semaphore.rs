@@ -183,6 +183,7 @@ impl Future for SemaphoreAcquire {
 }
 // ANCHOR_END: semaphore_acquire
 
+// ANCHOR: semaphore_acquire_drop
 impl Drop for SemaphoreAcquire {
     /// Cancelled while waiting. If a release had already handed us its
     /// permit (we were woken, our task had not run), that permit is ours
@@ -197,6 +198,7 @@ impl Drop for SemaphoreAcquire {
         }
     }
 }
+// ANCHOR_END: semaphore_acquire_drop
 
 impl fmt::Debug for SemaphoreAcquire {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

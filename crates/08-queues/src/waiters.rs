@@ -30,6 +30,7 @@ use std::task::Waker;
 pub(crate) struct WaiterId(u64);
 
 // ANCHOR: waiter_list
+// ANCHOR: entry
 /// Waiting futures, oldest first.
 #[derive(Debug, Default)]
 pub(crate) struct WaiterList {
@@ -49,6 +50,7 @@ struct Entry {
     /// wake-up (the lock, a permit, a notification) it has not used yet.
     woken: bool,
 }
+// ANCHOR_END: entry
 
 impl WaiterList {
     /// Joins the back of the line.
@@ -75,6 +77,7 @@ impl WaiterList {
         self.entries.remove(at).map(|e| e.woken)
     }
 
+    // ANCHOR: wake_one
     /// Wakes the oldest entry not woken yet, and says whether there was one.
     pub(crate) fn wake_one(&mut self) -> bool {
         match self.entries.iter_mut().find(|e| !e.woken) {
@@ -86,6 +89,7 @@ impl WaiterList {
             None => false,
         }
     }
+    // ANCHOR_END: wake_one
 }
 // ANCHOR_END: waiter_list
 

@@ -103,6 +103,7 @@ fn newcomers_and_woken_waiters_are_ordered_as_in_cpython() {
             queue_case().await,
         ]
     });
+    // ANCHOR: cpython_lines
     assert_eq!(
         ours,
         [
@@ -112,6 +113,7 @@ fn newcomers_and_woken_waiters_are_ordered_as_in_cpython() {
             "queue: main got 1, b got 2, a got 3",
         ]
     );
+    // ANCHOR_END: cpython_lines
     let Some(python) = run_script("claims/fairness_newcomer_vs_woken_waiter.py", &[]) else {
         return;
     };
