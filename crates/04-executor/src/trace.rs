@@ -89,6 +89,19 @@ impl Trace {
             })
             .collect()
     }
+
+    /// The notes with the loop's clock when each was written (`None` on a
+    /// loop without a clock): what a twin that also prints its times can
+    /// be compared with.
+    pub fn timed_notes(&self) -> Vec<(Option<Duration>, &str)> {
+        self.events
+            .iter()
+            .filter_map(|e| match &e.kind {
+                EventKind::Note(text) => Some((e.at, text.as_str())),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 impl fmt::Display for Trace {

@@ -13,7 +13,6 @@ mod create_task_order_timers;
 use std::future::Future;
 use std::time::Duration;
 
-use aio_executor::trace::EventKind;
 use aio_testkit::python::run_script;
 use aio_timers::{Clock, timer_loop};
 
@@ -26,11 +25,9 @@ where
     let event_loop = timer_loop(&Clock::new_virtual()).with_trace();
     event_loop.run_until_complete(program);
     let mut lines = vec![name.to_owned()];
-    for event in event_loop.take_trace().events {
-        if let EventKind::Note(text) = event.kind {
-            let at = event.at.expect("a timer loop stamps its trace");
-            lines.push(format!("{} {text}", at.as_secs_f64().round()));
-        }
+    for (at, text) in event_loop.take_trace().timed_notes() {
+        let at = at.expect("a timer loop stamps its trace");
+        lines.push(format!("{} {text}", at.as_secs_f64().round()));
     }
     lines
 }

@@ -7,7 +7,6 @@ use crate::demos::{lock_counter, producer_consumer, semaphore};
 use std::future::Future;
 
 use aio_executor::EventLoop;
-use aio_executor::trace::EventKind;
 use aio_testkit::python::run_script;
 use aio_timers::{Clock, timer_loop};
 
@@ -21,11 +20,9 @@ where
     let event_loop = timer_loop(&Clock::new_virtual()).with_trace();
     event_loop.run_until_complete(program);
     let mut lines = Vec::new();
-    for event in event_loop.take_trace().events {
-        if let EventKind::Note(text) = event.kind {
-            let at = event.at.expect("a timer loop stamps its trace");
-            lines.push(format!("{} {text}", time(at.as_secs_f64())));
-        }
+    for (at, text) in event_loop.take_trace().timed_notes() {
+        let at = at.expect("a timer loop stamps its trace");
+        lines.push(format!("{} {text}", time(at.as_secs_f64())));
     }
     lines
 }
