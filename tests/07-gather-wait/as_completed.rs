@@ -4,9 +4,7 @@
 // virtual clock under a one-hour guard, so a wrong answer fails instead of
 // hanging.
 
-use std::cell::RefCell;
 use std::future::Future;
-use std::rc::Rc;
 use std::time::Duration;
 
 use aio_executor::{JoinHandle, spawn_named};
@@ -25,77 +23,8 @@ fn run<T: 'static>(main: impl Future<Output = T> + 'static) -> T {
         )
 }
 
-fn secs(n: u64) -> Duration {
-    Duration::from_secs(n)
-}
-
-/// What happened to a task, and when.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Event {
-    Started,
-    Finished,
-    /// Dropped before it finished: cancelled.
-    Cancelled,
-}
-
-/// `(task, event, virtual time)`, in the order they happened.
-type Log = Rc<RefCell<Vec<(&'static str, Event, Duration)>>>;
-
-fn events_of(log: &Log, name: &str) -> Vec<(Event, Duration)> {
-    log.borrow()
-        .iter()
-        .filter(|(who, _, _)| *who == name)
-        .map(|&(_, event, at)| (event, at))
-        .collect()
-}
-
-/// Logs a task's start, and its cancellation if it is dropped before it
-/// logged its end.
-struct Watch {
-    log: Log,
-    name: &'static str,
-    ended: bool,
-}
-
-impl Watch {
-    fn start(log: &Log, name: &'static str) -> Watch {
-        log.borrow_mut().push((name, Event::Started, now()));
-        Watch {
-            log: log.clone(),
-            name,
-            ended: false,
-        }
-    }
-
-    fn finish(mut self) {
-        self.ended = true;
-        self.log
-            .borrow_mut()
-            .push((self.name, Event::Finished, now()));
-    }
-}
-
-impl Drop for Watch {
-    fn drop(&mut self) {
-        if !self.ended {
-            self.log
-                .borrow_mut()
-                .push((self.name, Event::Cancelled, now()));
-        }
-    }
-}
-
-/// Spawns a task named `name` that sleeps `delay` seconds, then returns
-/// its name.
-fn task(log: &Log, name: &'static str, delay: u64) -> JoinHandle<&'static str> {
-    let log = log.clone();
-    spawn_named(name, async move {
-        let watch = Watch::start(&log, name);
-        sleep(secs(delay)).await;
-        watch.finish();
-        name
-    })
-}
+// Chapter 7's shared helpers: `secs`, `Event`, `Log`, `events_of`, `Watch`, `task`.
+include!("support/common.rs");
 
 /// Takes every result, noting the time each came out.
 async fn drain(handles: Vec<JoinHandle<&'static str>>) -> Vec<(&'static str, Duration)> {

@@ -4,9 +4,7 @@
 // the virtual clock under a one-hour guard, so a wrong answer fails instead
 // of hanging.
 
-use std::cell::RefCell;
 use std::future::{Future, poll_fn};
-use std::rc::Rc;
 use std::task::Poll;
 use std::time::Duration;
 
@@ -23,65 +21,8 @@ fn run<T: 'static>(main: impl Future<Output = T> + 'static) -> T {
         .expect("still waiting after an hour of virtual time: is the gather ever polled?")
 }
 
-fn secs(n: u64) -> Duration {
-    Duration::from_secs(n)
-}
-
-/// What happened to a child, and when.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Event {
-    Started,
-    Finished,
-    /// Dropped before it finished: cancelled.
-    Cancelled,
-}
-
-/// `(child, event, virtual time)`, in the order they happened.
-type Log = Rc<RefCell<Vec<(&'static str, Event, Duration)>>>;
-
-fn events_of(log: &Log, name: &str) -> Vec<(Event, Duration)> {
-    log.borrow()
-        .iter()
-        .filter(|(who, _, _)| *who == name)
-        .map(|&(_, event, at)| (event, at))
-        .collect()
-}
-
-/// Logs a child's start, and its cancellation if it is dropped before it
-/// logged its end.
-struct Watch {
-    log: Log,
-    name: &'static str,
-    ended: bool,
-}
-
-impl Watch {
-    fn start(log: &Log, name: &'static str) -> Watch {
-        log.borrow_mut().push((name, Event::Started, now()));
-        Watch {
-            log: log.clone(),
-            name,
-            ended: false,
-        }
-    }
-
-    fn finish(mut self) {
-        self.ended = true;
-        self.log
-            .borrow_mut()
-            .push((self.name, Event::Finished, now()));
-    }
-}
-
-impl Drop for Watch {
-    fn drop(&mut self) {
-        if !self.ended {
-            self.log
-                .borrow_mut()
-                .push((self.name, Event::Cancelled, now()));
-        }
-    }
-}
+// Chapter 7's shared helpers: `secs`, `Event`, `Log`, `events_of`, `Watch`, `task`.
+include!("support/common.rs");
 
 /// Spawns a child named `name` that sleeps `delay` seconds.
 fn child(log: &Log, name: &'static str, delay: u64) -> JoinHandle<()> {

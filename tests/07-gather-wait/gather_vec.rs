@@ -4,10 +4,8 @@
 // virtual clock under a one-hour guard, so a wrong answer fails instead of
 // hanging.
 
-use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
-use std::rc::Rc;
 use std::time::Duration;
 
 use aio_timers::{Clock, now, sleep, timeout, timer_loop};
@@ -24,64 +22,8 @@ fn run<T: 'static>(main: impl Future<Output = T> + 'static) -> T {
         )
 }
 
-fn secs(n: u64) -> Duration {
-    Duration::from_secs(n)
-}
-
-/// What happened to a child, and when.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Event {
-    Started,
-    Finished,
-    Failed,
-    /// Dropped before it finished: cancelled.
-    Cancelled,
-}
-
-/// `(child, event, virtual time)`, in the order they happened.
-type Log = Rc<RefCell<Vec<(&'static str, Event, Duration)>>>;
-
-fn events_of(log: &Log, name: &str) -> Vec<(Event, Duration)> {
-    log.borrow()
-        .iter()
-        .filter(|(who, _, _)| *who == name)
-        .map(|&(_, event, at)| (event, at))
-        .collect()
-}
-
-/// Logs a child's start, and its cancellation if it is dropped before it
-/// logged an end.
-struct Watch {
-    log: Log,
-    name: &'static str,
-    ended: bool,
-}
-
-impl Watch {
-    fn start(log: &Log, name: &'static str) -> Watch {
-        log.borrow_mut().push((name, Event::Started, now()));
-        Watch {
-            log: log.clone(),
-            name,
-            ended: false,
-        }
-    }
-
-    fn end(mut self, event: Event) {
-        self.ended = true;
-        self.log.borrow_mut().push((self.name, event, now()));
-    }
-}
-
-impl Drop for Watch {
-    fn drop(&mut self) {
-        if !self.ended {
-            self.log
-                .borrow_mut()
-                .push((self.name, Event::Cancelled, now()));
-        }
-    }
-}
+// Chapter 7's shared helpers: `secs`, `Event`, `Log`, `events_of`, `Watch`, `task`.
+include!("support/common.rs");
 
 type Child<T> = Pin<Box<dyn Future<Output = T>>>;
 

@@ -12,27 +12,12 @@ use std::future::Future;
 use std::pin::pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
-use std::time::Duration;
 
 use aio_executor::{JoinHandle, spawn, yield_now};
-use aio_timers::{Clock, sleep, timeout, timer_loop};
 use subject::Queue;
 
-/// Runs `main` on a virtual clock; after an hour of virtual time with
-/// `main` still waiting, fails with `hang`, which says what was lost.
-fn run<T: 'static>(hang: &str, main: impl Future<Output = T> + 'static) -> T {
-    let event_loop = timer_loop(&Clock::new_virtual());
-    match event_loop.run_until_complete(timeout(Duration::from_secs(3600), main)) {
-        Ok(value) => value,
-        Err(_) => panic!("still waiting after an hour of virtual time: {hang}"),
-    }
-}
-
-/// Lets every task that is ready run until none is (the virtual clock only
-/// moves when the loop has nothing else to do).
-async fn settle() {
-    sleep(Duration::from_millis(1)).await;
-}
+// Chapter 8's shared helpers: `SECOND`, `run`, `settle`, `Log`, `Rng`.
+include!("support/common.rs");
 
 /// A task that waits for one item and returns it.
 fn getter(queue: &Queue<u32>) -> JoinHandle<u32> {
@@ -212,22 +197,6 @@ fn a_woken_getter_whose_item_was_taken_passes_nothing_on() {
          getter for nothing, and that getter lost its place in line: pass the \
          wake-up on only if an item is waiting (CPython: `if not self.empty()`)"
     );
-}
-
-/// A tiny xorshift generator: the same seed gives the same run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
 }
 
 /// What one random run did.

@@ -16,20 +16,11 @@ use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
 use aio_executor::{JoinHandle, spawn, yield_now};
-use aio_timers::{Clock, sleep, timeout, timer_loop};
+use aio_timers::sleep;
 use subject::Lock;
 
-const SECOND: Duration = Duration::from_secs(1);
-
-/// Runs `main` on a virtual clock; after an hour of virtual time with
-/// `main` still waiting, fails with `hang`, which says what was lost.
-fn run<T: 'static>(hang: &str, main: impl Future<Output = T> + 'static) -> T {
-    let event_loop = timer_loop(&Clock::new_virtual());
-    match event_loop.run_until_complete(timeout(Duration::from_secs(3600), main)) {
-        Ok(value) => value,
-        Err(_) => panic!("still waiting after an hour of virtual time: {hang}"),
-    }
-}
+// Chapter 8's shared helpers: `SECOND`, `run`, `settle`, `Log`, `Rng`.
+include!("support/common.rs");
 
 /// Releases the lock, which the caller holds; fails with what it means if
 /// the lock was free.
@@ -39,14 +30,6 @@ fn release(lock: &Lock) {
          task took it and released it meanwhile, so two tasks held it at once",
     );
 }
-
-/// Lets every task that is ready run until none is (the virtual clock only
-/// moves when the loop has nothing else to do).
-async fn settle() {
-    sleep(Duration::from_millis(1)).await;
-}
-
-type Log = Rc<RefCell<Vec<&'static str>>>;
 
 /// A task that takes the lock, notes `name`, holds it for `hold`, and
 /// releases it.
@@ -254,22 +237,6 @@ fn a_waiter_cancelled_while_the_lock_is_held_wakes_nobody() {
         "a waiter took the lock while another task held it: a cancelled \
          waiter wakes the next one only if the lock is free"
     );
-}
-
-/// A tiny xorshift generator: the same seed gives the same run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
 }
 
 /// One random run: tasks line up for the lock, hold it a random while, and

@@ -11,20 +11,11 @@ use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
 use aio_executor::{JoinHandle, spawn};
-use aio_timers::{Clock, now, sleep, timeout, timer_loop};
+use aio_timers::{now, sleep};
 use subject::{TaskDoneError, WorkQueue};
 
-const SECOND: Duration = Duration::from_secs(1);
-
-/// Runs `main` on a virtual clock; after an hour of virtual time with
-/// `main` still waiting, fails with `hang`, which says what was lost.
-fn run<T: 'static>(hang: &str, main: impl Future<Output = T> + 'static) -> T {
-    let event_loop = timer_loop(&Clock::new_virtual());
-    match event_loop.run_until_complete(timeout(Duration::from_secs(3600), main)) {
-        Ok(value) => value,
-        Err(_) => panic!("still waiting after an hour of virtual time: {hang}"),
-    }
-}
+// Chapter 8's shared helpers: `SECOND`, `run`, `settle`, `Log`, `Rng`.
+include!("support/common.rs");
 
 /// Calls `task_done`, turning a panic into a failure that says what to do.
 fn task_done(queue: &WorkQueue<u32>) -> Result<(), TaskDoneError> {

@@ -16,28 +16,11 @@ use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
 use aio_executor::{JoinHandle, spawn, yield_now};
-use aio_timers::{Clock, now, sleep, timeout, timer_loop};
+use aio_timers::{now, sleep};
 use subject::Semaphore;
 
-const SECOND: Duration = Duration::from_secs(1);
-
-/// Runs `main` on a virtual clock; after an hour of virtual time with
-/// `main` still waiting, fails with `hang`, which says what was lost.
-fn run<T: 'static>(hang: &str, main: impl Future<Output = T> + 'static) -> T {
-    let event_loop = timer_loop(&Clock::new_virtual());
-    match event_loop.run_until_complete(timeout(Duration::from_secs(3600), main)) {
-        Ok(value) => value,
-        Err(_) => panic!("still waiting after an hour of virtual time: {hang}"),
-    }
-}
-
-/// Lets every task that is ready run until none is (the virtual clock only
-/// moves when the loop has nothing else to do).
-async fn settle() {
-    sleep(Duration::from_millis(1)).await;
-}
-
-type Log = Rc<RefCell<Vec<&'static str>>>;
+// Chapter 8's shared helpers: `SECOND`, `run`, `settle`, `Log`, `Rng`.
+include!("support/common.rs");
 
 /// A task that takes a permit, notes `name`, holds it for `hold`, and
 /// gives it back.
@@ -251,22 +234,6 @@ fn a_woken_waiter_cancelled_with_nobody_behind_gives_its_permit_back() {
         "a woken waiter cancelled before it ran kept its permit: give it back \
          in Drop"
     );
-}
-
-/// A tiny xorshift generator: the same seed gives the same run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
 }
 
 /// One random run on a `Semaphore(permits)`: tasks line up, hold a permit a
