@@ -6,8 +6,8 @@
 //! next deadline. The executor never knows which one it has.
 
 use std::rc::Rc;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, Thread};
 use std::time::Duration;
 
@@ -73,17 +73,22 @@ pub trait Unpark: Send + Sync + 'static {
 /// before the park is not lost, and a look without waiting (a zero timeout)
 /// clears the flag too: the wakes it announced are taken in right after, so
 /// the next real park does not return for nothing.
+///
+/// The thread to unpark is the one the loop runs on, which
+/// [`enter`](Driver::enter) records: the driver is `Send`, so it may be made
+/// on one thread and moved to another before its loop runs there.
 #[derive(Debug)]
 pub struct ParkDriver {
     unparker: Arc<ThreadUnparker>,
 }
 
 impl ParkDriver {
-    /// A driver for the current thread, which must be the loop's thread.
+    /// A driver for the thread its loop will run on (until the loop enters,
+    /// the current one).
     pub fn new() -> Self {
         ParkDriver {
             unparker: Arc::new(ThreadUnparker {
-                thread: thread::current(),
+                thread: Mutex::new(thread::current()),
                 notified: AtomicBool::new(false),
             }),
         }
@@ -121,19 +126,31 @@ impl Driver for ParkDriver {
     fn unparker(&self) -> Arc<dyn Unpark> {
         self.unparker.clone()
     }
+
+    /// The loop runs on this thread from now on: wakes must unpark it.
+    fn enter(&self) {
+        *self.unparker.thread() = thread::current();
+    }
 }
 
 #[derive(Debug)]
 struct ThreadUnparker {
-    thread: Thread,
+    /// The loop's thread, set by `enter` before the loop first parks.
+    thread: Mutex<Thread>,
     /// Set by `unpark`, cleared by the `park` that sees it.
     notified: AtomicBool,
+}
+
+impl ThreadUnparker {
+    fn thread(&self) -> std::sync::MutexGuard<'_, Thread> {
+        self.thread.lock().unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 impl Unpark for ThreadUnparker {
     fn unpark(&self) {
         self.notified.store(true, Ordering::Release);
-        self.thread.unpark();
+        self.thread().unpark();
     }
 }
 // ANCHOR_END: park_driver

@@ -3,12 +3,12 @@
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, mpsc};
 use std::task::{Context, Poll, Waker};
 use std::thread;
 use std::time::Duration;
 
-use aio_executor::{run, spawn, thread_sleep};
+use aio_executor::{EventLoop, ParkDriver, run, spawn, thread_sleep};
 
 /// A future that is ready once another thread sets its flag and wakes it.
 struct Flag {
@@ -102,4 +102,22 @@ fn a_wake_after_the_task_finished_is_harmless() {
     });
     // Outside the loop, after it closed: still nothing happens.
     stale.wake();
+}
+
+#[test]
+fn a_park_driver_made_on_one_thread_runs_its_loop_on_another() {
+    // `ParkDriver` is `Send`, so it can be made here and the loop built
+    // around it on another thread. The remote wake (the helper thread of
+    // `thread_sleep`) must unpark the thread the loop runs on, not the one
+    // that made the driver.
+    let driver = ParkDriver::new();
+    let (done_tx, done_rx) = mpsc::channel();
+    thread::spawn(move || {
+        let event_loop = EventLoop::with_driver(driver);
+        event_loop.run_until_complete(thread_sleep(Duration::from_millis(10)));
+        done_tx.send(()).unwrap();
+    });
+    done_rx
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the loop on the other thread was never unparked");
 }
