@@ -2,6 +2,7 @@
 //! text the learner reads, so they are written for them.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
@@ -45,6 +46,11 @@ pub enum Command {
     /// Each exercise is done (its tests pass), failing (you changed it and
     /// tests still fail) or not started. Shows a hint for the first one that
     /// is not done. Exits with 0 only when every exercise checked is done.
+    ///
+    /// Each exercise's tests get 60 seconds to run (compiling is not
+    /// counted); a run that takes longer is stopped and reported as a likely
+    /// endless loop. Change the limit with --time-limit or the environment
+    /// variable LAB_TIME_LIMIT (seconds).
     Check {
         /// Only this chapter's exercises: its number (`1`) or name
         /// (`generators`). Without it, every ready chapter.
@@ -56,6 +62,10 @@ pub enum Command {
         /// Show what the tests printed for each failing exercise.
         #[arg(long, short)]
         verbose: bool,
+        /// Stop an exercise's tests after this many seconds (default 60, or
+        /// LAB_TIME_LIMIT).
+        #[arg(long, value_name = "SECONDS", value_parser = crate::workspace::parse_time_limit)]
+        time_limit: Option<Duration>,
     },
 
     /// Show the next hint for an exercise.
@@ -101,6 +111,8 @@ pub enum Command {
     /// suite and wrapper exists; ids and names unique), then runs each
     /// exercise's suite on the untouched stub (it must fail) and on the
     /// solution (it must pass). Changes no file; exits with 1 on any
-    /// problem.
+    /// problem. Each run has the time limit of `cargo lab check`
+    /// (LAB_TIME_LIMIT seconds, default 60): a suite that runs past it
+    /// does not bite.
     Verify,
 }

@@ -1,9 +1,13 @@
 //! The workspace the lab works on, and the two tools it drives: cargo and
 //! git.
 
-use std::io;
+use std::ffi::OsString;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
 
 use crate::error::LabError;
 
@@ -28,6 +32,85 @@ pub struct SuiteRun {
     pub stdout: String,
     /// What cargo printed (compiler errors and warnings).
     pub stderr: String,
+    /// How the run ended: by itself, or stopped by the lab.
+    pub ending: Ending,
+}
+
+/// How a suite run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// cargo exited by itself (whether the tests passed or not).
+    Exited,
+    /// It ran past its time limit and was killed: most likely an endless
+    /// loop in the code under test.
+    TimedOut(Duration),
+    /// It was stopped because the caller asked (`--watch` saw a save).
+    Interrupted,
+}
+
+/// The bounds of one suite run: a time limit, and a question asked every
+/// few milliseconds whose `true` stops the run.
+#[derive(Clone, Copy, Default)]
+pub struct Limit<'a> {
+    /// Kill the run when it takes longer than this.
+    pub time: Option<Duration>,
+    /// Kill the run as soon as this returns true.
+    pub interrupt: Option<&'a dyn Fn() -> bool>,
+}
+
+impl std::fmt::Debug for Limit<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Limit")
+            .field("time", &self.time)
+            .field("interrupt", &self.interrupt.is_some())
+            .finish()
+    }
+}
+
+/// The time limit of a test run when neither `--time-limit` nor
+/// `LAB_TIME_LIMIT` says otherwise. Generous: compilation is not counted,
+/// and the slowest solution's suite runs in a few seconds.
+pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(60);
+
+/// The environment variable that sets the time limit, in seconds.
+pub const TIME_LIMIT_VAR: &str = "LAB_TIME_LIMIT";
+
+/// Parses a time limit in seconds (`60`, `0.5`), as given to `--time-limit`
+/// or in `LAB_TIME_LIMIT`.
+pub fn parse_time_limit(text: &str) -> Result<Duration, String> {
+    match text.trim().parse::<f64>() {
+        Ok(secs) if secs.is_finite() && secs > 0.0 && secs < 1e9 => {
+            Ok(Duration::from_secs_f64(secs))
+        }
+        _ => Err(format!(
+            "`{text}` is not a time limit: give a number of seconds above zero, like 60 or 2.5"
+        )),
+    }
+}
+
+/// The time limit to use: the one given on the command line, else
+/// `LAB_TIME_LIMIT`, else [`DEFAULT_TIME_LIMIT`].
+pub fn time_limit(given: Option<Duration>) -> Result<Duration, LabError> {
+    if let Some(given) = given {
+        return Ok(given);
+    }
+    match std::env::var(TIME_LIMIT_VAR) {
+        Ok(text) if !text.trim().is_empty() => parse_time_limit(&text).map_err(|why| {
+            LabError::usage(format!("{TIME_LIMIT_VAR}: {why}"))
+                .help(format!("unset {TIME_LIMIT_VAR} to use the default of 60 s"))
+        }),
+        _ => Ok(DEFAULT_TIME_LIMIT),
+    }
+}
+
+/// Formats a duration in seconds the way the lab says it: `60 s`, `0.5 s`.
+pub fn seconds(duration: Duration) -> String {
+    let secs = duration.as_secs_f64();
+    if secs.fract() == 0.0 {
+        format!("{secs:.0} s")
+    } else {
+        format!("{} s", (secs * 1000.0).round() / 1000.0)
+    }
 }
 
 /// Whether an exercise's stub differs from the last commit.
@@ -94,14 +177,15 @@ impl Workspace {
 
     /// Runs one test target of a package, capturing its output:
     /// `cargo test --quiet -p <package> --test <test>`. `extra` goes before
-    /// `--` (for example `--locked` or `--no-run`).
+    /// `--` (for example `--locked` or `--no-run`); `limit` bounds the run.
     pub fn run_suite(
         &self,
         package: &str,
         test: &str,
         extra: &[&str],
+        limit: Limit<'_>,
     ) -> Result<SuiteRun, LabError> {
-        self.run_test_target(package, test, extra, &[])
+        self.run_test_target(package, test, extra, &[], limit)
     }
 
     /// Runs one exercise's suite against the solutions. They link every
@@ -112,38 +196,84 @@ impl Workspace {
         package: &str,
         test: &str,
         extra: &[&str],
+        limit: Limit<'_>,
     ) -> Result<SuiteRun, LabError> {
         let filter = format!("{test}::");
-        self.run_test_target(package, SOLUTION_SUITES, extra, &[&filter])
+        self.run_test_target(package, SOLUTION_SUITES, extra, &[&filter], limit)
     }
 
-    /// `cargo test --quiet -p <package> --test <target> <extra> -- <args>`.
+    /// `cargo test --quiet -p <package> --test <target> <extra> -- <args>`,
+    /// within `limit`.
+    ///
+    /// cargo runs the test binary as its own child, so killing cargo alone
+    /// would leave a looping test running. So cargo runs under a guard (this
+    /// same program, `lab __guard`) in a process group of its own, and a run
+    /// past its limit is ended by killing that whole group. The guard also
+    /// ends the group when the lab itself goes away (Ctrl-C): it reads its
+    /// stdin, a pipe from the lab, and the pipe closes when the lab exits.
     fn run_test_target(
         &self,
         package: &str,
         target: &str,
         extra: &[&str],
         args: &[&str],
+        limit: Limit<'_>,
     ) -> Result<SuiteRun, LabError> {
-        let mut command = self.cargo();
-        command
-            .args(["test", "--quiet", "-p", package, "--test", target])
-            .args(extra);
+        let mut cargo_args: Vec<OsString> = ["test", "--quiet", "-p", package, "--test", target]
+            .iter()
+            .chain(extra)
+            .map(OsString::from)
+            .collect();
         if !args.is_empty() {
-            command.arg("--").args(args);
+            cargo_args.push("--".into());
+            cargo_args.extend(args.iter().map(OsString::from));
         }
-        let output = command
+        let mut command = guarded(self.cargo(), &cargo_args);
+        let mut child = command
             // A backtrace buries the assertion that failed, which is what a
             // learner needs to read; the command shown with `--verbose` can
             // be rerun with backtraces for more.
             .env("RUST_BACKTRACE", "0")
-            .stdin(Stdio::null())
-            .output()
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
             .map_err(|err| cargo_missing(&err))?;
+        // Held open until the run is over: its closing tells the guard to
+        // end the group.
+        let lifeline = child.stdin.take();
+        let stdout = read_in_background(child.stdout.take());
+        let stderr = read_in_background(child.stderr.take());
+
+        let started = Instant::now();
+        let ending = loop {
+            match child.try_wait() {
+                Ok(Some(_)) => break Ending::Exited,
+                Ok(None) => {}
+                Err(err) => {
+                    kill_group(&mut child);
+                    return Err(LabError::failure(format!("lost track of cargo: {err}")));
+                }
+            }
+            if let Some(time) = limit.time.filter(|t| started.elapsed() >= *t) {
+                kill_group(&mut child);
+                break Ending::TimedOut(time);
+            }
+            if limit.interrupt.is_some_and(|stop| stop()) {
+                kill_group(&mut child);
+                break Ending::Interrupted;
+            }
+            thread::sleep(POLL);
+        };
+        let status = child
+            .wait()
+            .map_err(|err| LabError::failure(format!("lost track of cargo: {err}")))?;
+        drop(lifeline);
         Ok(SuiteRun {
-            passed: output.status.success(),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            passed: ending == Ending::Exited && status.success(),
+            stdout: stdout(),
+            stderr: stderr(),
+            ending,
         })
     }
 
@@ -207,6 +337,122 @@ impl Workspace {
                     .help("install git (https://git-scm.com/downloads) and try again"),
             )
         }
+    }
+}
+
+/// How often a running suite is checked on (has it ended, is it past its
+/// limit, should it stop).
+const POLL: Duration = Duration::from_millis(20);
+
+/// The hidden first argument that makes `lab` a guard (see
+/// [`run_guard`]).
+pub const GUARD: &str = "__guard";
+
+/// `command` (a cargo command) to be run under a guard in a process group
+/// of its own, where the platform has process groups.
+#[cfg(unix)]
+fn guarded(command: Command, args: &[OsString]) -> Command {
+    use std::os::unix::process::CommandExt;
+    let Ok(me) = std::env::current_exe() else {
+        let mut command = command;
+        command.args(args).process_group(0);
+        return command;
+    };
+    let mut guard = Command::new(me);
+    guard
+        .arg(GUARD)
+        .arg(command.get_program())
+        .args(args)
+        .process_group(0);
+    if let Some(dir) = command.get_current_dir() {
+        guard.current_dir(dir);
+    }
+    guard
+}
+
+/// Without process groups, cargo runs directly and only it can be killed.
+#[cfg(not(unix))]
+fn guarded(mut command: Command, args: &[OsString]) -> Command {
+    command.args(args);
+    command
+}
+
+/// Kills a run: its whole process group where there are groups (cargo, the
+/// test binary, whatever the tests started), else the child itself.
+fn kill_group(child: &mut Child) {
+    #[cfg(unix)]
+    kill_process_group(child.id());
+    let _ = child.kill();
+}
+
+/// Sends SIGKILL to the process group `group` (with `kill(1)`, as the lab
+/// has no `unsafe` to call `kill(2)` with).
+#[cfg(unix)]
+fn kill_process_group(group: u32) {
+    let _ = Command::new("kill")
+        .args(["-s", "KILL", "--", &format!("-{group}")])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+}
+
+/// The guard, `lab __guard PROGRAM ARGS...`: the leader of a suite run's
+/// process group. Runs the program with the same stdout and stderr, and
+/// exits with its exit code; if its stdin (a pipe from the lab) closes
+/// first, the lab is gone, so it kills the whole group, itself included.
+pub fn run_guard(mut args: impl Iterator<Item = OsString>) -> std::process::ExitCode {
+    let Some(program) = args.next() else {
+        return std::process::ExitCode::from(2);
+    };
+    thread::spawn(|| {
+        let _ = io::copy(&mut io::stdin().lock(), &mut io::sink());
+        #[cfg(unix)]
+        kill_process_group(std::process::id());
+        std::process::exit(1);
+    });
+    match Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .status()
+    {
+        Ok(status) => exit_code_of(status),
+        Err(err) => {
+            eprintln!("error: could not run cargo: {err}");
+            std::process::ExitCode::from(127)
+        }
+    }
+}
+
+/// The exit code that passes `status` on: its own, or 128 + the signal that
+/// ended it, as a shell reports it.
+fn exit_code_of(status: ExitStatus) -> std::process::ExitCode {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(signal) = status.signal() {
+            return std::process::ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX));
+        }
+    }
+    let code = status.code().unwrap_or(1);
+    std::process::ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
+
+/// Reads a child's output on a thread; the returned function waits for it
+/// (but not for ever: a process that escaped the kill may hold the pipe).
+fn read_in_background<R: Read + Send + 'static>(pipe: Option<R>) -> impl FnOnce() -> String {
+    let (sender, receiver) = mpsc::channel();
+    if let Some(mut pipe) = pipe {
+        thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            let _ = sender.send(String::from_utf8_lossy(&bytes).into_owned());
+        });
+    }
+    move || {
+        receiver
+            .recv_timeout(Duration::from_secs(2))
+            .unwrap_or_default()
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::fs;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use crate::commands::{suite_excerpt, watch};
 use crate::course::{Chapter, Course, Exercise};
@@ -10,18 +11,28 @@ use crate::error::LabError;
 use crate::hints::HintLog;
 use crate::output::{self, DIM, TITLE};
 use crate::progress::{self, Progress, Row, Status};
-use crate::workspace::{StubState, Workspace};
+use crate::workspace::{Ending, Limit, StubState, SuiteRun, Workspace, seconds};
 
 /// How many lines of a failing suite's output `--verbose` shows.
 const EXCERPT_LINES: usize = 40;
+
+/// How to check, as asked on the command line.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Check again on every save.
+    pub watch: bool,
+    /// Show what the tests said for each failing exercise.
+    pub verbose: bool,
+    /// How long each exercise's tests may run (compiling not counted).
+    pub time_limit: Duration,
+}
 
 /// Runs the command.
 pub fn run(
     workspace: &Workspace,
     course: &Course,
     chapter: Option<&str>,
-    watch_mode: bool,
-    verbose: bool,
+    options: Options,
 ) -> Result<ExitCode, LabError> {
     let selected: Vec<(&Chapter, &Exercise)> = match chapter {
         Some(given) => {
@@ -41,12 +52,26 @@ pub fn run(
         anstream::println!("{what}");
         return Ok(ExitCode::SUCCESS);
     }
-    if !watch_mode {
-        return check_once(workspace, &selected, chapter, verbose);
+    if !options.watch {
+        let code = check_once(workspace, &selected, chapter, options, None)?;
+        return Ok(code.unwrap_or(ExitCode::FAILURE));
     }
     let changes = watch::Changes::watch(&workspace.path("exercises"))?;
+    let saved = || changes.saved();
     loop {
-        check_once(workspace, &selected, chapter, verbose)?;
+        if check_once(workspace, &selected, chapter, options, Some(&saved))?.is_none() {
+            // A save made this check stale (it may have been stuck in a
+            // loop the save fixes): start again on the new code.
+            anstream::println!(
+                "\n{}",
+                output::styled(
+                    TITLE,
+                    "── a file changed; stopped this check, checking again ──"
+                )
+            );
+            changes.settle()?;
+            continue;
+        }
         anstream::println!(
             "\n{}",
             output::styled(
@@ -63,13 +88,16 @@ pub fn run(
 }
 
 /// Checks the selected exercises once, prints the table and what to do
-/// next, and records the result.
+/// next, and records the result. `None` when `interrupt` said to stop
+/// before the check was over: nothing is printed or recorded then.
 fn check_once(
     workspace: &Workspace,
     selected: &[(&Chapter, &Exercise)],
     chapter: Option<&str>,
-    verbose: bool,
-) -> Result<ExitCode, LabError> {
+    options: Options,
+    interrupt: Option<&dyn Fn() -> bool>,
+) -> Result<Option<ExitCode>, LabError> {
+    let verbose = options.verbose;
     anstream::eprintln!(
         "{}",
         output::styled(
@@ -83,12 +111,25 @@ fn check_once(
     );
     let mut rows = Vec::new();
     let mut failures = Vec::new();
+    let mut stuck = Vec::new();
     for (chapter, exercise) in selected {
         anstream::eprintln!(
             "{}",
             output::styled(DIM, &format!("  {} {}", exercise.id, exercise.name))
         );
-        let run = workspace.run_suite(&chapter.exercise_package(), &exercise.test, &[])?;
+        let Some(run) = run_exercise(workspace, chapter, exercise, options, interrupt)? else {
+            return Ok(None);
+        };
+        if let Ending::TimedOut(limit) = run.ending {
+            anstream::eprintln!(
+                "{}",
+                output::styled(
+                    output::BAD,
+                    &format!("    stopped after {}", seconds(limit))
+                )
+            );
+            stuck.push((*exercise, limit));
+        }
         let status = classify(workspace, chapter, exercise, run.passed);
         if status == Status::Failing {
             failures.push((*exercise, run));
@@ -103,8 +144,19 @@ fn check_once(
     anstream::println!();
     anstream::print!("{}", progress::render_table(&rows));
 
+    for (exercise, limit) in &stuck {
+        anstream::println!(
+            "\n{} {}",
+            output::styled(output::BAD, &format!("{} {}:", exercise.id, exercise.name)),
+            endless_loop(exercise, *limit)
+        );
+    }
+
     if verbose {
         for (exercise, run) in &failures {
+            if matches!(run.ending, Ending::TimedOut(_)) {
+                continue; // said above
+            }
             let heading = format!(
                 "── {} {}: what the tests said ──",
                 exercise.id, exercise.name
@@ -140,11 +192,53 @@ fn check_once(
     saved.merge(&rows);
     saved.save(workspace)?;
 
-    Ok(if all_done {
+    Ok(Some(if all_done {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
-    })
+    }))
+}
+
+/// Builds an exercise's tests (no time limit: compiling is not the
+/// learner's loop), then runs them within the time limit. `None` when
+/// `interrupt` stopped it.
+fn run_exercise(
+    workspace: &Workspace,
+    chapter: &Chapter,
+    exercise: &Exercise,
+    options: Options,
+    interrupt: Option<&dyn Fn() -> bool>,
+) -> Result<Option<SuiteRun>, LabError> {
+    let package = chapter.exercise_package();
+    let build = Limit {
+        time: None,
+        interrupt,
+    };
+    let built = workspace.run_suite(&package, &exercise.test, &["--no-run"], build)?;
+    let run = if built.passed {
+        let limit = Limit {
+            time: Some(options.time_limit),
+            interrupt,
+        };
+        workspace.run_suite(&package, &exercise.test, &[], limit)?
+    } else {
+        built
+    };
+    Ok((run.ending != Ending::Interrupted).then_some(run))
+}
+
+/// What to say about an exercise whose tests ran past the time limit.
+fn endless_loop(exercise: &Exercise, limit: Duration) -> String {
+    let more = (limit.as_secs() * 2).max(120);
+    format!(
+        "your code did not finish within {} — an endless loop?\n  \
+         The tests were stopped. Look in {} for a loop that never ends, or a \
+         wait that nothing wakes.\n  \
+         If it is only slow, give it more time: {}",
+        seconds(limit),
+        exercise.file,
+        output::command(&format!("cargo lab check --time-limit {more}"))
+    )
 }
 
 /// Done if the suite passed; otherwise not started if the stub is as it was

@@ -33,7 +33,15 @@ pub fn dispatch(workspace: &Workspace, command: Option<Command>) -> Result<ExitC
             chapter,
             watch,
             verbose,
-        }) => check::run(workspace, &course()?, chapter.as_deref(), watch, verbose),
+            time_limit,
+        }) => {
+            let options = check::Options {
+                watch,
+                verbose,
+                time_limit: crate::workspace::time_limit(time_limit)?,
+            };
+            check::run(workspace, &course()?, chapter.as_deref(), options)
+        }
         Some(Command::Hint { exercise, all }) => hint::run(workspace, &course()?, &exercise, all),
         Some(Command::Reset { exercise, yes }) => reset::run(workspace, &course()?, &exercise, yes),
         Some(Command::Book { serve, check }) => book::run(workspace, serve, check),

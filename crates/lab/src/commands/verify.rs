@@ -10,7 +10,7 @@ use crate::course::{Course, Exercise};
 use crate::error::LabError;
 use crate::output::{self, BAD, DIM, GOOD, TITLE};
 use crate::validate::validate;
-use crate::workspace::{StubState, Workspace};
+use crate::workspace::{Ending, Limit, StubState, Workspace, seconds, time_limit};
 
 /// How many lines of a suite's output to show for a side that went wrong.
 const EXCERPT_LINES: usize = 30;
@@ -27,6 +27,8 @@ pub enum Outcome {
     DoesNotCompile,
     /// Not run, because files it needs are missing (reported above).
     NotRun,
+    /// It ran past the time limit and was stopped: a suite must never hang.
+    TimedOut,
 }
 
 impl Outcome {
@@ -37,6 +39,7 @@ impl Outcome {
             Outcome::Fails => "fails",
             Outcome::DoesNotCompile => "does not compile",
             Outcome::NotRun => "not run",
+            Outcome::TimedOut => "timed out",
         }
     }
 }
@@ -102,6 +105,7 @@ pub fn render_bite_table(rows: &[BiteRow]) -> String {
 
 /// Runs the command.
 pub fn run(workspace: &Workspace, course: &Course) -> Result<ExitCode, LabError> {
+    let limit = time_limit(None)?;
     let problems = validate(course, workspace.root());
     anstream::println!("{}", output::styled(TITLE, "course.toml against the tree"));
     if problems.is_empty() {
@@ -145,8 +149,13 @@ pub fn run(workspace: &Workspace, course: &Course) -> Result<ExitCode, LabError>
                         &format!("  {} {} on the {side}…", exercise.id, exercise.name)
                     )
                 );
-                let (outcome, excerpt) =
-                    run_side(workspace, side == "solution", &package, &exercise.test)?;
+                let (outcome, excerpt) = run_side(
+                    workspace,
+                    side == "solution",
+                    &package,
+                    &exercise.test,
+                    limit,
+                )?;
                 let expected = if side == "stub" {
                     Outcome::Fails
                 } else {
@@ -216,6 +225,10 @@ fn explain(
         format!("cargo test -p {package} --test {}", exercise.test)
     };
     let mut text = match (side, outcome) {
+        (_, Outcome::TimedOut) => format!(
+            "{who}: the suite did not finish within the time limit on the {side}; \
+             a suite must never hang on a wrong answer: bound its loops (`{command}`)"
+        ),
         ("stub", Outcome::Passes) => format!(
             "{who}: the suite passes on the stub, so it does not bite; \
              add a test the stub fails (`{command}`)"
@@ -247,22 +260,33 @@ fn run_side(
     solution: bool,
     package: &str,
     test: &str,
+    time: std::time::Duration,
 ) -> Result<(Outcome, String), LabError> {
-    let run_suite = |extra: &[&str]| {
+    let run_suite = |extra: &[&str], limit: Limit<'_>| {
         if solution {
-            workspace.run_solution_suite(package, test, extra)
+            workspace.run_solution_suite(package, test, extra, limit)
         } else {
-            workspace.run_suite(package, test, extra)
+            workspace.run_suite(package, test, extra, limit)
         }
     };
-    let build = run_suite(&["--locked", "--no-run"])?;
+    let build = run_suite(&["--locked", "--no-run"], Limit::default())?;
     if !build.passed {
         return Ok((
             Outcome::DoesNotCompile,
             suite_excerpt(&build, EXCERPT_LINES),
         ));
     }
-    let run = run_suite(&["--locked"])?;
+    let limit = Limit {
+        time: Some(time),
+        interrupt: None,
+    };
+    let run = run_suite(&["--locked"], limit)?;
+    if let Ending::TimedOut(limit) = run.ending {
+        return Ok((
+            Outcome::TimedOut,
+            format!("    stopped after {}", seconds(limit)),
+        ));
+    }
     // A filter that matches nothing passes with no test run: that is a
     // suite missing from the solutions' `tests/suites.rs`, not a pass.
     if run.passed && ran_no_test(&run.stdout) {

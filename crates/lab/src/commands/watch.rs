@@ -1,7 +1,7 @@
 //! Waiting for the learner to save a file, for `cargo lab check --watch`.
 
 use std::path::Path;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
 use std::time::Duration;
 
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
@@ -46,14 +46,31 @@ impl Changes {
     /// Blocks until a file was changed and then nothing more for
     /// [`QUIET`].
     pub fn wait(&self) -> Result<(), LabError> {
-        let stopped = || LabError::failure("the file watcher stopped unexpectedly");
         loop {
             let event = self.events.recv().map_err(|_| stopped())?;
             if is_a_save(&event) {
                 break;
             }
         }
-        // Coalesce the rest of this save (and any quick saves after it).
+        self.settle()
+    }
+
+    /// Whether a file was saved since the last call, without waiting; for
+    /// stopping a check that a save has made stale (a stuck run, say).
+    pub fn saved(&self) -> bool {
+        loop {
+            match self.events.try_recv() {
+                Ok(event) if is_a_save(&event) => return true,
+                Ok(_) => continue,
+                // A watcher that stopped is reported by the next `wait`.
+                Err(TryRecvError::Empty | TryRecvError::Disconnected) => return false,
+            }
+        }
+    }
+
+    /// Waits until the files have been quiet for [`QUIET`]: coalesces the
+    /// rest of a save (and any quick saves after it).
+    pub fn settle(&self) -> Result<(), LabError> {
         loop {
             match self.events.recv_timeout(QUIET) {
                 Ok(_) => continue,
@@ -62,6 +79,12 @@ impl Changes {
             }
         }
     }
+}
+
+/// The error for a watcher whose events stopped.
+fn stopped() -> LabError {
+    LabError::failure("the file watcher stopped unexpectedly")
+        .help("run `cargo lab check --watch` again")
 }
 
 /// Whether an event is a change to a file the learner cares about: created,

@@ -15,5 +15,6 @@ mod hints;
 mod plain_output;
 mod progress_table;
 mod reset;
+mod time_limit;
 mod tour;
 mod unknown_names;

@@ -81,3 +81,110 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A `lab` process still running, its output collected as it comes.
+pub struct Live {
+    child: std::process::Child,
+    stdout: std::sync::Arc<std::sync::Mutex<String>>,
+    stderr: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+/// Starts `lab --root <root> <args>` with extra environment variables and
+/// returns at once.
+pub fn spawn_lab(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Live {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_lab"));
+    command
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let mut child = command.spawn().expect("the lab binary runs");
+    let collect = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        let text = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let sink = std::sync::Arc::clone(&text);
+        if let Some(mut pipe) = pipe {
+            std::thread::spawn(move || {
+                let mut buffer = [0; 4096];
+                while let Ok(n @ 1..) = pipe.read(&mut buffer) {
+                    sink.lock()
+                        .unwrap()
+                        .push_str(&String::from_utf8_lossy(&buffer[..n]));
+                }
+            });
+        }
+        text
+    };
+    use std::io::Read as _;
+    let stdout = collect(child.stdout.take().map(|p| Box::new(p) as _));
+    let stderr = collect(child.stderr.take().map(|p| Box::new(p) as _));
+    Live {
+        child,
+        stdout,
+        stderr,
+    }
+}
+
+impl Live {
+    /// What it printed so far, stdout then stderr.
+    pub fn output(&self) -> (String, String) {
+        (
+            self.stdout.lock().unwrap().clone(),
+            self.stderr.lock().unwrap().clone(),
+        )
+    }
+
+    /// Waits until `done(stdout, stderr)` holds, for at most `limit`;
+    /// whether it did.
+    pub fn wait_for(&self, limit: std::time::Duration, done: impl Fn(&str, &str) -> bool) -> bool {
+        let start = std::time::Instant::now();
+        while start.elapsed() < limit {
+            let (out, err) = self.output();
+            if done(&out, &err) {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        false
+    }
+
+    /// Waits for it to exit, for at most `limit`; its run if it did, else
+    /// `None` (and it is killed).
+    pub fn finish(mut self, limit: std::time::Duration) -> Option<Run> {
+        let start = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("the lab can be waited for") {
+                break Some(status);
+            }
+            if start.elapsed() > limit {
+                break None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        };
+        let Some(status) = status else {
+            self.kill();
+            return None;
+        };
+        // Let the readers catch the last bytes.
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let (stdout, stderr) = self.output();
+        Some(Run {
+            code: status.code(),
+            stdout,
+            stderr,
+        })
+    }
+
+    /// Ends it.
+    pub fn kill(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
