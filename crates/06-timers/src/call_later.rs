@@ -14,14 +14,15 @@ use crate::timers::{self, Fire, TimerKey, Timers};
 ///
 /// When the timer fires, the callback joins the ready queue and runs in its
 /// turn, like a `call_soon` callback. Dropping the returned handle does not
-/// cancel it; [`TimerHandle::cancel`] does.
+/// cancel it; [`TimerHandle::cancel`] does. A delay too far for the clock
+/// (`Duration::MAX`) is never: the callback waits, and never runs.
 ///
 /// # Panics
 ///
 /// When no loop with timers runs on this thread.
 pub fn call_later(delay: Duration, callback: impl FnOnce() + 'static) -> TimerHandle {
     let timers = timers::current("call_later()");
-    let when = timers.clock.now() + delay;
+    let when = timers::deadline_after(timers.clock.now(), delay);
     schedule(timers, when, Box::new(callback))
 }
 

@@ -77,6 +77,8 @@ impl Clock {
     /// master thinking over her move. The timers that fall due meanwhile are
     /// not fired here; they fire the next time the loop parks, late by the
     /// time they were overdue, exactly as after a real blocking call.
+    /// The clock stops at `Duration::MAX`, the end of time, instead of
+    /// overflowing.
     ///
     /// # Panics
     ///
@@ -84,7 +86,7 @@ impl Clock {
     /// use [`blocking_sleep`](crate::blocking_sleep), or `std::thread::sleep`.
     pub fn advance(&self, by: Duration) {
         match &*self.inner {
-            Source::Virtual { now } => now.set(now.get() + by),
+            Source::Virtual { now } => now.set(now.get().saturating_add(by)),
             Source::Real { .. } => panic!(
                 "Clock::advance needs a virtual clock: a real clock moves by itself \
                  (to block for real, call std::thread::sleep)"

@@ -135,6 +135,7 @@ impl<D: Driver> Driver for TimerDriver<D> {
         // is on its way to the ready queue, so this is no time to jump.
         let woken = self.unparker.woken.swap(false, Ordering::AcqRel);
         let now = clock.now();
+        // Timers due "never" do not count: with only those, no deadline.
         let until_next = self
             .timers
             .queue
@@ -159,17 +160,20 @@ impl<D: Driver> Driver for TimerDriver<D> {
             let started = Instant::now();
             self.inner.park(wait);
             let waited = started.elapsed();
-            clock.jump_to(now + wait.map_or(waited, |wait| waited.min(wait)));
+            clock.jump_to(now.saturating_add(wait.map_or(waited, |wait| waited.min(wait))));
         } else if let Some(wait) = wait {
             // Nothing but a timer can happen next: jump to it.
-            let to = now + wait;
+            let to = now.saturating_add(wait);
             if tracing {
                 trace::driver_event(format!("virtual clock jumps to {:.3}s", to.as_secs_f64()));
             }
             clock.jump_to(to);
             self.inner.park(Some(Duration::ZERO));
         } else {
-            // No timer at all: only another thread can wake us now.
+            // No timer at all, or only timers due "never": only another
+            // thread can wake us now. We wait for it, as asyncio would wait
+            // in `select` on a real clock; jumping to "never" would fire
+            // nothing and leave the clock at the end of time.
             self.inner.park(None);
         }
         self.fire_due(tracing);

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use crate::timers::{self, Fire, TimerKey, Timers};
+use crate::timers::{self, Fire, NEVER, TimerKey, Timers};
 
 /// The running loop's time: asyncio's `loop.time()`.
 ///
@@ -23,7 +23,9 @@ pub fn now() -> Duration {
 ///
 /// Like asyncio, the deadline is counted from the moment the sleep first
 /// runs (its first poll), and even `sleep(Duration::ZERO)` gives the other
-/// ready tasks one turn before it returns.
+/// ready tasks one turn before it returns. A deadline too far for the clock
+/// (`Duration::MAX`, asyncio's `sleep(math.inf)`) is never: the sleep waits
+/// for ever, and a virtual clock does not jump to it.
 ///
 /// # Panics
 ///
@@ -36,7 +38,7 @@ pub fn sleep(duration: Duration) -> Sleep {
 }
 
 /// Waits until the loop's clock reads `deadline` (a time as [`now`] gives
-/// it): the `loop.call_at` flavour of sleeping.
+/// it): the `loop.call_at` flavour of sleeping. `Duration::MAX` is never.
 pub fn sleep_until(deadline: Duration) -> Sleep {
     Sleep {
         when: When::At(deadline),
@@ -74,7 +76,7 @@ impl Registration {
     fn start(when: &When, cx: &Context<'_>) -> Self {
         let timers = timers::current("sleep()");
         let deadline = match *when {
-            When::After(duration) => timers.clock.now() + duration,
+            When::After(duration) => timers::deadline_after(timers.clock.now(), duration),
             When::At(deadline) => deadline,
         };
         let key = timers
@@ -90,7 +92,8 @@ impl Registration {
 }
 
 impl Sleep {
-    /// The deadline on the loop's clock, once the sleep has started.
+    /// The deadline on the loop's clock, once the sleep has started
+    /// (`Duration::MAX`: never).
     pub fn deadline(&self) -> Option<Duration> {
         self.timer.as_ref().map(|timer| timer.deadline)
     }
@@ -113,7 +116,7 @@ impl Future for Sleep {
         let Some(key) = timer.key else {
             return Poll::Ready(()); // already returned Ready once
         };
-        if timer.timers.clock.now() >= timer.deadline {
+        if timer.deadline != NEVER && timer.timers.clock.now() >= timer.deadline {
             // Due. Usually the timer fired and is gone already; if we were
             // polled for another reason first, take it out ourselves.
             timer.timers.queue.borrow_mut().remove(key);

@@ -21,6 +21,7 @@ use crate::sleep::{Sleep, sleep};
 /// moment**: that is how Rust cancels a future, and it is what asyncio does
 /// to the inner task when `wait_for` times out (it cancels it). Whatever the
 /// future held, sockets, timers, a place in a queue, is released then.
+/// A `duration` too far for the clock (`Duration::MAX`) never runs out.
 pub fn timeout<F: Future>(duration: Duration, future: F) -> Timeout<F> {
     Timeout {
         future: Some(future),

@@ -16,6 +16,17 @@ use crate::clock::Clock;
 /// distinct keys and fire in the order they were set.
 pub(crate) type TimerKey = (Duration, u64);
 
+/// The deadline of a timer that never fires: where a deadline too far to
+/// write down saturates (`sleep(Duration::MAX)`, asyncio's
+/// `sleep(math.inf)`). The park never waits for it, and a virtual clock
+/// never jumps to it.
+pub(crate) const NEVER: Duration = Duration::MAX;
+
+/// The deadline `delay` after `now`, or [`NEVER`] when it is too far.
+pub(crate) fn deadline_after(now: Duration, delay: Duration) -> Duration {
+    now.saturating_add(delay)
+}
+
 /// What a timer does when it fires.
 pub(crate) enum Fire {
     /// Wake the task of a [`Sleep`](crate::Sleep).
@@ -68,19 +79,27 @@ impl TimerQueue {
         }
     }
 
-    /// The earliest deadline, if any timer is pending.
+    /// The earliest deadline, if any timer is pending that will ever fire
+    /// (timers due [`NEVER`] sort last, so if the first is one, all are).
     pub(crate) fn next_deadline(&self) -> Option<Duration> {
         self.map
             .first_key_value()
             .map(|(&(deadline, _), _)| deadline)
+            .filter(|&deadline| deadline != NEVER)
     }
 
     /// Removes and returns every timer due at `now`, earliest first.
     pub(crate) fn take_due(&mut self, now: Duration) -> Vec<(TimerKey, Fire)> {
         // Split just *after* `now`: a timer due exactly now is due. Every
         // key with deadline `now` is below `(now, u64::MAX)`, except one
-        // with that very sequence number, which no timer reaches.
-        let later = self.map.split_off(&(now, u64::MAX));
+        // with that very sequence number, which no timer reaches. A clock
+        // advanced to the end of time still leaves the `NEVER`s alone.
+        let split = if now < NEVER {
+            (now, u64::MAX)
+        } else {
+            (NEVER, 0)
+        };
+        let later = self.map.split_off(&split);
         let due = std::mem::replace(&mut self.map, later);
         due.into_iter().collect()
     }

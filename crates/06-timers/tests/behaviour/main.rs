@@ -13,6 +13,7 @@ mod call_later;
 mod claims;
 mod demos;
 mod dropped_sleeps;
+mod far_deadlines;
 mod full_stack;
 mod scale;
 mod sleep;
