@@ -123,8 +123,8 @@ pub use async_io::{Async, Nonblocking, Readiness};
 pub use connect::ConnectAddr;
 pub use reactor::{Reactor, ReactorStats};
 pub use streams::{
-    DEFAULT_LIMIT, IncompleteRead, Server, ServerStats, StreamReader, StreamWriter,
-    open_connection, split, start_server,
+    ACCEPT_RETRY_DELAY, DEFAULT_LIMIT, IncompleteRead, Server, ServerStats, StreamReader,
+    StreamWriter, open_connection, split, start_server,
 };
 pub use tcp::{TcpListener, TcpStream};
 pub use to_thread::{ToThread, to_thread};

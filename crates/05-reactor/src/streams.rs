@@ -4,12 +4,16 @@
 use std::cell::{Cell, RefCell};
 use std::error::Error;
 use std::fmt;
-use std::future::Future;
+use std::future::{Future, poll_fn};
 use std::io::{self, Read};
 use std::net::{Shutdown, SocketAddr, ToSocketAddrs};
+use std::pin::pin;
 use std::rc::Rc;
+use std::task::{Poll, Waker};
+use std::time::Duration;
 
-use aio_executor::{JoinHandle, spawn_named, trace, yield_now};
+use aio_executor::{JoinHandle, spawn_named, thread_sleep, trace, yield_now};
+use rustix::io::Errno;
 
 use crate::connect::ConnectAddr;
 use crate::tcp::{TcpListener, TcpStream};
@@ -19,6 +23,11 @@ const CHUNK: usize = 64 * 1024;
 
 /// asyncio's default `limit`: the longest line `readline` accepts.
 pub const DEFAULT_LIMIT: usize = 64 * 1024;
+
+/// How long a server stops accepting when the process or the system is out
+/// of descriptors or memory for a new connection, unless a connection of
+/// its own closes first: asyncio's `ACCEPT_RETRY_DELAY`.
+pub const ACCEPT_RETRY_DELAY: Duration = Duration::from_secs(1);
 
 // ANCHOR: open_connection
 /// Connects to `addr` and returns the connection's two halves: asyncio's
@@ -331,11 +340,17 @@ pub struct ServerStats {
     pub aborted: u64,
     /// Failed `accept` calls (the server went on).
     pub accept_errors: u64,
+    /// Times accepting paused because descriptors or memory ran out (each
+    /// also counts as an accept error).
+    pub accept_pauses: u64,
 }
 
 #[derive(Default)]
 struct Counters {
     stats: Cell<ServerStats>,
+    /// The accept loop's waker while it pauses for want of descriptors. A
+    /// connection that closes frees one, so its guard wakes the loop.
+    paused: RefCell<Option<Waker>>,
 }
 
 impl Counters {
@@ -377,11 +392,21 @@ where
     loop {
         let stream = match listener.accept().await {
             Ok((stream, _peer)) => stream,
+            Err(err) if out_of_resources(&err) => {
+                // The connection stays in the listen queue and the listener
+                // stays readable: trying again at once fails again at once,
+                // for ever, at 100% CPU. Pause instead, as asyncio does.
+                counters.update(|s| {
+                    s.accept_errors += 1;
+                    s.accept_pauses += 1;
+                });
+                trace::note(format!("accept failed: {err}; pausing"));
+                pause_accepting(&counters).await;
+                continue;
+            }
             Err(err) => {
-                // Out of descriptors, or a connection reset before we took
-                // it: this connection is lost, the server is not. (asyncio
-                // pauses accepting for a second on EMFILE; without timers
-                // we let the other tasks run and try again.)
+                // A connection reset before we took it: that connection is
+                // lost, the server is not.
                 counters.update(|s| s.accept_errors += 1);
                 trace::note(format!("accept failed: {err}"));
                 yield_now().await;
@@ -438,8 +463,55 @@ impl Drop for ConnectionGuard {
                 s.aborted += 1;
             }
         });
+        // The connection's socket is closed by now (the handler's future,
+        // which owned it, is gone): a paused accept loop can use it.
+        let paused = self.counters.paused.take();
+        if let Some(waker) = paused {
+            waker.wake();
+        }
     }
 }
+
+/// Whether a failed `accept` means "out of descriptors or memory", the
+/// errors after which asyncio stops accepting for a while: the process's
+/// descriptor table is full (`EMFILE`), the system's is (`ENFILE`), or the
+/// kernel has no memory for the socket (`ENOBUFS`, `ENOMEM`).
+fn out_of_resources(err: &io::Error) -> bool {
+    let errno = Errno::from_io_error(err);
+    [Errno::MFILE, Errno::NFILE, Errno::NOBUFS, Errno::NOMEM]
+        .into_iter()
+        .any(|resource| errno == Some(resource))
+}
+
+// ANCHOR: pause_accepting
+/// Waits until one of the server's connections closes, freeing a
+/// descriptor, or [`ACCEPT_RETRY_DELAY`] has passed, whichever comes first.
+///
+/// The delay runs on a helper thread (stage 3's `thread_sleep`). Stage 6's
+/// timers would be the natural tool, but they are built on this stage; a
+/// `timerfd` would need a descriptor, the very thing that ran out; and a
+/// deadline inside the reactor's `park` would be a second timer, one that
+/// stage 6's timer layer and its virtual clock would know nothing about. A
+/// sleeping thread needs no descriptor, and wakes the loop the way every
+/// other thread does. If a connection closes first, the thread wakes the
+/// accept task once more when it is done sleeping: a spurious wake, which
+/// costs one poll.
+async fn pause_accepting(counters: &Counters) {
+    let open = counters.stats.get().open;
+    let mut delay = pin!(thread_sleep(ACCEPT_RETRY_DELAY));
+    poll_fn(|cx| {
+        // Nothing is accepted while paused, so fewer open connections means
+        // that one has closed.
+        if counters.stats.get().open < open || delay.as_mut().poll(cx).is_ready() {
+            return Poll::Ready(());
+        }
+        *counters.paused.borrow_mut() = Some(cx.waker().clone());
+        Poll::Pending
+    })
+    .await;
+    counters.paused.take();
+}
+// ANCHOR_END: pause_accepting
 
 /// A listening server made by [`start_server`]: asyncio's `Server`.
 ///

@@ -19,6 +19,7 @@ mod half_close;
 mod handler_failures;
 mod http_python_server;
 mod oneshot_rearm;
+mod out_of_descriptors;
 mod partial_writes;
 mod peer_reset;
 mod silent_client;
