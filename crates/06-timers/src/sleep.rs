@@ -29,7 +29,8 @@ pub fn now() -> Duration {
 ///
 /// # Panics
 ///
-/// When polled with no loop with timers running on this thread.
+/// When polled with no loop with timers running on this thread, or on
+/// another loop than the one that first polled it.
 pub fn sleep(duration: Duration) -> Sleep {
     Sleep {
         when: When::After(duration),
@@ -50,6 +51,14 @@ pub fn sleep_until(deadline: Duration) -> Sleep {
 ///
 /// Dropping it before it is done removes its timer from the loop at once:
 /// a cancelled sleep leaves nothing behind.
+///
+/// Its first poll sets its timer in the running loop's queue, which binds
+/// it to that loop.
+///
+/// # Panics
+///
+/// When polled again on a different loop (or with none running), where its
+/// timer could never wake it: asyncio's "attached to a different loop".
 #[must_use = "futures do nothing unless awaited"]
 pub struct Sleep {
     when: When,
@@ -116,6 +125,15 @@ impl Future for Sleep {
         let Some(key) = timer.key else {
             return Poll::Ready(()); // already returned Ready once
         };
+        if !timers::is_current(&timer.timers) {
+            // Our timer is in the queue of the loop that first polled us:
+            // only that loop fires it, so here we would wait for ever.
+            panic!(
+                "this Sleep is attached to a different loop: it was first polled \
+                 on another event loop, and only that loop's timers can wake it \
+                 (await it on the loop it started on)"
+            );
+        }
         if timer.deadline != NEVER && timer.timers.clock.now() >= timer.deadline {
             // Due. Usually the timer fired and is gone already; if we were
             // polled for another reason first, take it out ourselves.

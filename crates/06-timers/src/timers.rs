@@ -137,6 +137,18 @@ pub(crate) fn set_current(timers: Option<Rc<Timers>>) {
     CURRENT.with(|current| *current.borrow_mut() = timers);
 }
 
+/// Whether `timers` are the timers of the loop running on this thread.
+pub(crate) fn is_current(timers: &Rc<Timers>) -> bool {
+    CURRENT
+        .try_with(|current| {
+            current
+                .borrow()
+                .as_ref()
+                .is_some_and(|current| Rc::ptr_eq(current, timers))
+        })
+        .unwrap_or(false)
+}
+
 /// The running loop's timers, if its driver has a timer layer.
 pub(crate) fn try_current() -> Option<Rc<Timers>> {
     CURRENT.try_with(|current| current.borrow().clone()).ok()?

@@ -12,6 +12,7 @@ mod blocking;
 mod call_later;
 mod claims;
 mod demos;
+mod different_loop;
 mod dropped_sleeps;
 mod far_deadlines;
 mod full_stack;
