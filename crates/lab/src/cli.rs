@@ -82,15 +82,22 @@ pub enum Command {
 
     /// Put an exercise back as it was before you started.
     ///
-    /// Restores the stub from the last commit, discarding your changes to
-    /// it (a copy is kept in target/lab/reset/). Asks first.
+    /// Restores the stub as shipped with the course (even if you committed
+    /// your changes), discarding your version of it. Asks first, and keeps
+    /// a backup every time in .lab/backups/ (never overwritten; `cargo
+    /// clean` leaves it alone). `cargo lab reset --list` shows the backups.
     Reset {
         /// The exercise: its id (`1.2`) or its name.
-        exercise: String,
+        #[arg(required_unless_present = "list")]
+        exercise: Option<String>,
         /// Do not ask for confirmation (needed when not run from a
         /// terminal).
         #[arg(long, short)]
         yes: bool,
+        /// List the backups kept by earlier resets (of EXERCISE, if given)
+        /// instead of resetting.
+        #[arg(long)]
+        list: bool,
     },
 
     /// Build and open the book (needs mdBook), or check its includes.

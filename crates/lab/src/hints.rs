@@ -1,14 +1,13 @@
 //! How many hints of each exercise the learner has seen, so `cargo lab hint`
-//! shows the next one each time (`target/lab/hints.toml`).
+//! shows the next one each time (`.lab/hints.toml`).
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::LabError;
-use crate::progress::write_state;
+use crate::progress::{read_state, write_state};
 use crate::workspace::Workspace;
 
 /// The count of hints shown, per exercise id.
@@ -27,8 +26,7 @@ impl HintLog {
 
     /// The saved log, or an empty one.
     pub fn load(workspace: &Workspace) -> HintLog {
-        fs::read_to_string(HintLog::file(workspace))
-            .ok()
+        read_state(workspace, "hints.toml")
             .and_then(|text| toml::from_str(&text).ok())
             .unwrap_or_default()
     }
@@ -62,6 +60,6 @@ impl HintLog {
         let text = format!(
             "# Written by `cargo lab hint`: how many hints of each exercise you have seen.\n\n{body}"
         );
-        write_state(&HintLog::file(workspace), &text)
+        write_state(workspace, &HintLog::file(workspace), &text)
     }
 }

@@ -8,7 +8,8 @@
 //!
 //! Everything it knows about the course comes from one data file,
 //! `crates/lab/course.toml` ([`course`]); everything it knows about the
-//! learner is in `target/lab/` ([`progress`], [`hints`]). The binary is a thin
+//! learner is in `.lab/` at the workspace root ([`progress`], [`hints`],
+//! and the backups of `cargo lab reset`), which `cargo clean` leaves alone. The binary is a thin
 //! `main` over [`run`].
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]

@@ -1,9 +1,10 @@
 //! The learner's progress: each exercise's status, the table that shows it,
-//! and the file that remembers the last check (`target/lab/progress.toml`).
+//! and the file that remembers the last check (`.lab/progress.toml`).
 
 use std::fmt::Write as _;
 use std::fs;
-use std::path::PathBuf;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -88,7 +89,7 @@ fn column_width<'a>(header: &str, cells: impl Iterator<Item = &'a str>) -> usize
         .unwrap_or(0)
 }
 
-/// The results of the checks so far, as saved in `target/lab/progress.toml`.
+/// The results of the checks so far, as saved in `.lab/progress.toml`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
     /// One row per exercise ever checked, in course order of first check.
@@ -106,7 +107,7 @@ impl Progress {
     /// file is unreadable, which we treat the same: the next check rewrites
     /// it).
     pub fn load(workspace: &Workspace) -> Option<Progress> {
-        let text = fs::read_to_string(Progress::file(workspace)).ok()?;
+        let text = read_state(workspace, "progress.toml")?;
         toml::from_str(&text).ok()
     }
 
@@ -134,15 +135,51 @@ impl Progress {
             "# Written by `cargo lab check`: the status of each exercise at the last check.\n\
              # Delete this file to forget it; `cargo lab check` writes it again.\n\n{body}"
         );
-        write_state(&Progress::file(workspace), &text)
+        write_state(workspace, &Progress::file(workspace), &text)
     }
 }
 
-/// Writes one of the lab's state files, creating `target/lab` if needed.
-pub(crate) fn write_state(path: &std::path::Path, text: &str) -> Result<(), LabError> {
-    let result = match path.parent() {
-        Some(dir) => fs::create_dir_all(dir).and_then(|()| fs::write(path, text)),
-        None => fs::write(path, text),
+/// Reads one of the lab's state files, `.lab/<name>`; before there is one,
+/// the file an older lab kept in `target/lab/`, so an update forgets
+/// nothing.
+pub(crate) fn read_state(workspace: &Workspace, name: &str) -> Option<String> {
+    fs::read_to_string(workspace.state_dir().join(name))
+        .or_else(|_| fs::read_to_string(workspace.path("target/lab").join(name)))
+        .ok()
+}
+
+/// Writes one of the lab's state files, creating its folder if needed.
+///
+/// Atomically: the text goes to a temporary file in the same folder, which
+/// then replaces the old file in one rename. A full disk or a Ctrl-C halfway
+/// leaves the old file whole, never a truncated one.
+pub(crate) fn write_state(workspace: &Workspace, path: &Path, text: &str) -> Result<(), LabError> {
+    workspace
+        .ensure_state_dir()
+        .and_then(|_| write_atomically(path, text.as_bytes()))
+        .map_err(|err| LabError::failure(format!("cannot write {}: {err}", path.display())))
+}
+
+/// Writes `bytes` to `path` through a temporary file and a rename.
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
     };
-    result.map_err(|err| LabError::failure(format!("cannot write {}: {err}", path.display())))
+    fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map_or_else(|| "state".into(), |n| n.to_string_lossy().into_owned());
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = fs::File::create(&temp).and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.sync_all()
+    });
+    match written.and_then(|()| fs::rename(&temp, path)) {
+        Ok(()) => Ok(()),
+        Err(err) => {
+            let _ = fs::remove_file(&temp);
+            Err(err)
+        }
+    }
 }

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use crate::course::{COURSE_FILE, Chapter, Course};
-use crate::workspace::SOLUTION_SUITES;
+use crate::workspace::{SHIPPED_STUBS, SOLUTION_SUITES};
 
 /// Every way the course file disagrees with the tree under `root`, one
 /// sentence each; empty when it is all consistent.
@@ -141,6 +141,14 @@ fn check_exercises(chapter: &Chapter, root: &Path, problems: &mut Vec<String>) {
             problems.push(format!("{who}: has no hints"));
         }
         let paths = chapter.exercise_paths(exercise);
+        let shipped = Path::new(SHIPPED_STUBS).join(&exercise.file);
+        if root.join(&paths.stub).is_file() && !root.join(&shipped).is_file() {
+            problems.push(format!(
+                "{who}: its stub has no shipped copy {} (what `cargo lab reset` restores \
+                 and `cargo lab check` compares with): copy the stub there",
+                shipped.display()
+            ));
+        }
         for (what, path) in [
             ("stub", &paths.stub),
             ("solution", &paths.solution),
@@ -172,6 +180,37 @@ fn check_exercises(chapter: &Chapter, root: &Path, problems: &mut Vec<String>) {
             ));
         }
     }
+}
+
+/// Every shipped copy of a stub (in [`SHIPPED_STUBS`]) is identical to the
+/// stub in the tree. For `cargo lab verify` only, not [`validate`]: a
+/// learner's edited stub differs on purpose, and must not fail their
+/// `cargo test`; in the course's own tree (CI) the two must agree, or reset
+/// would restore a stale stub.
+pub fn shipped_stubs_match(course: &Course, root: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (_, exercise) in course.exercises() {
+        let shipped = Path::new(SHIPPED_STUBS).join(&exercise.file);
+        let (Ok(stub), Ok(copy)) = (
+            fs::read(root.join(&exercise.file)),
+            fs::read(root.join(&shipped)),
+        ) else {
+            continue; // a missing file is reported by `validate`
+        };
+        if stub != copy {
+            problems.push(format!(
+                "exercise {} `{}`: {} differs from its shipped copy {}; if the stub changed on \
+                 purpose, copy it there (`cp {} {}`)",
+                exercise.id,
+                exercise.name,
+                exercise.file,
+                shipped.display(),
+                exercise.file,
+                shipped.display()
+            ));
+        }
+    }
+    problems
 }
 
 /// The manifest at `manifest` (relative to `root`) declares `expected`.

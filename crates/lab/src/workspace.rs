@@ -2,6 +2,7 @@
 //! git.
 
 use std::ffi::OsString;
+use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -11,7 +12,11 @@ use std::time::{Duration, Instant};
 
 use crate::error::LabError;
 
-/// The workspace root and the lab's own folder inside `target/`.
+/// The lab's own folder at the root, for what it remembers about the
+/// learner.
+pub const STATE_DIR: &str = ".lab";
+
+/// The workspace root, and where the lab keeps its files in it.
 #[derive(Debug, Clone)]
 pub struct Workspace {
     /// The folder with the workspace `Cargo.toml`; every relative path in
@@ -113,16 +118,27 @@ pub fn seconds(duration: Duration) -> String {
     }
 }
 
-/// Whether an exercise's stub differs from the last commit.
+/// Whether an exercise's stub differs from the stub as shipped with the
+/// course (its copy in [`SHIPPED_STUBS`]), whatever the learner committed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StubState {
-    /// Identical to the committed stub: the learner has not touched it.
+    /// Identical to the shipped stub: the learner has not touched it.
     Untouched,
-    /// Edited (or deleted) since the last commit.
+    /// Edited (or deleted): it differs from the shipped stub.
     Edited,
-    /// git is not installed, or this is not a git checkout.
+    /// There is no shipped copy to compare with.
     Unknown,
 }
+
+/// Where the course keeps a pristine copy of every stub as shipped, under
+/// the same relative path (`crates/lab/stubs/exercises/01-generators/src/countdown.rs`).
+///
+/// Compared with the last commit, a copy survives the learner's own commits:
+/// after `git commit -a` the stub still differs from the shipped one, so
+/// check still calls it started and reset still restores the original. It
+/// needs no git either. `cargo lab verify` fails if a copy differs from its
+/// stub, so the two cannot drift apart in the course's own history.
+pub const SHIPPED_STUBS: &str = "crates/lab/stubs";
 
 impl Workspace {
     /// A workspace rooted at `root`.
@@ -151,11 +167,38 @@ impl Workspace {
         self.root.join(relative)
     }
 
-    /// `target/lab`: where the lab keeps the learner's progress and hint
-    /// counts. It is inside `target/` so `cargo clean` forgets them and git
-    /// never sees them.
+    /// `.lab`: where the lab keeps the learner's progress, hint counts and
+    /// the backups of reset stubs. Outside `target/`, so `cargo clean` does
+    /// not delete them; `.gitignore` keeps git from seeing them.
     pub fn state_dir(&self) -> PathBuf {
-        self.root.join("target").join("lab")
+        self.root.join(STATE_DIR)
+    }
+
+    /// Creates [`Workspace::state_dir`] if needed, with a `.gitignore` of
+    /// its own that keeps git from seeing it even where the course's
+    /// `.gitignore` is missing.
+    pub fn ensure_state_dir(&self) -> io::Result<PathBuf> {
+        let dir = self.state_dir();
+        fs::create_dir_all(&dir)?;
+        let ignore = dir.join(".gitignore");
+        if !ignore.exists() {
+            fs::write(
+                &ignore,
+                "# The lab's memory of your work (progress, hints, backups): not for git.\n*\n",
+            )?;
+        }
+        Ok(dir)
+    }
+
+    /// `.lab/backups`: a copy of every version of a stub that `cargo lab
+    /// reset` discarded.
+    pub fn backups_dir(&self) -> PathBuf {
+        self.state_dir().join("backups")
+    }
+
+    /// The shipped copy of the stub at `file` (relative to the root).
+    pub fn shipped_stub(&self, file: &Path) -> PathBuf {
+        self.root.join(SHIPPED_STUBS).join(file)
     }
 
     /// A `cargo` command run from the root. Uses the cargo that started us
@@ -286,37 +329,14 @@ impl Workspace {
             .map_err(|err| cargo_missing(&err))
     }
 
-    /// Whether `file` (relative to the root) still matches the last commit,
-    /// by `git diff --quiet HEAD -- <file>`.
+    /// Whether `file` (relative to the root) is still the stub as shipped.
     pub fn stub_state(&self, file: &Path) -> StubState {
-        let quietly = |args: &[&std::ffi::OsStr]| {
-            self.git()
-                .args(args)
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
-                .ok()
-                .and_then(|s| s.code())
-        };
-        // First: is there a committed version to compare with? Outside a
-        // repository `git diff` falls back to comparing files and answers
-        // "different", and for an untracked file it answers "same"; neither
-        // would be true. (`HEAD:./path` is relative to the current folder.)
-        let committed = format!("HEAD:./{}", file.display());
-        if quietly(&["cat-file".as_ref(), "-e".as_ref(), committed.as_ref()]) != Some(0) {
+        let Ok(shipped) = fs::read(self.shipped_stub(file)) else {
             return StubState::Unknown;
-        }
-        match quietly(&[
-            "diff".as_ref(),
-            "--quiet".as_ref(),
-            "HEAD".as_ref(),
-            "--".as_ref(),
-            file.as_os_str(),
-        ]) {
-            Some(0) => StubState::Untouched,
-            Some(1) => StubState::Edited,
-            _ => StubState::Unknown,
+        };
+        match fs::read(self.path(file)) {
+            Ok(current) if current == shipped => StubState::Untouched,
+            _ => StubState::Edited,
         }
     }
 

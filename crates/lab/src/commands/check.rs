@@ -241,8 +241,8 @@ fn endless_loop(exercise: &Exercise, limit: Duration) -> String {
     )
 }
 
-/// Done if the suite passed; otherwise not started if the stub is as it was
-/// committed, failing if the learner has changed it.
+/// Done if the suite passed; otherwise not started if the stub is as
+/// shipped, failing if the learner has changed it (committed or not).
 fn classify(workspace: &Workspace, chapter: &Chapter, exercise: &Exercise, passed: bool) -> Status {
     if passed {
         return Status::Done;
@@ -251,8 +251,8 @@ fn classify(workspace: &Workspace, chapter: &Chapter, exercise: &Exercise, passe
     match workspace.stub_state(&stub) {
         StubState::Untouched => Status::NotStarted,
         StubState::Edited => Status::Failing,
-        // Without git, a stub that still has its `todo!(` is taken as
-        // untouched.
+        // Without a shipped copy, a stub that still has its `todo!(` is
+        // taken as untouched.
         StubState::Unknown => match fs::read_to_string(workspace.path(&stub)) {
             Ok(text) if text.contains("todo!(") => Status::NotStarted,
             _ => Status::Failing,

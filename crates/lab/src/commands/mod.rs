@@ -43,7 +43,11 @@ pub fn dispatch(workspace: &Workspace, command: Option<Command>) -> Result<ExitC
             check::run(workspace, &course()?, chapter.as_deref(), options)
         }
         Some(Command::Hint { exercise, all }) => hint::run(workspace, &course()?, &exercise, all),
-        Some(Command::Reset { exercise, yes }) => reset::run(workspace, &course()?, &exercise, yes),
+        Some(Command::Reset {
+            exercise,
+            yes,
+            list,
+        }) => reset::run(workspace, &course()?, exercise.as_deref(), yes, list),
         Some(Command::Book { serve, check }) => book::run(workspace, serve, check),
         Some(Command::Verify) => verify::run(workspace, &course()?),
     }

@@ -9,8 +9,8 @@ use crate::commands::suite_excerpt;
 use crate::course::{Course, Exercise};
 use crate::error::LabError;
 use crate::output::{self, BAD, DIM, GOOD, TITLE};
-use crate::validate::validate;
-use crate::workspace::{Ending, Limit, StubState, Workspace, seconds, time_limit};
+use crate::validate::{shipped_stubs_match, validate};
+use crate::workspace::{Ending, Limit, SHIPPED_STUBS, StubState, Workspace, seconds, time_limit};
 
 /// How many lines of a suite's output to show for a side that went wrong.
 const EXCERPT_LINES: usize = 30;
@@ -106,7 +106,8 @@ pub fn render_bite_table(rows: &[BiteRow]) -> String {
 /// Runs the command.
 pub fn run(workspace: &Workspace, course: &Course) -> Result<ExitCode, LabError> {
     let limit = time_limit(None)?;
-    let problems = validate(course, workspace.root());
+    let mut problems = validate(course, workspace.root());
+    problems.extend(shipped_stubs_match(course, workspace.root()));
     anstream::println!("{}", output::styled(TITLE, "course.toml against the tree"));
     if problems.is_empty() {
         anstream::println!(
@@ -242,7 +243,7 @@ fn explain(
     // learner gets.
     if side == "stub" && workspace.stub_state(stub) == StubState::Edited {
         text.push_str(&format!(
-            "\n    (note: {} has uncommitted changes, so this is not the committed stub)",
+            "\n    (note: {} differs from its shipped copy in {SHIPPED_STUBS}/, so this is not the stub a learner gets)",
             stub.display()
         ));
     }

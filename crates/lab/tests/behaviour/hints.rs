@@ -40,7 +40,7 @@ fn one_more_hint_each_time() {
         shown[3], shown[2],
         "past the last hint it stays on the last"
     );
-    let log = std::fs::read_to_string(root.join("target/lab/hints.toml")).unwrap();
+    let log = std::fs::read_to_string(root.join(".lab/hints.toml")).unwrap();
     assert!(log.contains("\"1.2\" = 3"), "{log}");
 }
 

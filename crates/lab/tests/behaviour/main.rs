@@ -12,6 +12,7 @@ mod course_data;
 mod demo_list;
 mod help;
 mod hints;
+mod lab_state;
 mod plain_output;
 mod progress_table;
 mod reset;

@@ -1,6 +1,7 @@
-//! `cargo lab reset` restores a stub from the last commit, refuses to
-//! discard work without a confirmation, and keeps a copy of what it
-//! discards. Runs in a scratch git repository.
+//! `cargo lab reset` restores a stub as shipped (even after the learner
+//! committed their work), refuses to discard work without a confirmation,
+//! and keeps every version it discards in `.lab/backups/`, which `cargo
+//! clean` leaves alone. Runs in a scratch git repository.
 
 use crate::common;
 
@@ -73,29 +74,117 @@ fn without_a_terminal_it_asks_for_yes_and_changes_nothing() {
     let run = lab(&root, &["reset", "countdown", "--yes"]);
     assert_eq!(run.code, Some(0), "{run:?}");
     assert_eq!(fs::read_to_string(root.join(STUB)).unwrap(), original);
-    let kept = root.join("target/lab/reset/1.1-countdown.rs");
-    assert_eq!(fs::read_to_string(kept).unwrap(), "// my attempt\n");
+    let kept = backups(&root);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(fs::read_to_string(&kept[0]).unwrap(), "// my attempt\n");
     assert!(
-        run.stdout.contains("target/lab/reset/1.1-countdown.rs"),
+        run.stdout.contains(".lab/backups/1.1-countdown-"),
         "{}",
         run.stdout
     );
 }
 
+/// The backups in `.lab/backups/`, by name.
+fn backups(root: &Path) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<_> = fs::read_dir(root.join(".lab/backups"))
+        .map(|entries| entries.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
 #[test]
-fn outside_a_git_checkout_it_says_so() {
-    // A scratch copy that is not a repository of its own, under a folder
-    // that is not one either, so git has nothing to compare with.
-    let root = std::env::temp_dir().join(format!("lab-reset-no-git-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&root);
-    fs::create_dir_all(&root).unwrap();
-    let copy = scratch_copy("reset_no_git");
-    fs::rename(&copy, root.join("course")).unwrap();
-    let run = lab(&root.join("course"), &["reset", "1.1", "--yes"]);
-    let _ = fs::remove_dir_all(&root);
-    if run.stderr.contains("needs git") {
-        return; // no git at all: also a clear error, checked by its message
+fn every_reset_keeps_its_own_backup_outside_target() {
+    let root = committed_copy("reset_twice");
+    fs::write(root.join(STUB), "// first attempt\n").unwrap();
+    assert_eq!(lab(&root, &["reset", "1.1", "--yes"]).code, Some(0));
+    fs::write(root.join(STUB), "// second attempt\n").unwrap();
+    let run = lab(&root, &["reset", "1.1", "--yes"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+
+    // `cargo clean` deletes target/, and nothing of the lab's with it.
+    let _ = fs::remove_dir_all(root.join("target"));
+    let kept: Vec<String> = backups(&root)
+        .iter()
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
+    assert_eq!(
+        kept.len(),
+        2,
+        "the second reset kept the first backup: {kept:?}"
+    );
+    assert!(kept.contains(&"// first attempt\n".to_owned()), "{kept:?}");
+    assert!(kept.contains(&"// second attempt\n".to_owned()), "{kept:?}");
+
+    let run = lab(&root, &["reset", "--list"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    for backup in backups(&root) {
+        let name = backup.file_name().unwrap().to_str().unwrap();
+        assert!(run.stdout.contains(name), "{name} in:\n{}", run.stdout);
     }
-    assert_eq!(run.code, Some(1), "{run:?}");
-    assert!(run.stderr.contains("git cannot compare"), "{}", run.stderr);
+    // Oldest first, even for two resets in the same second.
+    let at = |text: &str| {
+        let backup = backups(&root)
+            .into_iter()
+            .find(|p| fs::read_to_string(p).unwrap() == text)
+            .unwrap();
+        let name = backup.file_name().unwrap().to_str().unwrap().to_owned();
+        run.stdout.find(&name).unwrap()
+    };
+    assert!(
+        at("// first attempt\n") < at("// second attempt\n"),
+        "{}",
+        run.stdout
+    );
+    let run = lab(&root, &["reset", "--list", "echo"]);
+    assert!(run.stdout.contains("No backups of 1.2"), "{}", run.stdout);
+
+    // git never sees them.
+    let status = Command::new("git")
+        .args(["status", "--porcelain", "--ignored=no"])
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    let status = String::from_utf8_lossy(&status.stdout);
+    assert!(!status.contains(".lab"), "{status}");
+}
+
+#[test]
+fn a_committed_attempt_is_still_not_the_original_stub() {
+    let root = committed_copy("reset_committed");
+    let original = fs::read_to_string(root.join(STUB)).unwrap();
+    fs::write(root.join(STUB), "// my committed attempt\n").unwrap();
+    git(&root, &["commit", "--quiet", "-am", "my work"]);
+
+    // check tells a started exercise by this, not by the last commit.
+    let workspace = lab::workspace::Workspace::new(&root);
+    assert_eq!(
+        workspace.stub_state(Path::new(STUB)),
+        lab::workspace::StubState::Edited
+    );
+
+    let run = lab(&root, &["reset", "1.1", "--yes"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(
+        !run.stdout.contains("nothing to reset"),
+        "a committed attempt is still an attempt:\n{}",
+        run.stdout
+    );
+    assert_eq!(fs::read_to_string(root.join(STUB)).unwrap(), original);
+    assert_eq!(
+        workspace.stub_state(Path::new(STUB)),
+        lab::workspace::StubState::Untouched
+    );
+    assert_eq!(backups(&root).len(), 1);
+}
+
+#[test]
+fn it_needs_no_git() {
+    // A scratch copy that is not a repository: the shipped copy is enough.
+    let root = scratch_copy("reset_no_git");
+    let original = fs::read_to_string(root.join(STUB)).unwrap();
+    fs::write(root.join(STUB), "// my attempt\n").unwrap();
+    let run = lab(&root, &["reset", "1.1", "--yes"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(fs::read_to_string(root.join(STUB)).unwrap(), original);
 }

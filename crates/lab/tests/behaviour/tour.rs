@@ -42,9 +42,9 @@ fn before_any_check() {
 #[test]
 fn after_a_check_the_next_exercise_is_the_first_not_done() {
     let root = scratch_copy("tour_after_check");
-    fs::create_dir_all(root.join("target/lab")).unwrap();
+    fs::create_dir_all(root.join(".lab")).unwrap();
     fs::write(
-        root.join("target/lab/progress.toml"),
+        root.join(".lab/progress.toml"),
         "[[exercise]]\nid = \"1.1\"\nname = \"countdown\"\nstatus = \"done\"\n\n\
          [[exercise]]\nid = \"1.2\"\nname = \"echo\"\nstatus = \"failing\"\n",
     )

@@ -1,0 +1,34 @@
+//! Exercise 1.4: round_robin, the scheduler's loop.
+//!
+//! Write [`gather`]: run the tasks round-robin until every one has
+//! returned, and give back their return values **in the order the tasks
+//! were given**, whatever order they finished in. (That is what asyncio's
+//! `gather` promises too.)
+//!
+//! Round-robin means: a FIFO queue of tasks; take the one at the front and
+//! resume it once; if it yielded, it goes to the back of the queue; if it
+//! returned, keep its result and drop the task at once, so that its frame
+//! is freed before anyone else runs. What tasks yield is ignored here.
+//!
+//! Book: `ch01-generators.md#a-scheduler-asyncios-ancestor`.
+//!
+//! Hints:
+//! 1. `std::collections::VecDeque` is the queue: `pop_front` and
+//!    `push_back`. Queue each task together with its index in `tasks`
+//!    (`tasks.into_iter().enumerate()`), so you know where its result goes.
+//! 2. Keep one `Option<R>` slot per task and fill it when the task
+//!    returns; once the queue is empty every slot is `Some`.
+//! 3. A task that returned must not go back in the queue: resuming it
+//!    again is a bug. Letting it go out of scope in the loop body is what
+//!    drops it.
+//!
+//! Check: `cargo lab check 1`, or `cargo test -p ex01-generators --test round_robin`.
+
+use aio_generators::Generator;
+
+/// Runs `tasks` round-robin until all have returned; their results, in the
+/// order of `tasks`.
+pub fn gather<Y, R>(tasks: Vec<Box<dyn Generator<Yield = Y, Return = R>>>) -> Vec<R> {
+    // TODO: the loop described above.
+    todo!()
+}

@@ -1,0 +1,54 @@
+//! # Exercise 2.1: a countdown future
+//!
+//! Goal: write `poll` for [`Countdown`], a future that answers
+//! `Poll::Pending` a given number of times and then `Poll::Ready(())`.
+//!
+//! It waits for nothing outside itself, so every time it says Pending it
+//! must also wake its task (`cx.waker().wake_by_ref()`): that is its promise
+//! that polling again is worth it. A future that returns Pending without
+//! arranging a wake is never polled again by an executor that sleeps until
+//! woken.
+//!
+//! Read first: `book/src/ch02-futures.md`, section "A countdown"
+//! (`ch02-futures.md#a-countdown`).
+//!
+//! Hints (also `cargo lab hint countdown_future`):
+//! 1. `self` is a `Pin<&mut Self>`; `Countdown` is `Unpin` (it holds a
+//!    `u32`), so once you write `mut self` in the signature,
+//!    `self.remaining` reads and writes as through a `&mut Countdown`.
+//! 2. Two cases: nothing left (Ready) or something left (count down, then
+//!    Pending).
+//! 3. Before every Pending, `cx.waker().wake_by_ref()`: nothing else will
+//!    ever wake this task.
+//!
+//! Check: `cargo lab check 2` or `cargo test -p ex02-futures --test countdown_future`.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+/// Pending `remaining` more times, waking its task each time, then Ready.
+#[derive(Debug)]
+pub struct Countdown {
+    /// How many more polls answer Pending before the one that is Ready.
+    pub remaining: u32,
+}
+
+impl Countdown {
+    /// A countdown that needs `pending_polls` Pending answers before Ready.
+    pub fn new(pending_polls: u32) -> Self {
+        Countdown {
+            remaining: pending_polls,
+        }
+    }
+}
+
+impl Future for Countdown {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        // TODO: if `remaining` is 0, be Ready; otherwise count down by one,
+        // wake the task through `cx`, and be Pending.
+        todo!()
+    }
+}

@@ -1,0 +1,94 @@
+//! # Exercise 2.5: make a placeholder awaitable
+//!
+//! Goal: make [`Slot`] a future. A `Slot` is a one-shot placeholder shared
+//! by two handles: one side calls `set(value)`, the other awaits the value.
+//! Two pieces, and each needs the other:
+//!
+//! - `poll`: take the value if it is there (Ready); if not, keep a clone of
+//!   the task's waker, so that `set` can find it, and answer Pending;
+//! - `set`: store the value, then wake the waker that `poll` kept, if any.
+//!
+//! Only the most recent waker counts: an executor may poll with a new one,
+//! and waking a stale one would wake the wrong task.
+//!
+//! Read first: `book/src/ch02-futures.md`, section "Awaiting the placeholder"
+//! (`ch02-futures.md#awaiting-the-placeholder`).
+//!
+//! Hints (also `cargo lab hint placeholder_await`):
+//! 1. `self.shared.borrow_mut()` gives you the `Inner`; `Option::take`
+//!    moves the value out, `cx.waker().clone()` makes a waker you can keep.
+//! 2. In `set`, end the `borrow_mut` before calling `wake()`: a waker may
+//!    run code (a callback, another poll) that borrows the same `RefCell`.
+//! 3. A second `set` returns `false` and changes nothing, even after the
+//!    first value was taken.
+//!
+//! Check: `cargo lab check 2` or `cargo test -p ex02-futures --test placeholder_await`.
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+/// What both handles of a slot share.
+#[derive(Debug, Default)]
+struct Inner<T> {
+    /// The value, from `set` until `poll` takes it.
+    value: Option<T>,
+    /// Whether `set` has been called (stays true after the value is taken).
+    was_set: bool,
+    /// The waker of the task that last polled while the slot was empty.
+    waker: Option<Waker>,
+}
+
+/// A one-shot placeholder: set once, awaited once.
+#[derive(Debug)]
+pub struct Slot<T> {
+    shared: Rc<RefCell<Inner<T>>>,
+}
+
+impl<T> Slot<T> {
+    /// An empty slot.
+    pub fn new() -> Self {
+        Slot {
+            shared: Rc::new(RefCell::new(Inner {
+                value: None,
+                was_set: false,
+                waker: None,
+            })),
+        }
+    }
+
+    /// Stores `value` and wakes the waiting task, if there is one. Returns
+    /// `false`, changing nothing, if the slot was set before.
+    pub fn set(&self, value: T) -> bool {
+        // TODO: refuse a second set; store the value; then, with the borrow
+        // ended, wake the waker that `poll` kept.
+        todo!()
+    }
+}
+
+impl<T> Default for Slot<T> {
+    fn default() -> Self {
+        Slot::new()
+    }
+}
+
+impl<T> Clone for Slot<T> {
+    /// Another handle to the same slot.
+    fn clone(&self) -> Self {
+        Slot {
+            shared: Rc::clone(&self.shared),
+        }
+    }
+}
+
+impl<T> Future for Slot<T> {
+    type Output = T;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
+        // TODO: Ready with the value if it is there; otherwise keep this
+        // task's waker (replacing an older one) and be Pending.
+        todo!()
+    }
+}

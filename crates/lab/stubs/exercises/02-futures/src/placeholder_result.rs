@@ -1,0 +1,130 @@
+//! # Exercise 2.4: the placeholder's results and errors
+//!
+//! Goal: complete [`Placeholder`], a small asyncio `Future`: it starts
+//! pending and is completed at most once, by `set_result`,
+//! `set_exception` or `cancel`. Then:
+//!
+//! - `result()` is the value, or an error that says why there is none:
+//!   [`PlaceholderError::NotDone`] while pending (asyncio's
+//!   `InvalidStateError`), [`PlaceholderError::Cancelled`] when cancelled,
+//!   [`PlaceholderError::Failed`] with the message it failed with;
+//! - completing it a second time is [`PlaceholderError::AlreadyDone`] and
+//!   changes nothing; `cancel()` reports with a `bool` whether it cancelled;
+//! - done-callbacks run once each, in the order they were added, when it
+//!   completes; one added after completion runs at once.
+//!
+//! Read first: `book/src/ch02-futures.md`, section "The placeholder future"
+//! (`ch02-futures.md#the-placeholder-future`).
+//!
+//! Hints (also `cargo lab hint placeholder_result`):
+//! 1. Put all three completions through one private helper, say
+//!    `fn complete(&mut self, state: State<T>) -> Result<(), PlaceholderError>`:
+//!    refuse unless pending, store the state, then run the callbacks.
+//! 2. `std::mem::take(&mut self.callbacks)` hands you the callbacks and
+//!    leaves an empty `Vec`, so none can run twice.
+//! 3. `result()` returns a clone of the value: that is why `T: Clone`.
+//!
+//! Check: `cargo lab check 2` or `cargo test -p ex02-futures --test placeholder_result`.
+
+/// Where a placeholder stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum State<T> {
+    /// Not completed yet.
+    Pending,
+    /// Completed with a result.
+    Finished(T),
+    /// Completed with a failure, described by its message.
+    Failed(String),
+    /// Cancelled.
+    Cancelled,
+}
+
+/// Why an operation on a placeholder gave no value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlaceholderError {
+    /// The result was asked for too early (asyncio: `InvalidStateError`).
+    NotDone,
+    /// A second completion was refused (asyncio: `InvalidStateError`).
+    AlreadyDone,
+    /// The placeholder was cancelled (asyncio: `CancelledError`).
+    Cancelled,
+    /// The placeholder failed with this message.
+    Failed(String),
+}
+
+/// A function run once the placeholder is done; it sees the final state.
+pub type DoneCallback<T> = Box<dyn FnOnce(&State<T>)>;
+
+/// A placeholder for a value that someone will set later.
+pub struct Placeholder<T> {
+    state: State<T>,
+    /// Waiting to run, in the order they were added.
+    callbacks: Vec<DoneCallback<T>>,
+}
+
+impl<T: Clone> Placeholder<T> {
+    /// A pending placeholder with no callbacks.
+    pub fn new() -> Self {
+        Placeholder {
+            state: State::Pending,
+            callbacks: Vec::new(),
+        }
+    }
+
+    /// The current state.
+    pub fn state(&self) -> &State<T> {
+        &self.state
+    }
+
+    /// Whether it has been completed in any of the three ways.
+    pub fn done(&self) -> bool {
+        // TODO
+        todo!()
+    }
+
+    /// Completes it with `value`.
+    pub fn set_result(&mut self, value: T) -> Result<(), PlaceholderError> {
+        // TODO
+        todo!()
+    }
+
+    /// Completes it with a failure described by `message`.
+    pub fn set_exception(&mut self, message: &str) -> Result<(), PlaceholderError> {
+        // TODO
+        todo!()
+    }
+
+    /// Cancels it if it is pending; reports whether it did.
+    pub fn cancel(&mut self) -> bool {
+        // TODO
+        todo!()
+    }
+
+    /// The value, or why there is none.
+    pub fn result(&self) -> Result<T, PlaceholderError> {
+        // TODO
+        todo!()
+    }
+
+    /// Runs `callback` with the final state once done (at once if it is
+    /// done already).
+    pub fn add_done_callback(&mut self, callback: impl FnOnce(&State<T>) + 'static) {
+        // TODO
+        todo!()
+    }
+}
+
+impl<T: Clone> Default for Placeholder<T> {
+    fn default() -> Self {
+        Placeholder::new()
+    }
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Placeholder<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Placeholder")
+            .field("state", &self.state)
+            .field("callbacks", &self.callbacks.len())
+            .finish()
+    }
+}

@@ -1,0 +1,98 @@
+//! # Exercise 2.3: two awaits, compiled by hand
+//!
+//! Goal: finish the state machine that the compiler would build from this
+//! `async fn`, so that `greet(name)` behaves exactly like it, poll for poll:
+//!
+//! ```
+//! # use aio_futures::Countdown;
+//! async fn greet(name: &'static str) -> String {
+//!     let greeting = Countdown::new(2, "Hello").await; // pause 1
+//!     let mark = Countdown::new(1, '!').await;         // pause 2
+//!     format!("{greeting}, {name}{mark}")
+//! }
+//! # assert_eq!(aio_futures::block_on_counted(greet("Ada")), ("Hello, Ada!".to_string(), 4));
+//! ```
+//!
+//! (`Countdown` is the stage crate's `aio_futures::Countdown`: Pending that
+//! many times, then Ready with its value.) Two things to write:
+//!
+//! 1. the fields of `State::AwaitingMark`: what must the future keep while
+//!    it is paused at the second `.await`?
+//! 2. `poll`: run from the current state to the next pause, or to the end.
+//!
+//! Read first: `book/src/ch02-futures.md`, section "Two awaits, compiled by
+//! hand" (`ch02-futures.md#two-awaits-compiled-by-hand`).
+//!
+//! Hints (also `cargo lab hint two_awaits_by_hand`):
+//! 1. A local belongs in a state if it was made before that pause and is
+//!    used after it. At pause 2 that is `name`, `greeting` and the `mark`
+//!    countdown being awaited.
+//! 2. Write `poll` as a `loop` around a `match &mut this.state`: `Start`
+//!    moves on at once, an inner Pending returns Pending, an inner Ready
+//!    moves to the next state and goes round the loop again.
+//! 3. Poll an inner countdown with `Pin::new(countdown).poll(cx)`, passing
+//!    on the same `cx`, so that its wake reaches the task.
+//! 4. Polled again after it returned Ready, `Greet` must panic with a
+//!    message that says "`Greet` polled after it completed".
+//!
+//! Check: `cargo lab check 2` or `cargo test -p ex02-futures --test two_awaits_by_hand`.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use aio_futures::Countdown;
+
+/// Where the body of `greet` stands between two polls.
+#[derive(Debug)]
+enum State {
+    /// Called, never polled: only the argument exists.
+    Start { name: &'static str },
+    /// Paused at the first `.await`.
+    AwaitingGreeting {
+        greeting: Countdown<&'static str>,
+        name: &'static str,
+    },
+    /// Paused at the second `.await`.
+    // TODO: give this variant the fields it must keep.
+    AwaitingMark,
+    /// Returned.
+    Done,
+}
+
+/// The future that `greet(name)` returns.
+#[derive(Debug)]
+pub struct Greet {
+    state: State,
+}
+
+/// Calls the hand-compiled `greet`: builds the machine, runs nothing.
+pub fn greet(name: &'static str) -> Greet {
+    Greet {
+        state: State::Start { name },
+    }
+}
+
+impl Greet {
+    /// `"Start"`, `"AwaitingGreeting"`, `"AwaitingMark"` or `"Done"`.
+    // `AwaitingMark { .. }` below already fits the variant once you give it
+    // fields; until then clippy would call the braces unneeded.
+    #[allow(clippy::unneeded_struct_pattern)]
+    pub fn state_name(&self) -> &'static str {
+        match self.state {
+            State::Start { .. } => "Start",
+            State::AwaitingGreeting { .. } => "AwaitingGreeting",
+            State::AwaitingMark { .. } => "AwaitingMark",
+            State::Done => "Done",
+        }
+    }
+}
+
+impl Future for Greet {
+    type Output = String;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<String> {
+        // TODO: step through the states as the async fn above would.
+        todo!()
+    }
+}

@@ -1,0 +1,37 @@
+//! Exercise 5.3: retry on "would block" in `read`.
+//!
+//! A socket in non-blocking mode never makes `read` wait: when no byte has
+//! arrived, the call fails at once with `ErrorKind::WouldBlock`. Write
+//! `read`, the async read at the heart of every stream: try the read; on
+//! "would block", wait for the reactor to report the socket readable, then
+//! try again. The loop runs other tasks meanwhile.
+//!
+//! Book: the section "Async: would block means wait",
+//! `ch05-reactor.md#async-would-block-means-wait`.
+//!
+//! Hints:
+//! 1. `let mut socket = source.get_ref();` then `socket.read(buf)`: `Read`
+//!    is implemented for `&UnixStream`, so the `Async` needs no `&mut`.
+//! 2. `WouldBlock` is not an error here: it means wait. Await
+//!    `source.readable()` (with `?`) and go round the loop again;
+//!    `Interrupted` (a signal arrived) means try again at once.
+//! 3. Everything else is the answer: bytes, `Ok(0)` at end of file, or a
+//!    real error. (`Async::read_with` does all this; write the loop
+//!    yourself.)
+//!
+//! Check: `cargo lab check 5`, or
+//! `cargo test -p ex05-reactor --test read_retry`.
+
+use std::io::{self, Read};
+use std::os::unix::net::UnixStream;
+
+use aio_reactor::Async;
+
+/// Reads into `buf` what has arrived, waiting until something has: the
+/// number of bytes read, 0 at end of file.
+pub async fn read(source: &Async<UnixStream>, buf: &mut [u8]) -> io::Result<usize> {
+    // TODO: loop: try `read` on the socket; on `WouldBlock` await
+    // `source.readable()` and try again; on `Interrupted` just try again;
+    // return anything else.
+    todo!()
+}

@@ -1,0 +1,99 @@
+//! Exercise 5.2: re-arm oneshot interest when a task waits again.
+//!
+//! The reactor registers sockets in oneshot mode: the poller reports a
+//! socket once, then ignores it until interest is set again with
+//! `Poller::modify`. `Watched` is one socket with its one waiting task.
+//! `on_event` (given) is what the reactor calls when the socket's event
+//! comes: the poller has disarmed it. Write `wait_readable`, which a task
+//! calls each time it is about to wait: keep its waker, and arm the socket
+//! if it is not armed, so that the next event is delivered at all.
+//!
+//! Book: the section "Oneshot interest, re-armed",
+//! `ch05-reactor.md#oneshot-interest-re-armed`.
+//!
+//! Hints:
+//! 1. Keep the newest waker (`self.waker = Some(waker.clone())`): the task
+//!    may be polled with a different one each time.
+//! 2. Oneshot: after an event the poller ignores the socket until interest
+//!    is set again, and `on_event` clears `self.armed` to say so. Arming
+//!    only the first time is the classic bug: the first event comes, the
+//!    second never does.
+//! 3. If `!self.armed`: `self.poller.modify(&self.socket,
+//!    Event::readable(self.key))?`, then set `armed` and add one to `arms`.
+//!
+//! Check: `cargo lab check 5`, or
+//! `cargo test -p ex05-reactor --test rearm`.
+
+use std::io;
+use std::os::unix::net::UnixStream;
+use std::task::Waker;
+
+use polling::{Event, PollMode, Poller};
+
+/// One socket registered with a poller in oneshot mode, and the task that
+/// waits to read it.
+#[derive(Debug)]
+pub struct Watched<'p> {
+    poller: &'p Poller,
+    /// The key the socket's events carry.
+    key: usize,
+    socket: UnixStream,
+    /// The waker of the task waiting to read, if one is.
+    waker: Option<Waker>,
+    /// Whether the poller is watching the socket now. Cleared by each
+    /// event: oneshot mode disarms the socket when it reports it.
+    armed: bool,
+    /// How many times `modify` armed the socket.
+    arms: usize,
+}
+
+impl<'p> Watched<'p> {
+    /// Registers `socket` with `poller` under `key`, with no interest yet.
+    pub fn new(poller: &'p Poller, key: usize, socket: UnixStream) -> io::Result<Self> {
+        // SAFETY: the socket moves into the returned value, whose `Drop`
+        // deletes it from the poller before the socket is closed.
+        unsafe { poller.add_with_mode(&socket, Event::none(key), PollMode::Oneshot)? };
+        Ok(Watched {
+            poller,
+            key,
+            socket,
+            waker: None,
+            armed: false,
+            arms: 0,
+        })
+    }
+
+    /// The key this socket's events carry.
+    pub fn key(&self) -> usize {
+        self.key
+    }
+
+    /// How many times the socket was armed with `modify`.
+    pub fn arms(&self) -> usize {
+        self.arms
+    }
+
+    /// The task of `waker` is about to wait until the socket is readable.
+    pub fn wait_readable(&mut self, waker: &Waker) -> io::Result<()> {
+        // TODO: keep a clone of `waker`; if the socket is not armed, arm it
+        // for readability with `self.poller.modify`, mark it armed and
+        // count the arm in `self.arms`.
+        todo!()
+    }
+
+    /// What the reactor calls when an event for this socket arrives: the
+    /// poller has disarmed it, and the waiting task, if any, is woken.
+    pub fn on_event(&mut self) {
+        self.armed = false;
+        if let Some(waker) = self.waker.take() {
+            waker.wake();
+        }
+    }
+}
+
+impl Drop for Watched<'_> {
+    fn drop(&mut self) {
+        // Out of the poller before the socket closes.
+        let _ = self.poller.delete(&self.socket);
+    }
+}
