@@ -541,10 +541,31 @@ impl Server {
         self.accept_loop.cancel();
     }
 
+    // ANCHOR: serve_forever
     /// Waits until the server is closed (asyncio's `serve_forever`, which
-    /// also only ends when the server is closed).
+    /// also only ends when the server is closed), or its accept task has
+    /// ended by a panic (a handler that panics when called, say).
+    ///
+    /// That panic goes to the loop's exception handler, as asyncio reports
+    /// what its accept callback raises with `call_exception_handler`. To
+    /// get it there, this waits for the accept task without taking its
+    /// result: a handle dropped with a panic nobody took reports it ("Task
+    /// exception was never retrieved", task `server`). Cancelling
+    /// `serve_forever` closes the server, as in asyncio.
     pub async fn serve_forever(self) {
-        let _ = self.accept_loop.await;
+        let _close_if_cancelled = CloseOnDrop(&self);
+        poll_fn(|cx| self.accept_loop.poll_done(cx)).await;
+    }
+    // ANCHOR_END: serve_forever
+}
+
+/// Closes the server when dropped; a server whose accept task has ended
+/// already is not affected.
+struct CloseOnDrop<'a>(&'a Server);
+
+impl Drop for CloseOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.close();
     }
 }
 

@@ -22,6 +22,7 @@ mod oneshot_rearm;
 mod out_of_descriptors;
 mod partial_writes;
 mod peer_reset;
+mod serve_forever;
 mod silent_client;
 mod socket_outlives_loop;
 mod spurious_wakes;
