@@ -130,7 +130,7 @@ impl Core {
     ) -> Self {
         Core {
             shared: Arc::new(Shared {
-                remote: Mutex::new(Vec::new()),
+                remote: Mutex::new(Some(Vec::new())),
                 unparker,
             }),
             ready: RefCell::default(),
@@ -169,10 +169,7 @@ impl Core {
         }
         let task = TaskCell::new(future, slot.clone());
 
-        let waker = Waker::from(Arc::new(TaskWaker {
-            id,
-            shared: self.shared.clone(),
-        }));
+        let waker = Waker::from(Arc::new(TaskWaker::new(id, self.shared.clone())));
         self.tasks.borrow_mut().insert(
             id,
             TaskEntry {
@@ -233,14 +230,7 @@ impl Core {
 
     /// Moves the tasks that other threads woke into the ready queue.
     fn drain_remote(&self) {
-        let woken = std::mem::take(
-            &mut *self
-                .shared
-                .remote
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner()),
-        );
-        for id in woken {
+        for id in self.shared.take_remote() {
             self.schedule(id, true);
         }
     }
@@ -526,6 +516,16 @@ impl<D: Driver> EventLoop<D> {
         self.core.task_count()
     }
 
+    /// Test support: a function that tells how many wakes from other
+    /// threads wait in this loop's remote queue. It goes on answering after
+    /// the loop is dropped, as a waker kept by another thread goes on
+    /// existing.
+    #[doc(hidden)]
+    pub fn remote_queue_len_probe(&self) -> impl Fn() -> usize + Send + Sync + 'static {
+        let shared = Arc::clone(&self.core.shared);
+        move || shared.remote_len()
+    }
+
     /// Creates a task on this loop (asyncio's `loop.create_task`). It runs
     /// once the loop runs.
     pub fn spawn<F>(&self, future: F) -> JoinHandle<F::Output>
@@ -623,6 +623,8 @@ impl<D: Driver> Drop for EventLoop<D> {
     /// Closing the loop cancels the tasks still alive: their futures are
     /// dropped, inside the loop's context so their `Drop` can reach it.
     fn drop(&mut self) {
+        // From now on a wake from another thread stops at once.
+        self.core.shared.close();
         if self.core.task_count() == 0 {
             return;
         }

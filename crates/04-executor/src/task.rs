@@ -5,7 +5,8 @@ use std::future::Future;
 use std::panic::{self, AssertUnwindSafe};
 use std::pin::Pin;
 use std::rc::Rc;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::task::{Context, Poll, Wake, Waker};
 
 use pin_project_lite::pin_project;
@@ -180,18 +181,68 @@ impl TaskTable {
 /// here.
 pub(crate) struct Shared {
     /// Tasks woken from other threads, waiting to be moved into the ready
-    /// queue by the loop's own thread.
-    pub(crate) remote: Mutex<Vec<TaskId>>,
+    /// queue by the loop's own thread. `None` once the loop is gone: a wake
+    /// then has nowhere to go.
+    pub(crate) remote: Mutex<Option<Vec<Arc<TaskWaker>>>>,
     /// Interrupts the driver's park, so a remote wake is seen at once.
     pub(crate) unparker: Arc<dyn Unpark>,
 }
 // ANCHOR_END: shared
+
+impl Shared {
+    fn remote(&self) -> MutexGuard<'_, Option<Vec<Arc<TaskWaker>>>> {
+        self.remote
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Takes the tasks other threads woke, clearing each one's `queued`
+    /// flag: a wake from now on queues it again.
+    pub(crate) fn take_remote(&self) -> Vec<TaskId> {
+        let woken = self.remote().as_mut().map(std::mem::take);
+        let woken = woken.unwrap_or_default();
+        woken
+            .into_iter()
+            .map(|waker| {
+                // A swap, not a store: reading the flag with `Acquire` makes
+                // what a skipped wake's thread wrote visible to the next poll.
+                waker.queued.swap(false, Ordering::Acquire);
+                waker.id
+            })
+            .collect()
+    }
+
+    /// The loop is gone: wakes from now on stop at once, and the ones
+    /// queued are let go (each holds this `Shared`, which would otherwise
+    /// never be freed).
+    pub(crate) fn close(&self) {
+        let queued = self.remote().take();
+        drop(queued);
+    }
+
+    /// How many wakes wait in the remote queue.
+    pub(crate) fn remote_len(&self) -> usize {
+        self.remote().as_ref().map_or(0, Vec::len)
+    }
+}
 
 // ANCHOR: waker
 /// The waker of one task: its id, and the way back to its loop.
 pub(crate) struct TaskWaker {
     pub(crate) id: TaskId,
     pub(crate) shared: Arc<Shared>,
+    /// In the remote queue already: another remote wake adds nothing.
+    queued: AtomicBool,
+}
+
+impl TaskWaker {
+    pub(crate) fn new(id: TaskId, shared: Arc<Shared>) -> Self {
+        TaskWaker {
+            id,
+            shared,
+            queued: AtomicBool::new(false),
+        }
+    }
 }
 
 impl Wake for TaskWaker {
@@ -205,13 +256,16 @@ impl Wake for TaskWaker {
         if context::schedule_local(&self.shared, self.id) {
             return;
         }
-        // Anywhere else: through the mutex-protected remote queue, then
-        // interrupt the park so the loop picks it up.
-        self.shared
-            .remote
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .push(self.id);
+        // Anywhere else: through the mutex-protected remote queue, once
+        // until the loop takes it in (it polls the task after that).
+        if self.queued.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        match self.shared.remote().as_mut() {
+            Some(queue) => queue.push(Arc::clone(self)),
+            None => return, // the loop is gone: nothing to do, ever
+        }
+        // Then interrupt the park so the loop picks it up.
         self.shared.unparker.unpark();
     }
 }
