@@ -54,33 +54,70 @@ pub fn dispatch(workspace: &Workspace, command: Option<Command>) -> Result<ExitC
 }
 
 /// The part of a failed suite's output worth reading, at most `max_lines`
-/// long: the test failures if the tests ran, else the compiler's errors.
+/// long: the test failures if the tests ran to the end, else why the test
+/// process died (a stack overflow, an abort, and the signal), else the
+/// compiler's errors.
 pub(crate) fn suite_excerpt(run: &SuiteRun, max_lines: usize) -> String {
-    let lines: Vec<&str> = match run.stdout.find("\nfailures:\n") {
+    let mut lines: Vec<&str> = match run.stdout.find("\nfailures:\n") {
         Some(at) => run.stdout[at + 1..].lines().collect(),
         None => {
-            // No test ran, so it did not compile: start at the first error,
-            // skipping the warnings an unfinished stub always has.
+            // No report of failures: either the test process died, whose
+            // last words (the runtime's, on its stderr) come before cargo's
+            // "error: test failed", or it did not compile. Start at the
+            // first of those, skipping the warnings an unfinished stub
+            // always has.
             let all: Vec<&str> = run.stderr.lines().collect();
-            let first_error = all.iter().position(|l| l.starts_with("error")).unwrap_or(0);
-            all[first_error..].to_vec()
+            let first_cause = all.iter().position(|l| is_crash_cause(l));
+            let first_error = all.iter().position(|l| l.starts_with("error"));
+            let start = match (first_cause, first_error) {
+                (Some(cause), Some(error)) => cause.min(error),
+                (cause, error) => cause.or(error).unwrap_or(0),
+            };
+            all[start..].to_vec()
         }
     };
-    let lines: Vec<&str> = {
-        let start = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
-        let end = lines
-            .iter()
-            .rposition(|l| !l.trim().is_empty())
-            .map_or(start, |i| i + 1);
-        lines[start..end.max(start)].to_vec()
-    };
-    let mut excerpt: Vec<String> = lines
+    let start = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
+    let end = lines
         .iter()
-        .take(max_lines)
-        .map(|l| format!("    {l}"))
-        .collect();
+        .rposition(|l| !l.trim().is_empty())
+        .map_or(start, |i| i + 1);
+    lines = lines[start..end.max(start)].to_vec();
+    let mut excerpt: Vec<String> = crash_summary(&run.stderr).into_iter().collect();
+    excerpt.extend(lines.iter().take(max_lines).map(|l| format!("    {l}")));
     if lines.len() > max_lines {
         excerpt.push(format!("    … ({} more lines)", lines.len() - max_lines));
     }
     excerpt.join("\n")
+}
+
+/// A line the Rust runtime prints as a process dies: a stack overflow, a
+/// fatal runtime error, a panic that cannot unwind, a failed allocation.
+fn is_crash_cause(line: &str) -> bool {
+    line.contains("has overflowed its stack")
+        || line.starts_with("fatal runtime error")
+        || line.starts_with("thread caused non-unwinding panic")
+        || line.contains("panic in a function that cannot unwind")
+        || (line.starts_with("memory allocation of") && line.contains("failed"))
+}
+
+/// One line saying that the test process was killed by a signal, and what
+/// that usually means, when cargo reports one (`(signal: 6, SIGABRT: …)`).
+fn crash_summary(stderr: &str) -> Option<String> {
+    let at = stderr.find("(signal: ")?;
+    let signal = stderr[at + 1..].split(')').next()?.trim();
+    let name = signal
+        .split([',', ':'])
+        .map(str::trim)
+        .find(|part| part.starts_with("SIG"))
+        .unwrap_or(signal);
+    let meaning = if stderr.contains("has overflowed its stack") {
+        "a stack overflow, which usually means a recursion that never ends"
+    } else if name == "SIGSEGV" || name == "SIGBUS" {
+        "an invalid memory access"
+    } else if name == "SIGKILL" {
+        "killed from outside, perhaps for using too much memory"
+    } else {
+        "the process aborted; the lines below say why"
+    };
+    Some(format!("    the test process crashed ({name}): {meaning}"))
 }

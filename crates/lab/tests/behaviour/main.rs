@@ -9,6 +9,7 @@ mod bite_table;
 mod book_includes;
 mod chapter_names;
 mod course_data;
+mod crashes;
 mod demo_list;
 mod help;
 mod hints;

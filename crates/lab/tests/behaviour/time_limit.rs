@@ -10,46 +10,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{scratch_copy, spawn_lab};
+use common::spawn_lab;
 
 const STUB: &str = "exercises/01-generators/src/countdown.rs";
 const LOOPING: &str = "pub fn countdown() -> u32 {\n    loop {}\n}\n";
 const FIXED: &str = "pub fn countdown() -> u32 {\n    0\n}\n";
 
-/// The fixture, made a real workspace: exercise 1.1 loops for ever, 1.2
-/// passes. Its own target folder, so it never waits for the lock of the
-/// `cargo test` that runs us.
 fn looping_workspace(name: &str) -> (PathBuf, PathBuf) {
-    let root = scratch_copy(name);
-    let write = |path: &str, text: &str| fs::write(root.join(path), text).unwrap();
-    write(
-        "Cargo.toml",
-        "[workspace]\nmembers = [\"exercises/01-generators\"]\nresolver = \"2\"\n",
-    );
-    write(
-        "exercises/01-generators/Cargo.toml",
-        "[package]\nname = \"ex01-generators\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n\
-         [lib]\npath = \"src/lib.rs\"\n",
-    );
-    write(
-        "exercises/01-generators/src/lib.rs",
-        "pub mod countdown;\npub mod echo;\n",
-    );
-    write(STUB, LOOPING);
-    write(
-        "exercises/01-generators/src/echo.rs",
-        "pub fn echo(x: u32) -> u32 {\n    x\n}\n",
-    );
-    write(
-        "exercises/01-generators/tests/countdown.rs",
-        "#[test]\nfn counts_down() {\n    assert_eq!(ex01_generators::countdown::countdown(), 0);\n}\n",
-    );
-    write(
-        "exercises/01-generators/tests/echo.rs",
-        "#[test]\nfn echoes() {\n    assert_eq!(ex01_generators::echo::echo(3), 3);\n}\n",
-    );
-    let target = root.join("target");
-    (root, target)
+    common::real_workspace(name, LOOPING)
 }
 
 /// The processes still running a test binary of `root`'s build (Linux).

@@ -188,3 +188,42 @@ impl Live {
         let _ = self.child.wait();
     }
 }
+
+/// The fixture, made a real cargo workspace: exercise 1.1's stub is
+/// `countdown` (a `pub fn countdown() -> u32`) and its test wants 0; 1.2
+/// passes. Returns the root and a target folder of its own, so its builds
+/// never wait for the lock of the `cargo test` that runs us.
+pub fn real_workspace(name: &str, countdown: &str) -> (PathBuf, PathBuf) {
+    let root = scratch_copy(name);
+    let write = |path: &str, text: &str| fs::write(root.join(path), text).unwrap();
+    write(
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"exercises/01-generators\"]\nresolver = \"2\"\n",
+    );
+    write(
+        "exercises/01-generators/Cargo.toml",
+        "[package]\nname = \"ex01-generators\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n\
+         [lib]\npath = \"src/lib.rs\"\n",
+    );
+    write(
+        "exercises/01-generators/src/lib.rs",
+        "pub mod countdown;\npub mod echo;\n",
+    );
+    write("exercises/01-generators/src/countdown.rs", countdown);
+    write(
+        "exercises/01-generators/src/echo.rs",
+        "pub fn echo(x: u32) -> u32 {\n    x\n}\n",
+    );
+    write(
+        "exercises/01-generators/tests/countdown.rs",
+        "#[test]\nfn counts_down() {\n    assert_eq!(ex01_generators::countdown::countdown(), 0);\n}\n",
+    );
+    write(
+        "exercises/01-generators/tests/echo.rs",
+        "#[test]\nfn echoes() {\n    assert_eq!(ex01_generators::echo::echo(3), 3);\n}\n",
+    );
+    // A target folder beside the copy, not in it: `--watch` ignores it
+    // anyway, but a scratch copy is remade from the fixture each run.
+    let target = root.with_extension("target");
+    (root, target)
+}
