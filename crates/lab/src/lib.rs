@@ -14,13 +14,17 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
 
+// First, so its printing macros (`out!`, `outln!`, `errln!`) are in scope
+// in every module after it.
+#[macro_use]
+pub mod output;
+
 pub mod book_check;
 pub mod cli;
 pub mod commands;
 pub mod course;
 pub mod error;
 pub mod hints;
-pub mod output;
 pub mod progress;
 pub mod validate;
 pub mod workspace;
@@ -50,16 +54,23 @@ where
         Ok(cli) => cli,
         Err(err) => {
             // clap prints help and version too, and knows their exit code (0).
-            let _ = err.print();
+            if let Err(failed) = err.print() {
+                if !err.use_stderr() {
+                    output::stdout_failed(&failed);
+                }
+            }
+            output::flush_stdout();
             return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
         }
     };
     let workspace = cli.root.map_or_else(Workspace::from_build, Workspace::new);
-    match commands::dispatch(&workspace, cli.command) {
+    let code = match commands::dispatch(&workspace, cli.command) {
         Ok(code) => code,
         Err(err) => {
             output::print_error(&err);
             ExitCode::from(err.exit_code())
         }
-    }
+    };
+    output::flush_stdout();
+    code
 }

@@ -3,7 +3,7 @@
 
 use std::ffi::OsString;
 use std::fs;
-use std::io::{self, Read};
+use std::io::{self, Read, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::mpsc;
@@ -438,7 +438,7 @@ pub fn run_guard(mut args: impl Iterator<Item = OsString>) -> std::process::Exit
     {
         Ok(status) => exit_code_of(status),
         Err(err) => {
-            eprintln!("error: could not run cargo: {err}");
+            let _ = writeln!(io::stderr(), "error: could not run cargo: {err}");
             std::process::ExitCode::from(127)
         }
     }

@@ -20,21 +20,21 @@ pub fn run(workspace: &Workspace, serve: bool, check: bool) -> Result<ExitCode, 
         let report = book_check::check_book(workspace.root(), Path::new("book"))?;
         if !report.problems.is_empty() {
             for problem in &report.problems {
-                anstream::println!("{problem}");
+                outln!("{problem}");
             }
             let summary = format!(
                 "{} problem{} in the book",
                 report.problems.len(),
                 if report.problems.len() == 1 { "" } else { "s" }
             );
-            anstream::println!("\n{}", output::styled(BAD, &summary));
+            outln!("\n{}", output::styled(BAD, &summary));
             return Ok(ExitCode::FAILURE);
         }
         let summary = format!(
             "book: {} includes in {} pages, all resolve",
             report.includes, report.pages
         );
-        anstream::println!("{}", output::styled(GOOD, &summary));
+        outln!("{}", output::styled(GOOD, &summary));
         if !serve {
             return Ok(ExitCode::SUCCESS);
         }
@@ -51,7 +51,7 @@ pub fn run(workspace: &Workspace, serve: bool, check: bool) -> Result<ExitCode, 
         .status()
     {
         Ok(status) if status.success() && !serve => {
-            anstream::println!(
+            outln!(
                 "Built the book: open book/build/index.html in your browser, or run {} to serve it.",
                 output::command("cargo lab book --serve")
             );

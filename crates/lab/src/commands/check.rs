@@ -49,7 +49,7 @@ pub fn run(
             Some(chapter) => format!("Chapter {} has no exercises yet.", chapter.number),
             None => "There are no exercises yet.".to_owned(),
         };
-        anstream::println!("{what}");
+        outln!("{what}");
         return Ok(ExitCode::SUCCESS);
     }
     if !options.watch {
@@ -62,7 +62,7 @@ pub fn run(
         if check_once(workspace, &selected, chapter, options, Some(&saved))?.is_none() {
             // A save made this check stale (it may have been stuck in a
             // loop the save fixes): start again on the new code.
-            anstream::println!(
+            outln!(
                 "\n{}",
                 output::styled(
                     TITLE,
@@ -72,7 +72,7 @@ pub fn run(
             changes.settle()?;
             continue;
         }
-        anstream::println!(
+        outln!(
             "\n{}",
             output::styled(
                 DIM,
@@ -80,7 +80,7 @@ pub fn run(
             )
         );
         changes.wait()?;
-        anstream::println!(
+        outln!(
             "\n{}",
             output::styled(TITLE, "── a file changed; checking again ──")
         );
@@ -98,7 +98,7 @@ fn check_once(
     interrupt: Option<&dyn Fn() -> bool>,
 ) -> Result<Option<ExitCode>, LabError> {
     let verbose = options.verbose;
-    anstream::eprintln!(
+    errln!(
         "{}",
         output::styled(
             DIM,
@@ -113,7 +113,7 @@ fn check_once(
     let mut failures = Vec::new();
     let mut stuck = Vec::new();
     for (chapter, exercise) in selected {
-        anstream::eprintln!(
+        errln!(
             "{}",
             output::styled(DIM, &format!("  {} {}", exercise.id, exercise.name))
         );
@@ -121,7 +121,7 @@ fn check_once(
             return Ok(None);
         };
         if let Ending::TimedOut(limit) = run.ending {
-            anstream::eprintln!(
+            errln!(
                 "{}",
                 output::styled(
                     output::BAD,
@@ -141,11 +141,11 @@ fn check_once(
         });
     }
 
-    anstream::println!();
-    anstream::print!("{}", progress::render_table(&rows));
+    outln!();
+    out!("{}", progress::render_table(&rows));
 
     for (exercise, limit) in &stuck {
-        anstream::println!(
+        outln!(
             "\n{} {}",
             output::styled(output::BAD, &format!("{} {}:", exercise.id, exercise.name)),
             endless_loop(exercise, *limit)
@@ -161,8 +161,8 @@ fn check_once(
                 "── {} {}: what the tests said ──",
                 exercise.id, exercise.name
             );
-            anstream::println!("\n{}", output::styled(TITLE, &heading));
-            anstream::println!("{}", suite_excerpt(run, EXCERPT_LINES));
+            outln!("\n{}", output::styled(TITLE, &heading));
+            outln!("{}", suite_excerpt(run, EXCERPT_LINES));
         }
     }
 
@@ -182,7 +182,7 @@ fn check_once(
                 verbose,
             )?;
         }
-        None => anstream::println!(
+        None => outln!(
             "\n{}",
             output::styled(output::GOOD, "All done here. On to the next chapter!")
         ),
@@ -271,22 +271,22 @@ fn show_next(
     verbose: bool,
 ) -> Result<(), LabError> {
     let heading = format!("Next: {} `{}`", exercise.id, exercise.name);
-    anstream::println!("\n{}: {}", output::styled(TITLE, &heading), exercise.about);
-    anstream::println!("  edit {}", exercise.file);
+    outln!("\n{}: {}", output::styled(TITLE, &heading), exercise.about);
+    outln!("  edit {}", exercise.file);
     if let Some(first) = exercise.hints.first() {
-        anstream::println!("  hint 1 of {}: {first}", exercise.hints.len());
+        outln!("  hint 1 of {}: {first}", exercise.hints.len());
         let mut log = HintLog::load(workspace);
         log.mark_seen(&exercise.id, 1);
         log.save(workspace)?;
         if exercise.hints.len() > 1 {
             let more = format!("cargo lab hint {}", exercise.id);
-            anstream::println!("  more hints: {}", output::command(&more));
+            outln!("  more hints: {}", output::command(&more));
         }
     }
     if status == Status::Failing && !verbose {
         let scope = chapter_given.map_or_else(String::new, |_| format!(" {}", chapter.number));
         let why = format!("cargo lab check{scope} --verbose");
-        anstream::println!("  see what the tests say: {}", output::command(&why));
+        outln!("  see what the tests say: {}", output::command(&why));
     }
     Ok(())
 }

@@ -39,7 +39,7 @@ pub fn run(
         }
         (Some(chapter), None) => {
             let chapter = course.find_chapter(chapter)?;
-            anstream::print!("{}", list(workspace, chapter));
+            out!("{}", list(workspace, chapter));
             Ok(ExitCode::SUCCESS)
         }
         (Some(chapter), Some(name)) => {
@@ -106,7 +106,7 @@ fn run_demo(workspace: &Workspace, chapter: &Chapter, demo: &Demo) -> Result<Exi
         demo.about,
         args.join(" ")
     );
-    anstream::eprintln!("{}", output::styled(DIM, &banner));
+    errln!("{}", output::styled(DIM, &banner));
     let status = workspace.run_cargo_streaming(&args)?;
     Ok(exit_code_of(status))
 }

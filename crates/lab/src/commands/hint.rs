@@ -17,10 +17,10 @@ pub fn run(
 ) -> Result<ExitCode, LabError> {
     let (chapter, exercise) = course.find_exercise(given)?;
     let heading = format!("{} `{}`", exercise.id, exercise.name);
-    anstream::println!("{}: {}", output::styled(TITLE, &heading), exercise.about);
+    outln!("{}: {}", output::styled(TITLE, &heading), exercise.about);
     let total = exercise.hints.len();
     if total == 0 {
-        anstream::println!(
+        outln!(
             "  this exercise has no hints; the header of {} explains the goal",
             exercise.file
         );
@@ -30,11 +30,11 @@ pub fn run(
     let mut log = HintLog::load(workspace);
     if all {
         for (index, hint) in exercise.hints.iter().enumerate() {
-            anstream::println!("  hint {} of {total}: {hint}", index + 1);
+            outln!("  hint {} of {total}: {hint}", index + 1);
         }
         log.mark_seen(&exercise.id, total);
     } else if let Some(index) = log.next(&exercise.id, total) {
-        anstream::println!("  hint {} of {total}: {}", index + 1, exercise.hints[index]);
+        outln!("  hint {} of {total}: {}", index + 1, exercise.hints[index]);
         let tip = if index + 1 < total {
             format!(
                 "another: {}",
@@ -47,7 +47,7 @@ pub fn run(
                 chapter.book
             )
         };
-        anstream::println!("  {}", output::styled(DIM, &tip));
+        outln!("  {}", output::styled(DIM, &tip));
     }
     log.save(workspace)?;
     Ok(ExitCode::SUCCESS)

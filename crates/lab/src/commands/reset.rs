@@ -43,7 +43,7 @@ fn reset(workspace: &Workspace, exercise: &Exercise, yes: bool) -> Result<ExitCo
 
     match workspace.stub_state(file) {
         StubState::Untouched => {
-            anstream::println!(
+            outln!(
                 "{}: {} is already the original stub; nothing to reset.",
                 output::styled(TITLE, &heading),
                 file.display()
@@ -66,7 +66,7 @@ fn reset(workspace: &Workspace, exercise: &Exercise, yes: bool) -> Result<ExitCo
         LabError::failure(format!("cannot read {}: {err}", shipped_path.display()))
     })?;
 
-    anstream::println!(
+    outln!(
         "{}: this discards your changes to {}",
         output::styled(TITLE, &heading),
         file.display()
@@ -76,12 +76,12 @@ fn reset(workspace: &Workspace, exercise: &Exercise, yes: bool) -> Result<ExitCo
         n => format!("{n} lines"),
     };
     match fs::read(workspace.path(file)) {
-        Ok(yours) => anstream::println!(
+        Ok(yours) => outln!(
             "  your version: {} lines; the original stub: {} lines",
             lines(&yours),
             lines(&shipped)
         ),
-        Err(_) => anstream::println!("  (the file is missing; it will be written again)"),
+        Err(_) => outln!("  (the file is missing; it will be written again)"),
     }
 
     if !yes {
@@ -95,7 +95,7 @@ fn reset(workspace: &Workspace, exercise: &Exercise, yes: bool) -> Result<ExitCo
             )));
         }
         if !confirm("Discard them? A backup is kept.")? {
-            anstream::println!("Nothing changed.");
+            outln!("Nothing changed.");
             return Ok(ExitCode::SUCCESS);
         }
     }
@@ -109,13 +109,13 @@ fn reset(workspace: &Workspace, exercise: &Exercise, yes: bool) -> Result<ExitCo
             },
         )
     })?;
-    anstream::println!(
+    outln!(
         "{} {} is the original stub again.",
         output::styled(GOOD, "Reset:"),
         file.display()
     );
     if let Some(backup) = backup {
-        anstream::println!(
+        outln!(
             "Your version is kept in {} ({} lists every backup).",
             backup.display(),
             output::command("cargo lab reset --list")
@@ -220,13 +220,13 @@ fn list_backups(workspace: &Workspace, exercise: Option<&Exercise>) -> Result<Ex
     let folder = Path::new(STATE_DIR).join("backups");
     if names.is_empty() {
         let which = exercise.map_or_else(String::new, |ex| format!(" of {}", ex.id));
-        anstream::println!(
+        outln!(
             "No backups{which} yet: `cargo lab reset` keeps one in {} each time it discards your work.",
             folder.display()
         );
         return Ok(ExitCode::SUCCESS);
     }
-    anstream::println!(
+    outln!(
         "{}",
         output::styled(
             TITLE,
@@ -234,10 +234,10 @@ fn list_backups(workspace: &Workspace, exercise: Option<&Exercise>) -> Result<Ex
         )
     );
     for name in &names {
-        anstream::println!("  {name}");
+        outln!("  {name}");
     }
     let example = exercise.map_or("exercises/NN-name/src/<name>.rs", |ex| ex.file.as_str());
-    anstream::println!(
+    outln!(
         "\n{}",
         output::styled(
             DIM,

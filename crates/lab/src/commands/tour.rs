@@ -13,7 +13,7 @@ use crate::workspace::Workspace;
 /// Prints the tour.
 pub fn run(workspace: &Workspace, course: &Course) -> Result<ExitCode, LabError> {
     let progress = Progress::load(workspace);
-    anstream::print!("{}", render(workspace, course, progress.as_ref()));
+    out!("{}", render(workspace, course, progress.as_ref()));
     Ok(ExitCode::SUCCESS)
 }
 

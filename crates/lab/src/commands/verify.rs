@@ -108,15 +108,15 @@ pub fn run(workspace: &Workspace, course: &Course) -> Result<ExitCode, LabError>
     let limit = time_limit(None)?;
     let mut problems = validate(course, workspace.root());
     problems.extend(shipped_stubs_match(course, workspace.root()));
-    anstream::println!("{}", output::styled(TITLE, "course.toml against the tree"));
+    outln!("{}", output::styled(TITLE, "course.toml against the tree"));
     if problems.is_empty() {
-        anstream::println!(
+        outln!(
             "  {}",
             output::styled(GOOD, "every listed path and name is real")
         );
     }
     for problem in &problems {
-        anstream::println!("  {} {problem}", output::styled(BAD, "✗"));
+        outln!("  {} {problem}", output::styled(BAD, "✗"));
     }
 
     let mut rows = Vec::new();
@@ -143,7 +143,7 @@ pub fn run(workspace: &Workspace, course: &Course) -> Result<ExitCode, LabError>
                 ("stub", chapter.exercise_package()),
                 ("solution", chapter.solution_package()),
             ] {
-                anstream::eprintln!(
+                errln!(
                     "{}",
                     output::styled(
                         DIM,
@@ -183,19 +183,19 @@ pub fn run(workspace: &Workspace, course: &Course) -> Result<ExitCode, LabError>
         rows.push(row);
     }
 
-    anstream::println!("\n{}", output::styled(TITLE, "Every suite bites"));
+    outln!("\n{}", output::styled(TITLE, "Every suite bites"));
     if rows.is_empty() {
-        anstream::println!("  no exercises listed yet");
+        outln!("  no exercises listed yet");
     } else {
-        anstream::print!("{}", render_bite_table(&rows));
+        out!("{}", render_bite_table(&rows));
     }
     for detail in &details {
-        anstream::println!("\n{detail}");
+        outln!("\n{detail}");
     }
 
     let defects = rows.iter().filter(|r| !r.bites()).count();
     if problems.is_empty() && defects == 0 {
-        anstream::println!("\n{}", output::styled(GOOD, "verify: all good"));
+        outln!("\n{}", output::styled(GOOD, "verify: all good"));
         Ok(ExitCode::SUCCESS)
     } else {
         let summary = format!(
@@ -204,7 +204,7 @@ pub fn run(workspace: &Workspace, course: &Course) -> Result<ExitCode, LabError>
             if problems.len() == 1 { "" } else { "s" },
             if defects == 1 { "" } else { "s" },
         );
-        anstream::println!("\n{}", output::styled(BAD, &summary));
+        outln!("\n{}", output::styled(BAD, &summary));
         Ok(ExitCode::FAILURE)
     }
 }

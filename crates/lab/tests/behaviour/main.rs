@@ -5,6 +5,8 @@
 
 mod common;
 
+mod closed_output;
+
 mod bite_table;
 mod book_includes;
 mod chapter_names;
