@@ -17,6 +17,7 @@ mod driver;
 mod echo_python_client;
 mod half_close;
 mod handler_failures;
+mod http_client_limits;
 mod http_python_server;
 mod oneshot_rearm;
 mod out_of_descriptors;
