@@ -123,6 +123,18 @@ pub(crate) struct Core {
 const SHUTDOWN_ROUNDS: usize = 4;
 // ANCHOR_END: core
 
+/// The room an idle loop keeps in its task table and ready queue, however
+/// few tasks it has (see `Core::shrink_when_idle`).
+const IDLE_ROOM: usize = 1024;
+
+/// The capacity to shrink to, if `capacity` is more than four times what
+/// `len` items need: twice that, so that a load going up and down by less
+/// than that never makes the loop reallocate.
+fn shrunk_capacity(capacity: usize, len: usize) -> Option<usize> {
+    let needed = len.max(IDLE_ROOM);
+    (capacity > 4 * needed).then_some(2 * needed)
+}
+
 impl Core {
     fn new(
         unparker: Arc<dyn crate::driver::Unpark>,
@@ -373,6 +385,19 @@ impl Core {
     }
     // ANCHOR_END: shutdown
 
+    /// Nothing is ready: give back the memory a burst of tasks left in the
+    /// task table and the ready queue, if they are far bigger than needed.
+    fn shrink_when_idle(&self) {
+        let mut tasks = self.tasks.borrow_mut();
+        if let Some(capacity) = shrunk_capacity(tasks.capacity(), tasks.len()) {
+            tasks.shrink_to(capacity);
+        }
+        let mut ready = self.ready.borrow_mut();
+        if let Some(capacity) = shrunk_capacity(ready.capacity(), ready.len()) {
+            ready.shrink_to(capacity);
+        }
+    }
+
     fn has_ready(&self) -> bool {
         !self.ready.borrow().is_empty()
     }
@@ -516,6 +541,18 @@ impl<D: Driver> EventLoop<D> {
         self.core.task_count()
     }
 
+    /// Test support: how many tasks the task table has room for.
+    #[doc(hidden)]
+    pub fn task_table_capacity(&self) -> usize {
+        self.core.tasks.borrow().capacity()
+    }
+
+    /// Test support: how many items the ready queue has room for.
+    #[doc(hidden)]
+    pub fn ready_queue_capacity(&self) -> usize {
+        self.core.ready.borrow().capacity()
+    }
+
     /// Test support: a function that tells how many wakes from other
     /// threads wait in this loop's remote queue. It goes on answering after
     /// the loop is dropped, as a waker kept by another thread goes on
@@ -610,6 +647,9 @@ impl<D: Driver> EventLoop<D> {
         self.driver.borrow_mut().park(timeout);
         core.drain_remote();
         core.run_ready();
+        if !core.has_ready() {
+            core.shrink_when_idle();
+        }
     }
     // ANCHOR_END: run_until_complete
 

@@ -148,6 +148,10 @@ pub(crate) struct TaskEntry {
 pub(crate) struct TaskTable {
     entries: HashMap<TaskId, TaskEntry>,
     next_id: u64,
+    /// How many entries the table's memory has room for: the most
+    /// `entries.capacity()` said since the last shrink. (`capacity()` goes
+    /// down as entries are removed, but the memory stays until a shrink.)
+    room: usize,
 }
 
 impl TaskTable {
@@ -157,6 +161,7 @@ impl TaskTable {
     }
     pub(crate) fn insert(&mut self, id: TaskId, entry: TaskEntry) {
         self.entries.insert(id, entry);
+        self.room = self.room.max(self.entries.capacity());
     }
     pub(crate) fn get_mut(&mut self, id: TaskId) -> Option<&mut TaskEntry> {
         self.entries.get_mut(&id)
@@ -166,6 +171,13 @@ impl TaskTable {
     }
     pub(crate) fn len(&self) -> usize {
         self.entries.len()
+    }
+    pub(crate) fn capacity(&self) -> usize {
+        self.room
+    }
+    pub(crate) fn shrink_to(&mut self, min_capacity: usize) {
+        self.entries.shrink_to(min_capacity);
+        self.room = self.entries.capacity();
     }
     pub(crate) fn drain(&mut self) -> Vec<(TaskId, TaskEntry)> {
         let mut all: Vec<_> = self.entries.drain().collect();

@@ -11,6 +11,7 @@
 mod cancel;
 mod claims;
 mod demos;
+mod idle_memory;
 mod join;
 mod outcomes;
 mod remote_wake;
