@@ -8,8 +8,11 @@
 //! `ulimit -n` for more; `tests/behaviour/ten_thousand.rs` runs 10,000 with the
 //! clients in a second process.)
 
+use std::future::{Future, poll_fn};
 use std::io::{self, Write};
 use std::net::SocketAddr;
+use std::pin::Pin;
+use std::task::Poll;
 
 use aio_executor::trace::{EventKind, Trace};
 use aio_executor::{EventLoop, JoinHandle, spawn, spawn_named, trace, yield_now};
@@ -178,10 +181,7 @@ pub async fn run_clients(addr: SocketAddr, clients: usize, messages: usize) -> i
             })
         })
         .collect();
-    let mut connected = Vec::new();
-    for handle in connecting {
-        connected.push(handle.await.expect("a client task")?);
-    }
+    let connected = all_or_first_error(connecting).await?;
     // Phase 2, once every client is in: the other lines, then a half-close
     // and the server's end of file.
     let mut talking = Vec::new();
@@ -198,11 +198,41 @@ pub async fn run_clients(addr: SocketAddr, clients: usize, messages: usize) -> i
             io::Result::Ok(messages)
         }));
     }
-    let mut checked = 0;
-    for handle in talking {
-        checked += handle.await.expect("a client task")?;
-    }
-    Ok(checked)
+    Ok(all_or_first_error(talking).await?.into_iter().sum())
+}
+
+/// The values of `tasks`, in order, or the first error as soon as it comes,
+/// with the other tasks cancelled (a handle dropped while awaited cancels
+/// its task). A client that cannot connect, out of descriptors say, must
+/// end the run: awaiting the handles one by one would wait for ever on the
+/// clients before it, whose connections the server cannot accept without
+/// the descriptors they hold. (Chapter 7's `gather` does this in general.)
+async fn all_or_first_error<T>(tasks: Vec<JoinHandle<io::Result<T>>>) -> io::Result<Vec<T>> {
+    let mut tasks: Vec<_> = tasks.into_iter().map(Some).collect();
+    let mut values: Vec<Option<T>> = tasks.iter().map(|_| None).collect();
+    poll_fn(|cx| {
+        let mut waiting = false;
+        for (task, value) in tasks.iter_mut().zip(&mut values) {
+            let Some(handle) = task else { continue };
+            match Pin::new(handle).poll(cx) {
+                Poll::Pending => waiting = true,
+                Poll::Ready(joined) => {
+                    *task = None;
+                    match joined.expect("a client task") {
+                        Ok(done) => *value = Some(done),
+                        Err(err) => return Poll::Ready(Err(err)),
+                    }
+                }
+            }
+        }
+        if waiting {
+            Poll::Pending
+        } else {
+            Poll::Ready(Ok(()))
+        }
+    })
+    .await?;
+    Ok(values.into_iter().flatten().collect())
 }
 
 /// Sends one line and checks that the same line comes back.

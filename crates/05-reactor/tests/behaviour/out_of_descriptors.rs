@@ -28,7 +28,8 @@ use aio_reactor::{
 use rustix::io::Errno;
 use rustix::process::{Resource, Rlimit, getrlimit, setrlimit};
 
-/// Set in the child process; the child test does nothing without it.
+/// Set in the child process to the name of the test it runs; the child
+/// tests do nothing without it.
 const CHILD_VAR: &str = "AIO_REACTOR_OUT_OF_DESCRIPTORS_CHILD";
 /// The child's soft limit on open descriptors: small, so filling the table
 /// is quick.
@@ -36,13 +37,19 @@ const CHILD_LIMIT: u64 = 128;
 
 #[test]
 fn accept_pauses_while_descriptors_run_out_and_resumes_when_they_free_up() {
-    // The child's name in this binary is its module path without the
-    // crate's name (`out_of_descriptors::in_a_child_process`).
+    run_in_a_child_process("in_a_child_process");
+}
+
+/// Runs the ignored test `name` of this module in a child process (a copy
+/// of this test binary), within the time limit, and fails if it fails.
+fn run_in_a_child_process(name: &str) {
+    // Its name in this binary is its module path without the crate's name
+    // (`out_of_descriptors::in_a_child_process`).
     let (_, module) = module_path!().split_once("::").unwrap();
-    let child_test = format!("{module}::in_a_child_process");
+    let child_test = format!("{module}::{name}");
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args([child_test.as_str(), "--exact", "--ignored", "--nocapture"])
-        .env(CHILD_VAR, "1")
+        .env(CHILD_VAR, name)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -80,18 +87,16 @@ fn accept_pauses_while_descriptors_run_out_and_resumes_when_they_free_up() {
     );
 }
 
-/// The test proper, run by the one above in a child process.
-#[test]
-#[ignore = "run by accept_pauses_while_descriptors_run_out_and_resumes_when_they_free_up \
-            in a child process, with a lowered descriptor limit"]
-fn in_a_child_process() {
-    if std::env::var_os(CHILD_VAR).is_none() {
+/// In the child process named `name` only: lowers this process's limit on
+/// open descriptors to `limit` and returns `true`.
+fn in_child_with_limit(name: &str, limit: u64) -> bool {
+    if std::env::var_os(CHILD_VAR).is_none_or(|child| child != name) {
         // Run by hand (`--ignored`) in the test process: lowering the limit
         // here would make the tests running beside it fail.
-        return;
+        return false;
     }
     let hard = getrlimit(Resource::Nofile).maximum;
-    let soft = hard.map_or(CHILD_LIMIT, |hard| hard.min(CHILD_LIMIT));
+    let soft = hard.map_or(limit, |hard| hard.min(limit));
     setrlimit(
         Resource::Nofile,
         Rlimit {
@@ -100,7 +105,17 @@ fn in_a_child_process() {
         },
     )
     .expect("lowering the soft limit is always allowed");
+    true
+}
 
+/// The test proper, run by the one above in a child process.
+#[test]
+#[ignore = "run by accept_pauses_while_descriptors_run_out_and_resumes_when_they_free_up \
+            in a child process, with a lowered descriptor limit"]
+fn in_a_child_process() {
+    if !in_child_with_limit("in_a_child_process", CHILD_LIMIT) {
+        return;
+    }
     common::run(|| async {
         let server = start_server(echo::echo, "127.0.0.1:0").await.unwrap();
         let addr = server.local_addr();
@@ -191,4 +206,26 @@ async fn round_trip((reader, writer): &mut (StreamReader, StreamWriter), line: &
     writer.write(line.as_bytes());
     writer.drain().await.unwrap();
     assert_eq!(reader.readline().await.unwrap(), line.as_bytes());
+}
+
+/// The echo demo with more clients than descriptors (`ulimit -n 64`, 200
+/// clients, both ends in one process) ends with the first client's error,
+/// "Too many open files", instead of leaving the clients that did connect
+/// waiting for ever for a server that cannot accept them.
+#[test]
+fn the_echo_demo_out_of_descriptors_ends_with_an_error() {
+    run_in_a_child_process("echo_demo_in_a_child_process");
+}
+
+/// The test proper, run by the one above in a child process.
+#[test]
+#[ignore = "run by the_echo_demo_out_of_descriptors_ends_with_an_error in a child process, \
+            with a lowered descriptor limit"]
+fn echo_demo_in_a_child_process() {
+    if !in_child_with_limit("echo_demo_in_a_child_process", 64) {
+        return;
+    }
+    let err = common::bounded(|| echo::many_clients(&mut Vec::new(), 200, echo::MESSAGES))
+        .expect_err("200 clients and their connections cannot fit in 64 descriptors");
+    assert_eq!(Errno::from_io_error(&err), Some(Errno::MFILE), "{err}");
 }
