@@ -5,8 +5,10 @@
 //! stage 6 wraps any driver in a timer layer that shortens the park to the
 //! next deadline. The executor never knows which one it has.
 
+use std::cell::RefCell;
+use std::fmt;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, Thread};
 use std::time::Duration;
@@ -154,3 +156,122 @@ impl Unpark for ThreadUnparker {
     }
 }
 // ANCHOR_END: park_driver
+
+/// A count of the work the loop handed to other threads and has not got
+/// back yet (stage 5's `to_thread` calls in flight), which a driver can
+/// read before it decides how to wait.
+///
+/// A loop's thread can see that its tasks wait on a timer or a socket, but
+/// not that a thread is working for one of them and will wake it. A
+/// virtual clock must know, or it jumps past a deadline while the work is
+/// still running (tokio holds its paused clock's auto-advance while
+/// `spawn_blocking` work runs, for the same reason). Who hands work off
+/// (stage 5) cannot know about stage 6's clock, and stage 6 cannot reach
+/// into stage 5, so the count lives here, in the seam both build on: a
+/// driver that cares (the timer layer) makes one and, in its
+/// [`enter`](Driver::enter), makes it the running loop's
+/// ([`set_current`](OffLoopWork::set_current)); code that hands work to a
+/// thread takes a guard with [`start_off_loop_work`]. Loops whose driver
+/// keeps no count pay nothing: the guard is `None`.
+///
+/// A clone is a handle to the same count.
+#[derive(Clone)]
+pub struct OffLoopWork {
+    shared: Arc<OffLoopShared>,
+}
+
+struct OffLoopShared {
+    /// Pieces of work started and not yet finished.
+    pending: AtomicUsize,
+    /// Wakes the loop when a piece finishes, so that a park that waited
+    /// because of it decides again.
+    unparker: Arc<dyn Unpark>,
+}
+
+thread_local! {
+    /// The count of the loop running on this thread, if its driver keeps one.
+    static CURRENT_OFF_LOOP: RefCell<Option<OffLoopWork>> = const { RefCell::new(None) };
+}
+
+impl OffLoopWork {
+    /// A count at zero; `unparker` is the driver's own, and every piece of
+    /// work that finishes unparks it.
+    pub fn new(unparker: Arc<dyn Unpark>) -> Self {
+        OffLoopWork {
+            shared: Arc::new(OffLoopShared {
+                pending: AtomicUsize::new(0),
+                unparker,
+            }),
+        }
+    }
+
+    /// How many pieces of work are out on other threads now.
+    ///
+    /// A finished piece wakes its task *before* it stops counting, so a
+    /// driver that reads zero here and only then looks for wakes sees the
+    /// wake of every piece it no longer counts.
+    pub fn pending(&self) -> usize {
+        self.shared.pending.load(Ordering::Acquire)
+    }
+
+    /// Counts one more piece of work, until the guard is dropped.
+    pub fn start(&self) -> OffLoopGuard {
+        self.shared.pending.fetch_add(1, Ordering::AcqRel);
+        OffLoopGuard {
+            shared: self.shared.clone(),
+        }
+    }
+
+    /// Makes this the count of the loop running on this thread: call it
+    /// from [`Driver::enter`].
+    pub fn set_current(&self) {
+        CURRENT_OFF_LOOP.with(|current| *current.borrow_mut() = Some(self.clone()));
+    }
+
+    /// Undoes [`set_current`](OffLoopWork::set_current): call it from
+    /// [`Driver::exit`].
+    pub fn clear_current() {
+        // `try_with`: during the thread's teardown there is nothing to clear.
+        let _ = CURRENT_OFF_LOOP.try_with(|current| current.borrow_mut().take());
+    }
+}
+
+/// Counts one piece of work that the running loop hands to another thread,
+/// until the returned guard is dropped; drop it on that thread *after* the
+/// work has woken its task. `None` when no loop runs here, or its driver
+/// keeps no count (then nobody needs one).
+pub fn start_off_loop_work() -> Option<OffLoopGuard> {
+    CURRENT_OFF_LOOP
+        .try_with(|current| current.borrow().as_ref().map(OffLoopWork::start))
+        .ok()
+        .flatten()
+}
+
+/// One piece of work out on another thread; dropping it (also while
+/// unwinding from a panic) says the work is done and unparks the loop.
+#[must_use = "the work stops counting when the guard is dropped"]
+pub struct OffLoopGuard {
+    shared: Arc<OffLoopShared>,
+}
+
+impl Drop for OffLoopGuard {
+    fn drop(&mut self) {
+        self.shared.pending.fetch_sub(1, Ordering::AcqRel);
+        // A loop that parked because this work was out must decide again.
+        self.shared.unparker.unpark();
+    }
+}
+
+impl fmt::Debug for OffLoopWork {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OffLoopWork")
+            .field("pending", &self.pending())
+            .finish()
+    }
+}
+
+impl fmt::Debug for OffLoopGuard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OffLoopGuard").finish_non_exhaustive()
+    }
+}

@@ -92,7 +92,7 @@ pub use aio_wakers::{ThreadSleep, thread_sleep};
 pub use context::{
     NoRunningLoop, call_soon, create_task, is_running, run, spawn, spawn_named, try_spawn,
 };
-pub use driver::{Driver, ParkDriver, Unpark};
+pub use driver::{Driver, OffLoopGuard, OffLoopWork, ParkDriver, Unpark, start_off_loop_work};
 pub use event_loop::{CallbackHandle, EventLoop, ExceptionContext, SlowPoll};
 pub use join::{JoinError, JoinHandle, TaskRef};
 pub use yield_now::{YieldNow, yield_now};

@@ -9,6 +9,8 @@ use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 use std::thread;
 
+use aio_executor::start_off_loop_work;
+
 // ANCHOR: to_thread
 /// Runs `f` on a new thread and returns a future of its result.
 ///
@@ -20,6 +22,11 @@ use std::thread;
 /// simpler and costs a few microseconds more.
 ///
 /// If `f` panics, awaiting the future panics with the same payload.
+///
+/// While `f` runs, the call counts as the loop's work on another thread
+/// ([`start_off_loop_work`]): a virtual clock (stage 6) does not jump past
+/// it, as tokio's paused clock does not auto-advance while `spawn_blocking`
+/// work runs.
 pub fn to_thread<F, R>(f: F) -> ToThread<R>
 where
     F: FnOnce() -> R + Send + 'static,
@@ -30,6 +37,10 @@ where
         waker: None,
     }));
     let theirs = shared.clone();
+    // Counted from now until the thread lets go: the guard is dropped when
+    // the closure ends, or when it unwinds, or with the closure if the
+    // thread cannot be started.
+    let hold = start_off_loop_work();
     thread::spawn(move || {
         let result = panic::catch_unwind(AssertUnwindSafe(f));
         let waker = {
@@ -41,6 +52,9 @@ where
         if let Some(waker) = waker {
             waker.wake();
         }
+        // Only after the wake: a loop that sees no work out may let its
+        // virtual clock jump, and the wake must be on its way by then.
+        drop(hold);
     });
     ToThread { shared }
 }

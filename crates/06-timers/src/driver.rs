@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use aio_executor::{Driver, Unpark, trace};
+use aio_executor::{Driver, OffLoopWork, Unpark, trace};
 
 use crate::call_later::CallbackSlot;
 use crate::clock::Clock;
@@ -26,8 +26,9 @@ use crate::timers::{self, Fire, Timers};
 ///
 /// On a [virtual clock](Clock::new_virtual) it waits for nothing at all:
 /// when no task is ready, no wake came in from another thread, and `D` has
-/// no socket that could wake the loop ([`Driver::waits_on_io`]), the clock
-/// jumps straight to the next deadline.
+/// no socket that could wake the loop ([`Driver::waits_on_io`]), and no
+/// work is out on another thread ([`OffLoopWork`]), the clock jumps
+/// straight to the next deadline.
 pub struct TimerDriver<D> {
     /// The driver below: it does the actual waiting.
     inner: D,
@@ -35,6 +36,9 @@ pub struct TimerDriver<D> {
     timers: Rc<Timers>,
     /// Wraps `inner`'s unparker and remembers that a wake came in.
     unparker: Arc<TimerUnparker>,
+    /// Calls out on other threads (`to_thread`), each of which will wake
+    /// the loop: a virtual clock must not jump past them.
+    off_loop: OffLoopWork,
 }
 
 /// Interrupts the inner driver's park, and leaves a mark so that the next
@@ -63,6 +67,7 @@ impl<D: Driver> TimerDriver<D> {
         TimerDriver {
             inner,
             timers: Rc::new(Timers::new(clock)),
+            off_loop: OffLoopWork::new(unparker.clone()),
             unparker,
         }
     }
@@ -80,6 +85,12 @@ impl<D: Driver> TimerDriver<D> {
     /// How many timers are pending (set and neither fired nor cancelled).
     pub fn pending_timers(&self) -> usize {
         self.timers.queue.borrow().len()
+    }
+
+    /// How many calls this loop handed to other threads are still running
+    /// (`to_thread` calls in flight).
+    pub fn pending_off_loop_work(&self) -> usize {
+        self.off_loop.pending()
     }
 
     // ANCHOR: fire_due
@@ -131,6 +142,10 @@ impl<D: Driver> Driver for TimerDriver<D> {
     fn park(&mut self, timeout: Option<Duration>) {
         let clock = &self.timers.clock;
         let tracing = trace::is_enabled();
+        // Work out on another thread will wake a task when it is done. Read
+        // before `woken`: the work wakes its task before it stops counting,
+        // so when this reads zero, `woken` shows every wake it sent.
+        let held = self.off_loop.pending() > 0;
         // A wake from another thread since the last park: the task it woke
         // is on its way to the ready queue, so this is no time to jump.
         let woken = self.unparker.woken.swap(false, Ordering::AcqRel);
@@ -161,6 +176,12 @@ impl<D: Driver> Driver for TimerDriver<D> {
             self.inner.park(wait);
             let waited = started.elapsed();
             clock.jump_to(now.saturating_add(wait.map_or(waited, |wait| waited.min(wait))));
+        } else if held {
+            // A thread works for one of our tasks, and will wake it (its
+            // guard unparks us when it is done): wait for that, clock
+            // standing still, as tokio's paused clock does not auto-advance
+            // while `spawn_blocking` work runs.
+            self.inner.park(timeout);
         } else if let Some(wait) = wait {
             // Nothing but a timer can happen next: jump to it.
             let to = now.saturating_add(wait);
@@ -186,11 +207,13 @@ impl<D: Driver> Driver for TimerDriver<D> {
 
     fn enter(&self) {
         timers::set_current(Some(self.timers.clone()));
+        self.off_loop.set_current();
         self.inner.enter();
     }
 
     fn exit(&self) {
         self.inner.exit();
+        OffLoopWork::clear_current();
         timers::set_current(None);
     }
 

@@ -16,6 +16,7 @@ mod different_loop;
 mod dropped_sleeps;
 mod far_deadlines;
 mod full_stack;
+mod off_loop_work;
 mod scale;
 mod sleep;
 mod timeout;
