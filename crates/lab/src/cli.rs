@@ -83,8 +83,9 @@ pub enum Command {
     /// Put an exercise back as it was before you started.
     ///
     /// Restores the stub as shipped with the course (even if you committed
-    /// your changes), discarding your version of it. Asks first, and keeps
-    /// a backup every time in .lab/backups/ (never overwritten; `cargo
+    /// your changes), discarding your version of it; the original comes
+    /// from your clone's git history, so this needs git. Asks first, and
+    /// keeps a backup every time in .lab/backups/ (never overwritten; `cargo
     /// clean` leaves it alone). `cargo lab reset --list` shows the backups.
     Reset {
         /// The exercise: its id (`1.2`) or its name.
@@ -122,4 +123,15 @@ pub enum Command {
     /// (LAB_TIME_LIMIT seconds, default 60): a suite that runs past it
     /// does not bite.
     Verify,
+
+    /// For maintainers: check crates/lab/stubs.toml (the git blob id of
+    /// every stub as shipped) against the stubs, or `--write` it anew after
+    /// changing a stub. Hidden: run on an edited stub, `--write` would make
+    /// the edit the stub as shipped.
+    #[command(hide = true)]
+    Stubs {
+        /// Write crates/lab/stubs.toml from the stubs in the tree.
+        #[arg(long)]
+        write: bool,
+    },
 }

@@ -7,7 +7,8 @@
 //! book, and (for maintainers) the proof that every exercise's tests bite.
 //!
 //! Everything it knows about the course comes from one data file,
-//! `crates/lab/course.toml` ([`course`]); everything it knows about the
+//! `crates/lab/course.toml` ([`course`]), and the stubs as shipped from
+//! one generated file, `crates/lab/stubs.toml` ([`stubs`]); everything it knows about the
 //! learner is in `.lab/` at the workspace root ([`progress`], [`hints`],
 //! and the backups of `cargo lab reset`), which `cargo clean` leaves alone. The binary is a thin
 //! `main` over [`run`].
@@ -26,6 +27,7 @@ pub mod course;
 pub mod error;
 pub mod hints;
 pub mod progress;
+pub mod stubs;
 pub mod validate;
 pub mod workspace;
 

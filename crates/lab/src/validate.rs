@@ -8,7 +8,8 @@ use std::fs;
 use std::path::Path;
 
 use crate::course::{COURSE_FILE, Chapter, Course};
-use crate::workspace::{SHIPPED_STUBS, SOLUTION_SUITES};
+use crate::stubs::{Manifest, STUBS_FILE, UPDATE_COMMAND};
+use crate::workspace::SOLUTION_SUITES;
 
 /// Every way the course file disagrees with the tree under `root`, one
 /// sentence each; empty when it is all consistent.
@@ -17,9 +18,10 @@ pub fn validate(course: &Course, root: &Path) -> Vec<String> {
     check_chapters(course, root, &mut problems);
     check_headline(course, &mut problems);
     check_exercise_names(course, &mut problems);
+    let manifest = check_manifest(course, root, &mut problems);
     for chapter in &course.chapters {
         check_demos(chapter, root, &mut problems);
-        check_exercises(chapter, root, &mut problems);
+        check_exercises(chapter, root, manifest.as_ref(), &mut problems);
     }
     problems
 }
@@ -75,6 +77,22 @@ fn check_exercise_names(course: &Course, problems: &mut Vec<String>) {
     }
 }
 
+/// The manifest of the stubs as shipped ([`STUBS_FILE`]) can be read, if
+/// the course has exercises; `None` (and a problem) when it cannot.
+fn check_manifest(course: &Course, root: &Path, problems: &mut Vec<String>) -> Option<Manifest> {
+    match Manifest::load(root) {
+        Ok(manifest) => Some(manifest),
+        Err(_) if course.exercises().next().is_none() => None,
+        Err(why) => {
+            problems.push(format!(
+                "{why} (what `cargo lab check` and `cargo lab reset` know the stubs as shipped \
+                 by); generate it: `{UPDATE_COMMAND}`"
+            ));
+            None
+        }
+    }
+}
+
 /// Every demo is an example file of the chapter's crate.
 fn check_demos(chapter: &Chapter, root: &Path, problems: &mut Vec<String>) {
     let mut names = HashSet::new();
@@ -99,8 +117,14 @@ fn check_demos(chapter: &Chapter, root: &Path, problems: &mut Vec<String>) {
 
 /// Every exercise has its id in the chapter, a stub under the chapter's
 /// exercise crate, a mirrored solution, a shared suite, both wrappers and at
-/// least one hint.
-fn check_exercises(chapter: &Chapter, root: &Path, problems: &mut Vec<String>) {
+/// least one hint; every stub has its blob id in the manifest (when there
+/// is one to read).
+fn check_exercises(
+    chapter: &Chapter,
+    root: &Path,
+    manifest: Option<&Manifest>,
+    problems: &mut Vec<String>,
+) {
     if chapter.exercises.is_empty() {
         return;
     }
@@ -141,12 +165,11 @@ fn check_exercises(chapter: &Chapter, root: &Path, problems: &mut Vec<String>) {
             problems.push(format!("{who}: has no hints"));
         }
         let paths = chapter.exercise_paths(exercise);
-        let shipped = Path::new(SHIPPED_STUBS).join(&exercise.file);
-        if root.join(&paths.stub).is_file() && !root.join(&shipped).is_file() {
+        let unrecorded = manifest.is_some_and(|m| m.id_of(&exercise.file).is_none());
+        if unrecorded && root.join(&paths.stub).is_file() {
             problems.push(format!(
-                "{who}: its stub has no shipped copy {} (what `cargo lab reset` restores \
-                 and `cargo lab check` compares with): copy the stub there",
-                shipped.display()
+                "{who}: its stub has no entry in {STUBS_FILE} (what `cargo lab reset` restores \
+                 and `cargo lab check` compares with): `{UPDATE_COMMAND}`"
             ));
         }
         for (what, path) in [
@@ -180,37 +203,6 @@ fn check_exercises(chapter: &Chapter, root: &Path, problems: &mut Vec<String>) {
             ));
         }
     }
-}
-
-/// Every shipped copy of a stub (in [`SHIPPED_STUBS`]) is identical to the
-/// stub in the tree. For `cargo lab verify` only, not [`validate`]: a
-/// learner's edited stub differs on purpose, and must not fail their
-/// `cargo test`; in the course's own tree (CI) the two must agree, or reset
-/// would restore a stale stub.
-pub fn shipped_stubs_match(course: &Course, root: &Path) -> Vec<String> {
-    let mut problems = Vec::new();
-    for (_, exercise) in course.exercises() {
-        let shipped = Path::new(SHIPPED_STUBS).join(&exercise.file);
-        let (Ok(stub), Ok(copy)) = (
-            fs::read(root.join(&exercise.file)),
-            fs::read(root.join(&shipped)),
-        ) else {
-            continue; // a missing file is reported by `validate`
-        };
-        if stub != copy {
-            problems.push(format!(
-                "exercise {} `{}`: {} differs from its shipped copy {}; if the stub changed on \
-                 purpose, copy it there (`cp {} {}`)",
-                exercise.id,
-                exercise.name,
-                exercise.file,
-                shipped.display(),
-                exercise.file,
-                shipped.display()
-            ));
-        }
-    }
-    problems
 }
 
 /// The manifest at `manifest` (relative to `root`) declares `expected`.

@@ -11,6 +11,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::error::LabError;
+use crate::stubs::{Manifest, blob_id};
 
 /// The lab's own folder at the root, for what it remembers about the
 /// learner.
@@ -119,26 +120,16 @@ pub fn seconds(duration: Duration) -> String {
 }
 
 /// Whether an exercise's stub differs from the stub as shipped with the
-/// course (its copy in [`SHIPPED_STUBS`]), whatever the learner committed.
+/// course (its blob id in [`crate::stubs::STUBS_FILE`]), whatever the learner committed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StubState {
     /// Identical to the shipped stub: the learner has not touched it.
     Untouched,
     /// Edited (or deleted): it differs from the shipped stub.
     Edited,
-    /// There is no shipped copy to compare with.
+    /// The manifest has no id to compare with (or cannot be read).
     Unknown,
 }
-
-/// Where the course keeps a pristine copy of every stub as shipped, under
-/// the same relative path (`crates/lab/stubs/exercises/01-generators/src/countdown.rs`).
-///
-/// Compared with the last commit, a copy survives the learner's own commits:
-/// after `git commit -a` the stub still differs from the shipped one, so
-/// check still calls it started and reset still restores the original. It
-/// needs no git either. `cargo lab verify` fails if a copy differs from its
-/// stub, so the two cannot drift apart in the course's own history.
-pub const SHIPPED_STUBS: &str = "crates/lab/stubs";
 
 impl Workspace {
     /// A workspace rooted at `root`.
@@ -196,9 +187,73 @@ impl Workspace {
         self.state_dir().join("backups")
     }
 
-    /// The shipped copy of the stub at `file` (relative to the root).
-    pub fn shipped_stub(&self, file: &Path) -> PathBuf {
-        self.root.join(SHIPPED_STUBS).join(file)
+    /// The blob id of the stub at `file` (relative to the root) as shipped,
+    /// from [`crate::stubs::STUBS_FILE`]; `None` if the manifest cannot be read or has no
+    /// entry for it.
+    pub fn shipped_stub_id(&self, file: &Path) -> Option<String> {
+        let manifest = Manifest::load(&self.root).ok()?;
+        manifest.id_of(&manifest_key(file)).map(ToOwned::to_owned)
+    }
+
+    /// The stub at `file` as shipped: the blob `id` from the clone's git
+    /// history (`git cat-file blob <id>`), where it stays whatever the
+    /// learner committed since. Fails with what to do instead when git
+    /// cannot be run or does not have the blob (a copy of the course that
+    /// is not a git clone); nothing is changed then.
+    pub fn shipped_stub(&self, file: &Path, id: &str) -> Result<Vec<u8>, LabError> {
+        let instead = [
+            format!(
+                "your {} is unchanged; to get the original stub, copy it from a fresh clone \
+                 of the course over yours",
+                file.display()
+            ),
+            "the versions that earlier resets discarded are listed by `cargo lab reset --list`"
+                .to_owned(),
+        ];
+        let with_help = |error: LabError| {
+            instead
+                .iter()
+                .fold(error, |error, line| error.help(line.clone()))
+        };
+        let output = match self
+            .git()
+            .args(["cat-file", "blob", id])
+            .stdin(Stdio::null())
+            .output()
+        {
+            Ok(output) => output,
+            Err(err) => {
+                return Err(with_help(
+                    LabError::failure(format!(
+                        "cannot restore {}: the original stub is in the course's git history, \
+                         and git could not be run ({err})",
+                        file.display()
+                    ))
+                    .help("install git (https://git-scm.com/downloads) and try again"),
+                ));
+            }
+        };
+        if !output.status.success() {
+            let said = String::from_utf8_lossy(&output.stderr);
+            let said = said.lines().next().unwrap_or("").trim();
+            return Err(with_help(LabError::failure(format!(
+                "cannot restore {}: git does not have the original stub (blob {id}){}",
+                file.display(),
+                if said.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {said}")
+                }
+            ))
+            .help("`cargo lab reset` works in a git clone of the course, whose history has every stub as shipped")));
+        }
+        if blob_id(&output.stdout) != id {
+            return Err(with_help(LabError::failure(format!(
+                "cannot restore {}: git gave back something other than blob {id}",
+                file.display()
+            ))));
+        }
+        Ok(output.stdout)
     }
 
     /// A `cargo` command run from the root. Uses the cargo that started us
@@ -329,13 +384,14 @@ impl Workspace {
             .map_err(|err| cargo_missing(&err))
     }
 
-    /// Whether `file` (relative to the root) is still the stub as shipped.
+    /// Whether `file` (relative to the root) is still the stub as shipped:
+    /// whether its blob id is the one in [`crate::stubs::STUBS_FILE`]. Needs no git.
     pub fn stub_state(&self, file: &Path) -> StubState {
-        let Ok(shipped) = fs::read(self.shipped_stub(file)) else {
+        let Some(shipped) = self.shipped_stub_id(file) else {
             return StubState::Unknown;
         };
         match fs::read(self.path(file)) {
-            Ok(current) if current == shipped => StubState::Untouched,
+            Ok(current) if blob_id(&current) == shipped => StubState::Untouched,
             _ => StubState::Edited,
         }
     }
@@ -480,4 +536,13 @@ fn read_in_background<R: Read + Send + 'static>(pipe: Option<R>) -> impl FnOnce(
 fn cargo_missing(err: &io::Error) -> LabError {
     LabError::failure(format!("could not run cargo: {err}"))
         .help("the lab drives cargo; check that `cargo --version` works in this shell")
+}
+
+/// The key of the stub at `file` in [`crate::stubs::STUBS_FILE`]: its path from the
+/// root with `/` between folders, as `course.toml` writes it.
+fn manifest_key(file: &Path) -> String {
+    file.components()
+        .map(|part| part.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }

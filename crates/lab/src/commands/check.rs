@@ -251,7 +251,7 @@ fn classify(workspace: &Workspace, chapter: &Chapter, exercise: &Exercise, passe
     match workspace.stub_state(&stub) {
         StubState::Untouched => Status::NotStarted,
         StubState::Edited => Status::Failing,
-        // Without a shipped copy, a stub that still has its `todo!(` is
+        // Without a blob id to compare with, a stub that still has its `todo!(` is
         // taken as untouched.
         StubState::Unknown => match fs::read_to_string(workspace.path(&stub)) {
             Ok(text) if text.contains("todo!(") => Status::NotStarted,

@@ -6,6 +6,7 @@ mod check;
 mod demo;
 mod hint;
 mod reset;
+mod stubs;
 mod tour;
 mod verify;
 mod watch;
@@ -50,6 +51,7 @@ pub fn dispatch(workspace: &Workspace, command: Option<Command>) -> Result<ExitC
         }) => reset::run(workspace, &course()?, exercise.as_deref(), yes, list),
         Some(Command::Book { serve, check }) => book::run(workspace, serve, check),
         Some(Command::Verify) => verify::run(workspace, &course()?),
+        Some(Command::Stubs { write }) => stubs::run(workspace, &course()?, write),
     }
 }
 

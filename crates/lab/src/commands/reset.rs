@@ -12,7 +12,8 @@ use crate::course::{Course, Exercise};
 use crate::error::LabError;
 use crate::output::{self, DIM, GOOD, TITLE};
 use crate::progress::write_atomically;
-use crate::workspace::{SHIPPED_STUBS, STATE_DIR, StubState, Workspace};
+use crate::stubs::{STUBS_FILE, UPDATE_COMMAND};
+use crate::workspace::{STATE_DIR, StubState, Workspace};
 
 /// Runs the command.
 pub fn run(
@@ -39,7 +40,6 @@ pub fn run(
 fn reset(workspace: &Workspace, exercise: &Exercise, yes: bool) -> Result<ExitCode, LabError> {
     let file = Path::new(&exercise.file);
     let heading = format!("{} `{}`", exercise.id, exercise.name);
-    let shipped_path = workspace.shipped_stub(file);
 
     match workspace.stub_state(file) {
         StubState::Untouched => {
@@ -52,19 +52,22 @@ fn reset(workspace: &Workspace, exercise: &Exercise, yes: bool) -> Result<ExitCo
         }
         StubState::Unknown => {
             return Err(LabError::failure(format!(
-                "there is no original copy of {} to restore it from",
+                "there is no record of the original {} to restore it from",
                 file.display()
             ))
             .help(format!(
-                "it should be in {}; is this a complete copy of the course?",
-                Path::new(SHIPPED_STUBS).join(file).display()
+                "its blob id should be in {STUBS_FILE}; is this a complete copy of the course? \
+                 (maintainers: `{UPDATE_COMMAND}`)"
             )));
         }
         StubState::Edited => {}
     }
-    let shipped = fs::read(&shipped_path).map_err(|err| {
-        LabError::failure(format!("cannot read {}: {err}", shipped_path.display()))
-    })?;
+    let id = workspace
+        .shipped_stub_id(file)
+        .ok_or_else(|| LabError::failure(format!("cannot read {STUBS_FILE}")))?;
+    // The original first: if git cannot give it back, nothing is asked,
+    // copied or changed.
+    let shipped = workspace.shipped_stub(file, &id)?;
 
     outln!(
         "{}: this discards your changes to {}",
@@ -77,7 +80,7 @@ fn reset(workspace: &Workspace, exercise: &Exercise, yes: bool) -> Result<ExitCo
     };
     match fs::read(workspace.path(file)) {
         Ok(yours) => outln!(
-            "  your version: {} lines; the original stub: {} lines",
+            "  your version: {}; the original stub: {}",
             lines(&yours),
             lines(&shipped)
         ),

@@ -9,8 +9,9 @@ use crate::commands::suite_excerpt;
 use crate::course::{Course, Exercise};
 use crate::error::LabError;
 use crate::output::{self, BAD, DIM, GOOD, TITLE};
-use crate::validate::{shipped_stubs_match, validate};
-use crate::workspace::{Ending, Limit, SHIPPED_STUBS, StubState, Workspace, seconds, time_limit};
+use crate::stubs::{self, STUBS_FILE};
+use crate::validate::validate;
+use crate::workspace::{Ending, Limit, StubState, Workspace, seconds, time_limit};
 
 /// How many lines of a suite's output to show for a side that went wrong.
 const EXCERPT_LINES: usize = 30;
@@ -107,7 +108,7 @@ pub fn render_bite_table(rows: &[BiteRow]) -> String {
 pub fn run(workspace: &Workspace, course: &Course) -> Result<ExitCode, LabError> {
     let limit = time_limit(None)?;
     let mut problems = validate(course, workspace.root());
-    problems.extend(shipped_stubs_match(course, workspace.root()));
+    problems.extend(stubs::mismatches(course, workspace.root()));
     outln!("{}", output::styled(TITLE, "course.toml against the tree"));
     if problems.is_empty() {
         outln!(
@@ -243,7 +244,7 @@ fn explain(
     // learner gets.
     if side == "stub" && workspace.stub_state(stub) == StubState::Edited {
         text.push_str(&format!(
-            "\n    (note: {} differs from its shipped copy in {SHIPPED_STUBS}/, so this is not the stub a learner gets)",
+            "\n    (note: {} is not the stub recorded in {STUBS_FILE}, so this is not the stub a learner gets)",
             stub.display()
         ));
     }

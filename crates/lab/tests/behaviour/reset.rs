@@ -1,7 +1,10 @@
 //! `cargo lab reset` restores a stub as shipped (even after the learner
 //! committed their work), refuses to discard work without a confirmation,
 //! and keeps every version it discards in `.lab/backups/`, which `cargo
-//! clean` leaves alone. Runs in a scratch git repository.
+//! clean` leaves alone. The original comes from git (`git cat-file blob`,
+//! by its id in crates/lab/stubs.toml), so these tests need git: most run in
+//! a scratch copy made a git repository; the last two show what happens
+//! without git, or outside a clone.
 
 use crate::common;
 
@@ -9,7 +12,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use common::{lab, scratch_copy};
+use common::{lab, lab_with_env, scratch_copy};
 
 const STUB: &str = "exercises/01-generators/src/countdown.rs";
 
@@ -58,6 +61,12 @@ fn without_a_terminal_it_asks_for_yes_and_changes_nothing() {
     assert_eq!(run.code, Some(2), "{run:?}");
     assert!(
         run.stdout.contains("this discards your changes to"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("your version: 1 line; the original stub: 2 lines"),
         "{}",
         run.stdout
     );
@@ -178,13 +187,66 @@ fn a_committed_attempt_is_still_not_the_original_stub() {
     assert_eq!(backups(&root).len(), 1);
 }
 
+/// What a reset that cannot get the original must leave: the learner's
+/// file as it was, no backup made, and a message that says what to do.
+fn assert_nothing_lost(root: &Path, run: &common::Run) {
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(
+        fs::read_to_string(root.join(STUB)).unwrap(),
+        "// my attempt\n",
+        "the learner's file is unchanged"
+    );
+    assert!(backups(root).is_empty(), "{:?}", backups(root));
+    for advice in [
+        "your exercises/01-generators/src/countdown.rs is unchanged",
+        "fresh clone of the course",
+        "cargo lab reset --list",
+    ] {
+        assert!(
+            run.stderr.contains(advice),
+            "{advice:?} in:\n{}",
+            run.stderr
+        );
+    }
+}
+
 #[test]
-fn it_needs_no_git() {
-    // A scratch copy that is not a repository: the shipped copy is enough.
-    let root = scratch_copy("reset_no_git");
-    let original = fs::read_to_string(root.join(STUB)).unwrap();
+fn without_git_it_says_what_to_do_and_changes_nothing() {
+    let root = committed_copy("reset_no_git");
     fs::write(root.join(STUB), "// my attempt\n").unwrap();
-    let run = lab(&root, &["reset", "1.1", "--yes"]);
-    assert_eq!(run.code, Some(0), "{run:?}");
-    assert_eq!(fs::read_to_string(root.join(STUB)).unwrap(), original);
+    // A PATH with no git on it.
+    let empty = root.join("no-tools");
+    fs::create_dir_all(&empty).unwrap();
+    let run = lab_with_env(
+        &root,
+        &["reset", "1.1", "--yes"],
+        &[("PATH", empty.to_str().unwrap())],
+    );
+    assert!(
+        run.stderr.contains("git could not be run"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("install git"), "{}", run.stderr);
+    assert_nothing_lost(&root, &run);
+}
+
+#[test]
+fn outside_a_git_clone_it_says_what_to_do_and_changes_nothing() {
+    // A copy of the course that is not a clone (a downloaded archive). The
+    // ceiling keeps git from finding a repository the scratch folder is in.
+    let root = scratch_copy("reset_not_a_clone");
+    fs::write(root.join(STUB), "// my attempt\n").unwrap();
+    let ceiling = root.parent().unwrap().to_str().unwrap().to_owned();
+    let run = lab_with_env(
+        &root,
+        &["reset", "1.1", "--yes"],
+        &[("GIT_CEILING_DIRECTORIES", &ceiling)],
+    );
+    assert!(
+        run.stderr.contains("git does not have the original stub"),
+        "{}",
+        run.stderr
+    );
+    assert_nothing_lost(&root, &run);
 }
