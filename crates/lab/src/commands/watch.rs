@@ -1,6 +1,6 @@
 //! Waiting for the learner to save a file, for `cargo lab check --watch`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
 use std::time::Duration;
 
@@ -20,6 +20,10 @@ pub struct Changes {
     _watcher: RecommendedWatcher,
     /// The watcher's events.
     events: Receiver<notify::Result<Event>>,
+    /// The folder watched: what counts as a `target/` folder is judged
+    /// below it, since the whole course may itself sit under a `target/`
+    /// (the lab's own tests put scratch courses there).
+    folder: PathBuf,
 }
 
 impl Changes {
@@ -40,6 +44,7 @@ impl Changes {
         Ok(Changes {
             _watcher: watcher,
             events,
+            folder: folder.to_path_buf(),
         })
     }
 
@@ -48,7 +53,7 @@ impl Changes {
     pub fn wait(&self) -> Result<(), LabError> {
         loop {
             let event = self.events.recv().map_err(|_| stopped())?;
-            if is_a_save(&event) {
+            if is_a_save(&event, &self.folder) {
                 break;
             }
         }
@@ -60,7 +65,7 @@ impl Changes {
     pub fn saved(&self) -> bool {
         loop {
             match self.events.try_recv() {
-                Ok(event) if is_a_save(&event) => return true,
+                Ok(event) if is_a_save(&event, &self.folder) => return true,
                 Ok(_) => continue,
                 // A watcher that stopped is reported by the next `wait`.
                 Err(TryRecvError::Empty | TryRecvError::Disconnected) => return false,
@@ -88,9 +93,9 @@ fn stopped() -> LabError {
 }
 
 /// Whether an event is a change to a file the learner cares about: created,
-/// written or removed, outside any `target/` folder, and not an editor's
-/// hidden or backup file.
-fn is_a_save(event: &notify::Result<Event>) -> bool {
+/// written or removed, outside any `target/` folder below `folder`, and not
+/// an editor's hidden or backup file.
+fn is_a_save(event: &notify::Result<Event>, folder: &Path) -> bool {
     let Ok(event) = event else { return false };
     if !matches!(
         event.kind,
@@ -99,7 +104,8 @@ fn is_a_save(event: &notify::Result<Event>) -> bool {
         return false;
     }
     event.paths.iter().any(|path| {
-        let in_target = path.components().any(|c| c.as_os_str() == "target");
+        let below = path.strip_prefix(folder).unwrap_or(path);
+        let in_target = below.components().any(|c| c.as_os_str() == "target");
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let scratch = name.starts_with('.') || name.ends_with('~');
         !in_target && !scratch
