@@ -119,6 +119,16 @@ pub(crate) fn report_unretrieved(core: Option<Rc<Core>>, task: &str, panic: &str
     }
 }
 
+/// Reports `context` to the running loop's exception handler, as asyncio's
+/// `loop.call_exception_handler(context)` does for errors that have no
+/// task or callback to land in (a failed `accept`, say). Without a running
+/// loop it goes to the default handler, stderr.
+pub fn call_exception_handler(context: ExceptionContext) {
+    if with_core(|core| core.report(context.clone())).is_none() {
+        crate::event_loop::default_exception_handler(&context);
+    }
+}
+
 // ANCHOR: spawn
 /// Schedules `future` as a new task on the running loop and returns its
 /// handle: asyncio's `create_task`. The task starts when the current task

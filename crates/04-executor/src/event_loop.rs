@@ -69,7 +69,7 @@ pub struct ExceptionContext {
     pub message: &'static str,
     /// The task involved, if any.
     pub task: Option<String>,
-    /// The panic message.
+    /// The detail: the panic's message, or the error's.
     pub panic: String,
 }
 

@@ -90,7 +90,8 @@ mod yield_now;
 /// cross-thread wake path at work.
 pub use aio_wakers::{ThreadSleep, thread_sleep};
 pub use context::{
-    NoRunningLoop, call_soon, create_task, is_running, run, spawn, spawn_named, try_spawn,
+    NoRunningLoop, call_exception_handler, call_soon, create_task, is_running, run, spawn,
+    spawn_named, try_spawn,
 };
 pub use driver::{Driver, OffLoopGuard, OffLoopWork, ParkDriver, Unpark, start_off_loop_work};
 pub use event_loop::{CallbackHandle, EventLoop, ExceptionContext, SlowPoll};

@@ -12,7 +12,10 @@ use std::rc::Rc;
 use std::task::{Poll, Waker};
 use std::time::Duration;
 
-use aio_executor::{JoinHandle, spawn_named, thread_sleep, trace, yield_now};
+use aio_executor::{
+    ExceptionContext, JoinHandle, call_exception_handler, spawn_named, thread_sleep, trace,
+    yield_now,
+};
 use rustix::io::Errno;
 
 use crate::connect::ConnectAddr;
@@ -401,6 +404,11 @@ where
                     s.accept_pauses += 1;
                 });
                 trace::note(format!("accept failed: {err}; pausing"));
+                call_exception_handler(ExceptionContext {
+                    message: "socket.accept() out of system resource",
+                    task: Some("server".to_owned()),
+                    panic: err.to_string(),
+                });
                 pause_accepting(&counters).await;
                 continue;
             }

@@ -64,3 +64,30 @@ fn run_can_be_called_again_after_it_returns() {
     // a program, one after another; so can ours.
     assert_eq!(run(async { 1 }) + run(async { 2 }), 3);
 }
+
+// asyncio: `loop.call_exception_handler(context)` reaches the handler set
+// with `loop.set_exception_handler`, for errors with no task to land in.
+#[test]
+fn call_exception_handler_reaches_the_running_loops_handler() {
+    let event_loop = aio_executor::EventLoop::new();
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let s = seen.clone();
+    event_loop.set_exception_handler(move |context| {
+        s.borrow_mut()
+            .push((context.message, context.panic.clone()))
+    });
+    event_loop.run_until_complete(async {
+        aio_executor::call_exception_handler(aio_executor::ExceptionContext {
+            message: "socket.accept() out of system resource",
+            task: None,
+            panic: "Too many open files".to_owned(),
+        });
+    });
+    assert_eq!(
+        *seen.borrow(),
+        [(
+            "socket.accept() out of system resource",
+            "Too many open files".to_owned()
+        )]
+    );
+}

@@ -12,9 +12,11 @@
 
 use crate::common;
 
+use std::cell::RefCell;
 use std::fs::File;
 use std::io::Read;
 use std::process::{Command, Stdio};
+use std::rc::Rc;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -116,55 +118,70 @@ fn in_a_child_process() {
     if !in_child_with_limit("in_a_child_process", CHILD_LIMIT) {
         return;
     }
-    common::run(|| async {
-        let server = start_server(echo::echo, "127.0.0.1:0").await.unwrap();
-        let addr = server.local_addr();
-        let mut first = open_connection(addr).await.unwrap();
-        round_trip(&mut first, "first 0").await;
-
-        // Out of descriptors: the second client's socket takes the last one,
-        // so the server's accept fails with EMFILE.
-        let mut filler = fill_descriptor_table();
-        filler.pop();
-        let mut second = open_connection(addr).await.unwrap();
-        common::wait_until(|| server.stats().accept_errors > 0).await;
-        let paused_at = Instant::now();
-
-        // Paused, the server still serves the connection it has.
-        for n in 1..=20 {
-            round_trip(&mut first, &format!("first {n}")).await;
-            common::wait_until(|| paused_at.elapsed() >= Duration::from_millis(5 * n)).await;
-        }
-        let stats = server.stats();
-        assert_eq!((stats.accepted, stats.accept_pauses), (1, 1));
-        assert_no_spin(&server, paused_at);
-
-        // The first client leaves: its handler ends and closes its socket,
-        // and that wakes the accept loop, which takes the second client.
-        drop(first);
-        common::wait_until(|| server.stats().accepted == 2).await;
-        round_trip(&mut second, "second").await;
-        assert_eq!(server.stats().accept_pauses, 1);
-        assert_no_spin(&server, paused_at);
-
-        // Out again, for a third client; this time descriptors come free
-        // elsewhere in the process, which the server cannot see: it takes
-        // the third client when its retry delay is over.
-        filler.extend(fill_descriptor_table());
-        filler.pop();
-        let mut third = open_connection(addr).await.unwrap();
-        common::wait_until(|| server.stats().accept_pauses == 2).await;
-        let paused_again_at = Instant::now();
-        drop(filler);
-        common::wait_until(|| server.stats().accepted == 3).await;
-        assert!(
-            paused_again_at.elapsed() < ACCEPT_RETRY_DELAY * 3,
-            "the retry delay was {ACCEPT_RETRY_DELAY:?}, the pause lasted {:?}",
-            paused_again_at.elapsed()
-        );
-        round_trip(&mut third, "third").await;
-        assert_no_spin(&server, paused_at);
+    let reports = common::run_on(|event_loop| {
+        // Each pause is reported, as asyncio logs "socket.accept() out of
+        // system resource".
+        let reports = Rc::new(RefCell::new(Vec::new()));
+        let r = reports.clone();
+        event_loop.set_exception_handler(move |context| r.borrow_mut().push(context.message));
+        event_loop.run_until_complete(paused_server());
+        reports.take()
     });
+    assert_eq!(
+        reports, ["socket.accept() out of system resource"; 2],
+        "one report per pause"
+    );
+}
+
+/// The server of `in_a_child_process`: out of descriptors twice.
+async fn paused_server() {
+    let server = start_server(echo::echo, "127.0.0.1:0").await.unwrap();
+    let addr = server.local_addr();
+    let mut first = open_connection(addr).await.unwrap();
+    round_trip(&mut first, "first 0").await;
+
+    // Out of descriptors: the second client's socket takes the last one,
+    // so the server's accept fails with EMFILE.
+    let mut filler = fill_descriptor_table();
+    filler.pop();
+    let mut second = open_connection(addr).await.unwrap();
+    common::wait_until(|| server.stats().accept_errors > 0).await;
+    let paused_at = Instant::now();
+
+    // Paused, the server still serves the connection it has.
+    for n in 1..=20 {
+        round_trip(&mut first, &format!("first {n}")).await;
+        common::wait_until(|| paused_at.elapsed() >= Duration::from_millis(5 * n)).await;
+    }
+    let stats = server.stats();
+    assert_eq!((stats.accepted, stats.accept_pauses), (1, 1));
+    assert_no_spin(&server, paused_at);
+
+    // The first client leaves: its handler ends and closes its socket,
+    // and that wakes the accept loop, which takes the second client.
+    drop(first);
+    common::wait_until(|| server.stats().accepted == 2).await;
+    round_trip(&mut second, "second").await;
+    assert_eq!(server.stats().accept_pauses, 1);
+    assert_no_spin(&server, paused_at);
+
+    // Out again, for a third client; this time descriptors come free
+    // elsewhere in the process, which the server cannot see: it takes
+    // the third client when its retry delay is over.
+    filler.extend(fill_descriptor_table());
+    filler.pop();
+    let mut third = open_connection(addr).await.unwrap();
+    common::wait_until(|| server.stats().accept_pauses == 2).await;
+    let paused_again_at = Instant::now();
+    drop(filler);
+    common::wait_until(|| server.stats().accepted == 3).await;
+    assert!(
+        paused_again_at.elapsed() < ACCEPT_RETRY_DELAY * 3,
+        "the retry delay was {ACCEPT_RETRY_DELAY:?}, the pause lasted {:?}",
+        paused_again_at.elapsed()
+    );
+    round_trip(&mut third, "third").await;
+    assert_no_spin(&server, paused_at);
 }
 
 /// Opens `/dev/null` until the process has no descriptor left, and returns
