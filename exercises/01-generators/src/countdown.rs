@@ -17,16 +17,7 @@
 //! Book: `ch01-generators.md#a-generator-is-an-enum` and
 //! `#a-loop-and-a-return-value`.
 //!
-//! Hints:
-//! 1. Calling a generator function runs none of its body: `countdown(n)`
-//!    only builds `Countdown::Start { n }`.
-//! 2. In `resume`, take the state out with
-//!    `std::mem::replace(self, Countdown::Done)`, match on it, and write
-//!    back the state you pause in. When the loop ends, write nothing back:
-//!    the generator stays `Done`.
-//! 3. From `Start { n }` the body reaches the loop's test with `n` as it is;
-//!    from `Counting { n }` it first runs `n -= 1`. Both then do the same
-//!    thing: yield `n` and pause if `n > 0`, return `"liftoff"` if not.
+//! Stuck? `cargo lab hint countdown` shows one hint at a time.
 //!
 //! Check: `cargo lab check 1`, or `cargo test -p ex01-generators --test countdown`.
 

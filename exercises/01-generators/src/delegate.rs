@@ -16,16 +16,7 @@
 //!
 //! Book: `ch01-generators.md#delegation-yield-from`.
 //!
-//! Hints:
-//! 1. While delegating, the inner generator lives in the outer one's
-//!    state: `Delegating { inner }`. Resume it and pass a `Yielded` value
-//!    straight out.
-//! 2. When the inner generator completes, the outer one does *not* pause:
-//!    a finished `yield from` is not a `yield`. In the same resume, carry
-//!    on to `yield total`. (A `loop` around the `match` lets one arm hand
-//!    over to the next, the way `TwoRounds` does it in the book.)
-//! 3. Starting the outer generator starts the inner one: from `Start`,
-//!    build `aio_generators::squares(limit)` and resume it right away.
+//! Stuck? `cargo lab hint delegate` shows one hint at a time.
 //!
 //! Check: `cargo lab check 1`, or `cargo test -p ex01-generators --test delegate`.
 

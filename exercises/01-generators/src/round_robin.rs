@@ -12,15 +12,7 @@
 //!
 //! Book: `ch01-generators.md#a-scheduler-asyncios-ancestor`.
 //!
-//! Hints:
-//! 1. `std::collections::VecDeque` is the queue: `pop_front` and
-//!    `push_back`. Queue each task together with its index in `tasks`
-//!    (`tasks.into_iter().enumerate()`), so you know where its result goes.
-//! 2. Keep one `Option<R>` slot per task and fill it when the task
-//!    returns; once the queue is empty every slot is `Some`.
-//! 3. A task that returned must not go back in the queue: resuming it
-//!    again is a bug. Letting it go out of scope in the loop body is what
-//!    drops it.
+//! Stuck? `cargo lab hint round_robin` shows one hint at a time.
 //!
 //! Check: `cargo lab check 1`, or `cargo test -p ex01-generators --test round_robin`.
 

@@ -12,14 +12,7 @@
 //! Read first: `book/src/ch02-futures.md`, section "A countdown"
 //! (`ch02-futures.md#a-countdown`).
 //!
-//! Hints (also `cargo lab hint countdown_future`):
-//! 1. `self` is a `Pin<&mut Self>`; `Countdown` is `Unpin` (it holds a
-//!    `u32`), so once you write `mut self` in the signature,
-//!    `self.remaining` reads and writes as through a `&mut Countdown`.
-//! 2. Two cases: nothing left (Ready) or something left (count down, then
-//!    Pending).
-//! 3. Before every Pending, `cx.waker().wake_by_ref()`: nothing else will
-//!    ever wake this task.
+//! Stuck? `cargo lab hint countdown_future` shows one hint at a time.
 //!
 //! Check: `cargo lab check 2` or `cargo test -p ex02-futures --test countdown_future`.
 

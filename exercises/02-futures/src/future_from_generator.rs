@@ -14,12 +14,7 @@
 //! Read first: `book/src/ch02-futures.md`, section "Poll is next"
 //! (`ch02-futures.md#poll-is-next`).
 //!
-//! Hints (also `cargo lab hint future_from_generator`):
-//! 1. `G: Unpin`, so `self.get_mut()` gives you `&mut FromGenerator<G>`,
-//!    and from it `&mut G` to call `resume(())` on.
-//! 2. `match` on what `resume` returns (import
-//!    `aio_generators::GeneratorState` for its two variants); the `Yielded`
-//!    arm calls `cx.waker().wake_by_ref()` before returning `Poll::Pending`.
+//! Stuck? `cargo lab hint future_from_generator` shows one hint at a time.
 //!
 //! Check: `cargo lab check 2` or `cargo test -p ex02-futures --test future_from_generator`.
 

@@ -14,13 +14,7 @@
 //! Read first: `book/src/ch02-futures.md`, section "Awaiting the placeholder"
 //! (`ch02-futures.md#awaiting-the-placeholder`).
 //!
-//! Hints (also `cargo lab hint placeholder_await`):
-//! 1. `self.shared.borrow_mut()` gives you the `Inner`; `Option::take`
-//!    moves the value out, `cx.waker().clone()` makes a waker you can keep.
-//! 2. In `set`, end the `borrow_mut` before calling `wake()`: a waker may
-//!    run code (a callback, another poll) that borrows the same `RefCell`.
-//! 3. A second `set` returns `false` and changes nothing, even after the
-//!    first value was taken.
+//! Stuck? `cargo lab hint placeholder_await` shows one hint at a time.
 //!
 //! Check: `cargo lab check 2` or `cargo test -p ex02-futures --test placeholder_await`.
 

@@ -9,17 +9,7 @@
 //! Book: the section "A waker by hand",
 //! `ch03-wakers.md#a-waker-by-hand`.
 //!
-//! Hints:
-//! - The rule that decides every function: each live waker owns exactly
-//!   one strong count of the `Arc`. Which functions make a waker, which end
-//!   one, and which do neither?
-//! - `Arc::increment_strong_count` adds a count without making an `Arc`;
-//!   `Arc::from_raw` takes a count back as an `Arc`, which gives it up when
-//!   dropped.
-//! - `wake` consumes its waker: it counts a wake, not a drop, and it must
-//!   still give the waker's count back.
-//! - Every `unsafe` block needs a `// SAFETY:` comment saying why the
-//!   pointer is valid there (the crate denies undocumented unsafe blocks).
+//! Stuck? `cargo lab hint counting_vtable` shows one hint at a time.
 //!
 //! Check: `cargo lab check 3`, or `cargo test -p ex03-wakers --test
 //! counting_vtable`. The solution also runs under valgrind (`.ci/valgrind`).

@@ -9,15 +9,7 @@
 //! Book: the section "Sleeping until woken",
 //! `ch03-wakers.md#sleeping-until-woken`.
 //!
-//! Hints:
-//! - The waker is given: waking it calls `Signal::wake_by_ref`. Make that
-//!   set `notified` and unpark the blocked thread, in that order.
-//! - After a `Pending`, the loop waits while `notified` is false, and
-//!   clears it when it sees it true: `AtomicBool::swap(false, ...)` does
-//!   both in one step, so no wake can slip between the look and the clear.
-//! - `std::thread::park_timeout` may return early, for no reason at all:
-//!   recompute the time left from a deadline (`Instant`) each time round,
-//!   and return `None` only when it is zero.
+//! Stuck? `cargo lab hint park_loop` shows one hint at a time.
 //!
 //! Check: `cargo lab check 3`, or `cargo test -p ex03-wakers --test
 //! park_loop`.

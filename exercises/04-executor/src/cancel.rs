@@ -21,17 +21,7 @@
 //!
 //! Book: `ch04-executor.md#cancelling-a-task`.
 //!
-//! Hints:
-//! 1. The inner future lives in `self.future: Option<Pin<Box<F>>>`: setting
-//!    it to `None` is the drop, and `as_mut()` on the `Option`, then on the
-//!    `Pin`, polls it.
-//! 2. `cancel`: return `false` if `finished`; otherwise set
-//!    `cancel_requested`, take the waker out, end the `borrow_mut`, wake
-//!    it, and return `true`.
-//! 3. `poll`: a request drops the inner future and ends with
-//!    `Outcome::Cancelled`; otherwise poll it, turn `Ready(v)` into
-//!    `Outcome::Finished(v)`, and on `Pending` keep cx's waker in `Shared`
-//!    for `cancel`. Mark `finished` whenever you return `Ready`.
+//! Stuck? `cargo lab hint cancel` shows one hint at a time.
 //!
 //! Check: `cargo lab check 4`, or `cargo test -p ex04-executor --test cancel`.
 

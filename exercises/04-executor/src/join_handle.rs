@@ -20,19 +20,7 @@
 //!
 //! Book: `ch04-executor.md#the-join-handle`.
 //!
-//! Hints:
-//! 1. Only the waker of the latest poll counts: a task may be polled with a
-//!    different waker each time. In `Waiting`, keep `cx.waker().clone()`,
-//!    unless the kept one `will_wake` it already.
-//! 2. `std::mem::replace(&mut *state, new)` swaps a new state in and hands
-//!    you the old one: the way to move the result out of `Done` (leaving
-//!    `Taken`), and the waker out of `Waiting`.
-//! 3. `complete`: put `Done(Ok(value))` in, and wake the waker you found in
-//!    the old `Waiting` state after the `borrow_mut` has ended: waking may
-//!    run code that looks at the slot.
-//! 4. `abandon` runs on every drop, also right at the end of `complete`:
-//!    change the state only if it is still `Waiting`, to
-//!    `Done(Err(Cancelled))`, and wake the kept waker.
+//! Stuck? `cargo lab hint join_handle` shows one hint at a time.
 //!
 //! Check: `cargo lab check 4`, or `cargo test -p ex04-executor --test join_handle`.
 

@@ -20,22 +20,7 @@
 //!
 //! Book: `ch04-executor.md#tasks-and-the-ready-queue`.
 //!
-//! Hints:
-//! 1. `spawn`: insert `Box::pin(future)` under `next_id`, push the id at
-//!    the back of the queue, return it. Do not poll.
-//! 2. `wake`: push `self.id` at the back of the queue, let the lock go,
-//!    then `self.queue.thread.unpark()`. Push before unpark: `thread::park`
-//!    keeps a token, so an unpark that comes before the park makes it
-//!    return at once, and no wake is lost.
-//! 3. `run`: while tasks remain, take the front id out in a statement of
-//!    its own, so the mutex is unlocked when you poll (a task may wake
-//!    itself during its poll). No id: `thread::park()`, then look again
-//!    (`park` may also return for no reason). An id whose task is gone (a
-//!    late wake): skip it.
-//! 4. To poll a task, make its waker with
-//!    `Waker::from(Arc::new(TaskWaker { id, queue: self.queue.clone() }))`
-//!    and wrap it with `Context::from_waker`; remove the task when it
-//!    returns `Ready`.
+//! Stuck? `cargo lab hint mini_loop` shows one hint at a time.
 //!
 //! Check: `cargo lab check 4`, or `cargo test -p ex04-executor --test mini_loop`.
 

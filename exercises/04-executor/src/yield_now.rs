@@ -13,15 +13,7 @@
 //!
 //! Book: `ch04-executor.md#yielding-once`.
 //!
-//! Hints:
-//! 1. One bool of state is enough: has the first poll happened?
-//!    `self.yielded` is there for it, and `YieldNow` is `Unpin`, so
-//!    `self.yielded = true` just works.
-//! 2. Before the first `Pending`, call `cx.waker().wake_by_ref()`: the
-//!    executor then queues the task again, behind every task already ready.
-//!    The second poll returns `Ready(())`.
-//! 3. `Pending` without a wake (or a kept waker) means nobody will ever
-//!    poll the task again: it hangs.
+//! Stuck? `cargo lab hint yield_now` shows one hint at a time.
 //!
 //! Check: `cargo lab check 4`, or `cargo test -p ex04-executor --test yield_now`.
 

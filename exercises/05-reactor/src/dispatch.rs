@@ -10,15 +10,7 @@
 //! Book: the section "Waking the right task",
 //! `ch05-reactor.md#waking-the-right-task`.
 //!
-//! Hints:
-//! 1. Look up `event.key` in `self.sockets`. A key that is not there is a
-//!    stale event (its socket was removed after the poller queued the
-//!    event): wake nobody and return 0.
-//! 2. `event.readable` means the reader may go on, `event.writable` the
-//!    writer; both can be true at once (an error or a hang-up makes a socket
-//!    both).
-//! 3. `take()` each waker out of its slot before you wake it, and count it:
-//!    a second event must not wake a task that has not waited again.
+//! Stuck? `cargo lab hint dispatch` shows one hint at a time.
 //!
 //! Check: `cargo lab check 5`, or
 //! `cargo test -p ex05-reactor --test dispatch`.

@@ -11,16 +11,7 @@
 //! Book: the section "Partial writes and drain",
 //! `ch05-reactor.md#partial-writes-and-drain`.
 //!
-//! Hints:
-//! 1. What is left is `self.buffer[self.sent..]`. `Ok(n)` means its first
-//!    `n` bytes went: `self.sent += n`, and count the write in
-//!    `self.partial` when `n` is less than what was left.
-//! 2. `Ok(0)` for a non-empty slice means the socket will never take more:
-//!    return an `io::ErrorKind::WriteZero` error. On `WouldBlock` await
-//!    `self.stream.writable()` (with `?`) and go on; on `Interrupted` just
-//!    go on.
-//! 3. When `self.sent` reaches the buffer's length, clear the buffer and set
-//!    `sent` back to 0.
+//! Stuck? `cargo lab hint drain` shows one hint at a time.
 //!
 //! Check: `cargo lab check 5`, or
 //! `cargo test -p ex05-reactor --test drain`.

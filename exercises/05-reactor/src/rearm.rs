@@ -11,15 +11,7 @@
 //! Book: the section "Oneshot interest, re-armed",
 //! `ch05-reactor.md#oneshot-interest-re-armed`.
 //!
-//! Hints:
-//! 1. Keep the newest waker (`self.waker = Some(waker.clone())`): the task
-//!    may be polled with a different one each time.
-//! 2. Oneshot: after an event the poller ignores the socket until interest
-//!    is set again, and `on_event` clears `self.armed` to say so. Arming
-//!    only the first time is the classic bug: the first event comes, the
-//!    second never does.
-//! 3. If `!self.armed`: `self.poller.modify(&self.socket,
-//!    Event::readable(self.key))?`, then set `armed` and add one to `arms`.
+//! Stuck? `cargo lab hint rearm` shows one hint at a time.
 //!
 //! Check: `cargo lab check 5`, or
 //! `cargo test -p ex05-reactor --test rearm`.

@@ -12,15 +12,7 @@
 //! Read first: `book/src/ch06-timers.md`, section "The timer queue"
 //! (`ch06-timers.md#the-timer-queue`).
 //!
-//! Hints (also `cargo lab hint fire_due`):
-//! 1. The `BTreeMap` is sorted by `(deadline, sequence)`: the due timers
-//!    are the first few entries.
-//! 2. Loop on `self.timers.first_entry()`: stop when its key's deadline is
-//!    later than `now`; otherwise remove it and wake its waker.
-//! 3. A deadline equal to `now` is due: stop on `>`, not on `>=`.
-//! 4. Another way: `split_off(&(now, u64::MAX))` cuts the map just after
-//!    `now`; everything below the cut is due, and `std::mem::replace` puts
-//!    the rest back.
+//! Stuck? `cargo lab hint fire_due` shows one hint at a time.
 //!
 //! Check: `cargo lab check 6` or `cargo test -p ex06-timers --test fire_due`.
 

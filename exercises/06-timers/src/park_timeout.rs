@@ -10,13 +10,7 @@
 //! Read first: `book/src/ch06-timers.md`, section "The timer layer"
 //! (`ch06-timers.md#the-timer-layer`).
 //!
-//! Hints (also `cargo lab hint park_timeout`):
-//! 1. The time to the next deadline is `deadline - now`, but a `Duration`
-//!    cannot go below zero: `Duration::saturating_sub`.
-//! 2. Map the `Option<Duration>` deadline to an `Option<Duration>` wait,
-//!    then combine it with `requested`.
-//! 3. Take the shorter of two `Some` values; `None` means no limit, so it
-//!    loses to any `Some`.
+//! Stuck? `cargo lab hint park_timeout` shows one hint at a time.
 //!
 //! Check: `cargo lab check 6` or `cargo test -p ex06-timers --test park_timeout`.
 

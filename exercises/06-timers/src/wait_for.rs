@@ -10,15 +10,7 @@
 //! Read first: `book/src/ch06-timers.md`, section "Timeouts cancel"
 //! (`ch06-timers.md#timeouts-cancel`).
 //!
-//! Hints (also `cargo lab hint wait_for`):
-//! 1. `WaitFor` is `Unpin` (the inner future is boxed and pinned, and a
-//!    `Sleep` is `Unpin`): `let this = self.get_mut();` gives plain `&mut`
-//!    access to `this.future` and `this.delay`.
-//! 2. Poll the inner future first (`this.future.as_mut()` gives an
-//!    `Option<&mut Pin<Box<F>>>`); `Ready(v)` means `Ok(v)`.
-//! 3. Then `Pin::new(&mut this.delay).poll(cx)`; when it is `Ready`, set
-//!    `this.future = None` before returning `Err(Elapsed)`: that drop is
-//!    the cancellation.
+//! Stuck? `cargo lab hint wait_for` shows one hint at a time.
 //!
 //! Check: `cargo lab check 6` or `cargo test -p ex06-timers --test wait_for`.
 

@@ -23,16 +23,7 @@
 //!
 //! Book: `ch01-generators.md#values-in-send`.
 //!
-//! Hints:
-//! 1. There is no `Done` variant: a generator that loops forever never
-//!    gets there. `total` and `count` are enough to remember; the average
-//!    can be computed from them whenever it is needed.
-//! 2. Python refuses to send a value into a generator that has not
-//!    started: nothing is waiting at a `yield` to receive it. Do the same:
-//!    panic on `Some` in the `Start` state.
-//! 3. Match on `(&*self, input)` to handle the four cases
-//!    (`Start`/`Averaging` × `None`/`Some`), then write the new state
-//!    back to `*self`.
+//! Stuck? `cargo lab hint running_average` shows one hint at a time.
 //!
 //! Check: `cargo lab check 1`, or
 //! `cargo test -p ex01-generators --test running_average`.

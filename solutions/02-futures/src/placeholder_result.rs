@@ -16,13 +16,7 @@
 //! Read first: `book/src/ch02-futures.md`, section "The placeholder future"
 //! (`ch02-futures.md#the-placeholder-future`).
 //!
-//! Hints (also `cargo lab hint placeholder_result`):
-//! 1. Put all three completions through one private helper, say
-//!    `fn complete(&mut self, state: State<T>) -> Result<(), PlaceholderError>`:
-//!    refuse unless pending, store the state, then run the callbacks.
-//! 2. `std::mem::take(&mut self.callbacks)` hands you the callbacks and
-//!    leaves an empty `Vec`, so none can run twice.
-//! 3. `result()` returns a clone of the value: that is why `T: Clone`.
+//! Stuck? `cargo lab hint placeholder_result` shows one hint at a time.
 //!
 //! Check: `cargo lab check 2` or `cargo test -p sol02-futures --test placeholder_result`.
 

@@ -23,17 +23,7 @@
 //! Read first: `book/src/ch02-futures.md`, section "Two awaits, compiled by
 //! hand" (`ch02-futures.md#two-awaits-compiled-by-hand`).
 //!
-//! Hints (also `cargo lab hint two_awaits_by_hand`):
-//! 1. A local belongs in a state if it was made before that pause and is
-//!    used after it. At pause 2 that is `name`, `greeting` and the `mark`
-//!    countdown being awaited.
-//! 2. Write `poll` as a `loop` around a `match &mut this.state`: `Start`
-//!    moves on at once, an inner Pending returns Pending, an inner Ready
-//!    moves to the next state and goes round the loop again.
-//! 3. Poll an inner countdown with `Pin::new(countdown).poll(cx)`, passing
-//!    on the same `cx`, so that its wake reaches the task.
-//! 4. Polled again after it returned Ready, `Greet` must panic with a
-//!    message that says "`Greet` polled after it completed".
+//! Stuck? `cargo lab hint two_awaits_by_hand` shows one hint at a time.
 //!
 //! Check: `cargo lab check 2` or `cargo test -p sol02-futures --test two_awaits_by_hand`.
 

@@ -9,16 +9,7 @@
 //! Book: the section "A future woken from another thread",
 //! `ch03-wakers.md#a-future-woken-from-another-thread`.
 //!
-//! Hints:
-//! - `poll` returns `Ready` if the value is there. Otherwise it must leave
-//!   something behind that `send` can wake: a clone of `cx.waker()`, stored
-//!   in the slot. Return `Pending` without it and nothing will ever poll the
-//!   receiver again (the tests' checking waker says so).
-//! - Keep the waker of the *latest* poll: a future may be polled with a
-//!   different waker each time (`Waker::will_wake` tells whether the stored
-//!   one is still right).
-//! - `send` stores the value and wakes the stored waker, if any. Take the
-//!   waker out of the slot and release the lock before waking it.
+//! Stuck? `cargo lab hint oneshot` shows one hint at a time.
 //!
 //! Check: `cargo lab check 3`, or `cargo test -p ex03-wakers --test
 //! oneshot`.

@@ -21,15 +21,7 @@
 //!
 //! Book: `ch04-executor.md#cancelling-a-task`.
 //!
-//! Hints:
-//! 1. The inner future lives in `self.future: Option<Pin<Box<F>>>`.
-//!    Setting it to `None` drops it; `as_mut()` on the `Option`, then on
-//!    the `Pin`, polls it.
-//! 2. `Shared` is what both ends see: `cancel_requested`, `finished`, and
-//!    the waker of the latest poll. Mark `finished` whenever you return
-//!    `Ready`, whichever outcome.
-//! 3. In `cancel`, take the waker out of `Shared` and end the
-//!    `borrow_mut` before you wake it.
+//! Stuck? `cargo lab hint cancel` shows one hint at a time.
 //!
 //! Check: `cargo lab check 4`, or `cargo test -p ex04-executor --test cancel`.
 

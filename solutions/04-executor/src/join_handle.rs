@@ -20,18 +20,7 @@
 //!
 //! Book: `ch04-executor.md#the-join-handle`.
 //!
-//! Hints:
-//! 1. The state is shared through `Rc<RefCell<State<T>>>`:
-//!    `self.state.borrow_mut()` gives you `&mut State<T>`.
-//! 2. Only the waker of the *latest* poll counts: a task may be polled
-//!    with a different waker each time. Replace the old one.
-//! 3. `std::mem::replace(&mut *state, new)` swaps a new state in and hands
-//!    you the old one: the way to move the result out of `Done`, and to
-//!    get the waker out of `Waiting`.
-//! 4. `complete` takes `self`, so `abandon` also runs at its end; make sure
-//!    it leaves a filled slot alone. Take the waker out and let go of the
-//!    `borrow_mut` before you wake it: waking may run code that looks at
-//!    the slot.
+//! Stuck? `cargo lab hint join_handle` shows one hint at a time.
 //!
 //! Check: `cargo lab check 4`, or `cargo test -p ex04-executor --test join_handle`.
 

@@ -20,19 +20,7 @@
 //!
 //! Book: `ch04-executor.md#tasks-and-the-ready-queue`.
 //!
-//! Hints:
-//! 1. `Waker::from(Arc::new(TaskWaker { id, queue: self.queue.clone() }))`
-//!    makes a waker out of your `Wake` implementation; `Context::from_waker`
-//!    wraps it for `poll`.
-//! 2. Take the id out of the queue in a statement of its own, so the
-//!    mutex is unlocked before you poll (a task may wake itself during its
-//!    poll, and that locks the queue too).
-//! 3. `std::thread::park()` keeps a token: an `unpark` that comes before
-//!    the `park` makes the `park` return at once. So "queue empty, then
-//!    park" loses no wake, as long as wakers push the id *before* they
-//!    unpark. (`park` may also return for no reason: just look again.)
-//! 4. An id may come out of the queue for a task that has finished (a late
-//!    wake): skip it.
+//! Stuck? `cargo lab hint mini_loop` shows one hint at a time.
 //!
 //! Check: `cargo lab check 4`, or `cargo test -p ex04-executor --test mini_loop`.
 

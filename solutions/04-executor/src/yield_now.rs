@@ -13,13 +13,7 @@
 //!
 //! Book: `ch04-executor.md#yielding-once`.
 //!
-//! Hints:
-//! 1. One bit of state is enough: has this future returned `Pending` yet?
-//!    `self.yielded` is there for it (`self` is `Pin<&mut Self>`, and
-//!    `YieldNow` is `Unpin`, so `self.yielded = true` just works).
-//! 2. `cx.waker().wake_by_ref()` wakes the task that is polling you.
-//!    Without it, `Pending` means "never poll me again": the task hangs.
-//! 3. Wake, then return `Pending`; on the next poll return `Ready(())`.
+//! Stuck? `cargo lab hint yield_now` shows one hint at a time.
 //!
 //! Check: `cargo lab check 4`, or `cargo test -p ex04-executor --test yield_now`.
 

@@ -9,15 +9,7 @@
 //! Book: the section "Async: would block means wait",
 //! `ch05-reactor.md#async-would-block-means-wait`.
 //!
-//! Hints:
-//! 1. `let mut socket = source.get_ref();` then `socket.read(buf)`: `Read`
-//!    is implemented for `&UnixStream`, so the `Async` needs no `&mut`.
-//! 2. `WouldBlock` is not an error here: it means wait. Await
-//!    `source.readable()` (with `?`) and go round the loop again;
-//!    `Interrupted` (a signal arrived) means try again at once.
-//! 3. Everything else is the answer: bytes, `Ok(0)` at end of file, or a
-//!    real error. (`Async::read_with` does all this; write the loop
-//!    yourself.)
+//! Stuck? `cargo lab hint read_retry` shows one hint at a time.
 //!
 //! Check: `cargo lab check 5`, or
 //! `cargo test -p ex05-reactor --test read_retry`.
