@@ -126,5 +126,5 @@ pub use streams::{
     ACCEPT_RETRY_DELAY, DEFAULT_LIMIT, IncompleteRead, Server, ServerStats, StreamReader,
     StreamWriter, open_connection, split, start_server,
 };
-pub use tcp::{TcpListener, TcpStream};
+pub use tcp::{LISTEN_BACKLOG, TcpListener, TcpStream};
 pub use to_thread::{ToThread, to_thread};

@@ -14,11 +14,22 @@ pub struct TcpListener {
     io: Async<net::TcpListener>,
 }
 
+/// How many finished handshakes may wait to be accepted before the kernel
+/// starts dropping new connections (the `listen` backlog).
+pub const LISTEN_BACKLOG: i32 = 1024;
+
 impl TcpListener {
     /// Binds to `addr` (use port 0 to let the OS choose) and starts
     /// listening. Needs a running loop with a reactor.
     pub fn bind(addr: impl ToSocketAddrs) -> io::Result<TcpListener> {
         let listener = net::TcpListener::bind(addr)?;
+        // std listens with a backlog of 128: past 128 connections waiting
+        // to be accepted, Linux drops the next SYNs, and each of those
+        // clients retries only a second later. Listening again on a
+        // listening socket just sets the new backlog (capped by
+        // net.core.somaxconn). asyncio's `start_server` asks for 100, tokio's
+        // `TcpListener::bind` for 1024.
+        rustix::net::listen(&listener, LISTEN_BACKLOG)?;
         Ok(TcpListener {
             io: Async::new(listener)?,
         })

@@ -103,3 +103,42 @@ fn many_connections_are_accepted_by_one_listener() {
     });
     assert_eq!(accepted, 64);
 }
+
+/// More clients than std's backlog of 128 connect at once, while nobody
+/// accepts yet: with our backlog every handshake completes at once. With
+/// std's, the kernel drops the SYNs past 128 and those clients retry a
+/// second later, past this test's half-second limit.
+#[test]
+fn three_hundred_clients_connect_at_once_to_a_listener_not_yet_accepting() {
+    const CLIENTS: usize = 300;
+    let connected = common::run(|| async {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        // Blocking connects on threads of their own; the loop's thread
+        // waits for them and accepts nothing meanwhile.
+        let clients: Vec<_> = (0..CLIENTS)
+            .map(|_| {
+                std::thread::spawn(move || {
+                    std::net::TcpStream::connect_timeout(
+                        &addr,
+                        std::time::Duration::from_millis(500),
+                    )
+                })
+            })
+            .collect();
+        let streams: Vec<_> = clients
+            .into_iter()
+            .filter_map(|client| client.join().unwrap().ok())
+            .collect();
+        drop(listener);
+        streams.len()
+    });
+    assert!(
+        CLIENTS <= aio_reactor::LISTEN_BACKLOG as usize,
+        "the test needs a backlog of at least {CLIENTS}"
+    );
+    assert_eq!(
+        connected, CLIENTS,
+        "every client should connect at once: was the listen backlog left at std's 128?"
+    );
+}
