@@ -126,4 +126,4 @@ pub use clock::Clock;
 pub use driver::TimerDriver;
 pub use runtime::{event_loop, run, timer_loop};
 pub use sleep::{Sleep, blocking_sleep, now, sleep, sleep_until};
-pub use timeout::{Elapsed, Timeout, timeout, wait_for};
+pub use timeout::{Elapsed, Timeout, timeout, timeout_at, wait_for};

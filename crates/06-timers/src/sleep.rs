@@ -101,10 +101,15 @@ impl Registration {
 }
 
 impl Sleep {
-    /// The deadline on the loop's clock, once the sleep has started
-    /// (`Duration::MAX`: never).
+    /// The deadline on the loop's clock (`Duration::MAX`: never): known from
+    /// the start for [`sleep_until`], once the sleep has started for
+    /// [`sleep`].
     pub fn deadline(&self) -> Option<Duration> {
-        self.timer.as_ref().map(|timer| timer.deadline)
+        match (&self.timer, &self.when) {
+            (Some(timer), _) => Some(timer.deadline),
+            (None, When::At(deadline)) => Some(*deadline),
+            (None, When::After(_)) => None,
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use pin_project_lite::pin_project;
 
-use crate::sleep::{Sleep, sleep};
+use crate::sleep::{Sleep, sleep, sleep_until};
 
 // ANCHOR: timeout
 /// Runs `future`, but gives up after `duration`: asyncio's `wait_for` (and
@@ -32,6 +32,16 @@ pub fn timeout<F: Future>(duration: Duration, future: F) -> Timeout<F> {
 /// Python's argument order for [`timeout`]: `wait_for(future, duration)`.
 pub fn wait_for<F: Future>(future: F, duration: Duration) -> Timeout<F> {
     timeout(duration, future)
+}
+
+/// Like [`timeout`], with the deadline as a time on the loop's clock (what
+/// [`now`](crate::now) reads): asyncio 3.11's `asyncio.timeout_at(when)`.
+/// A deadline already past still polls the future once, like `timeout`.
+pub fn timeout_at<F: Future>(deadline: Duration, future: F) -> Timeout<F> {
+    Timeout {
+        future: Some(future),
+        delay: sleep_until(deadline),
+    }
 }
 
 pin_project! {
@@ -84,6 +94,15 @@ impl<F: Future> Future for Timeout<F> {
     }
 }
 // ANCHOR_END: timeout_poll
+
+impl<F> Timeout<F> {
+    /// The deadline on the loop's clock (asyncio's `Timeout.when()`): known
+    /// from the start for [`timeout_at`], once the timeout has first been
+    /// polled for [`timeout`].
+    pub fn deadline(&self) -> Option<Duration> {
+        self.delay.deadline()
+    }
+}
 
 impl<F> fmt::Debug for Timeout<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

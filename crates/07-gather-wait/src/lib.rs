@@ -179,5 +179,5 @@ pub use gather::{
 pub use macros::__private;
 pub use shield::{Shield, shield, shield_task};
 pub use task_group::{Failure, Run, TaskGroup, TaskGroupError};
-pub use timeout::{Timeout, TimeoutAt, timeout, timeout_at, wait_for};
+pub use timeout::{Timeout, timeout, timeout_at, wait_for};
 pub use wait::{ReturnWhen, Wait, wait};

@@ -127,7 +127,7 @@ fn timeout_at_takes_a_time_on_the_loops_clock() {
         (late, deadline, at, past)
     });
     assert_eq!(late, Err(Elapsed));
-    assert_eq!(deadline, secs(6));
+    assert_eq!(deadline, Some(secs(6)));
     assert_eq!(at, secs(6));
     assert_eq!(past, Ok(7));
 }
