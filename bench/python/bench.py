@@ -4,7 +4,8 @@ Standard library only. Run by the bench as
 
     python3 bench.py WORKLOAD N M
 
-it runs one measurement and prints `result NANOSECONDS` (for `idle`,
+it runs one measurement and prints `answer N` (the sum, count or bytes
+that the bench checks again) and `result NANOSECONDS` (for `idle`, only
 `result BYTES` per task, measured with tracemalloc). Each workload checks
 its answer and exits with an error if it is wrong.
 """
@@ -199,8 +200,10 @@ def main():
     result = asyncio.run(WORKLOADS[workload](n, m, delays))
     elapsed = time.perf_counter_ns() - start
     want = expected(workload, n, m, delays)
-    if want is not None and result != want:
-        sys.exit(f"CPython on {workload}: WRONG RESULT {result}, expected {want}")
+    if want is not None:
+        if result != want:
+            sys.exit(f"CPython on {workload}: WRONG RESULT {result}, expected {want}")
+        print(f"answer {result}")
     if workload == "idle":
         print(f"result {result / n}")
     else:

@@ -141,7 +141,8 @@ fn run(cli: Cli) -> Result<(), String> {
         std::fs::write(&path, drawing)
             .map_err(|err| format!("cannot write {}: {err}", path.display()))?;
         println!();
-        println!("chart: wrote {}", path.display());
+        let shown = path.canonicalize().unwrap_or(path);
+        println!("chart: wrote {}", shown.display());
     }
     Ok(())
 }

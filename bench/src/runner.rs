@@ -180,17 +180,31 @@ fn measure(runtime: Runtime, job: &Job) -> Result<f64, String> {
     if !status.success() {
         return Err(format!("{what} failed ({status}):\n{stderr}{stdout}"));
     }
-    stdout
-        .lines()
-        .rev()
-        .find_map(|line| line.strip_prefix("result "))
-        .and_then(|value| value.trim().parse().ok())
+    let field = |name: &str| {
+        stdout
+            .lines()
+            .find_map(|line| line.strip_prefix(name))
+            .map(str::trim)
+    };
+    // Checked here too, so a child (bench.py above all) that forgot to
+    // check its own answer cannot pass a wrong one.
+    if let Some(expected) = job.expected() {
+        let answer = field("answer ").and_then(|a| a.parse::<u64>().ok());
+        if answer != Some(expected) {
+            return Err(format!(
+                "{what}: WRONG RESULT {answer:?}, expected {expected}:\n{stdout}{stderr}"
+            ));
+        }
+    }
+    field("result ")
+        .and_then(|value| value.parse().ok())
         .ok_or_else(|| format!("{what}: no `result` line in its output:\n{stdout}{stderr}"))
 }
 
 /// The child's side: `--child RUNTIME WORKLOAD N M`. Runs the job once,
-/// checks its answer, prints `result NANOSECONDS` (or `result BYTES` per
-/// idle task).
+/// checks its answer, prints it as `answer N` (for the parent to check
+/// again) and the measurement as `result NANOSECONDS` (or `result BYTES`
+/// per idle task).
 pub fn child_main(args: &[String]) -> ExitCode {
     match child(args) {
         Ok(value) => {
@@ -242,7 +256,8 @@ fn child(args: &[String]) -> Result<f64, String> {
                 job.label()
             ));
         }
-        _ => {}
+        Some(_) => println!("answer {result}"),
+        None => {}
     }
     Ok(if workload.measures_bytes() {
         result as f64 / job.n as f64

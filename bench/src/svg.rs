@@ -4,6 +4,20 @@
 use std::fmt::Write;
 
 use crate::report::{Machine, Medians, format_ms};
+
+/// A median for a bar's label: `51.8 ms`, `1.41 s`.
+fn format_time(nanos: f64) -> String {
+    if nanos >= 1e9 {
+        let s = nanos / 1e9;
+        if s >= 10.0 {
+            format!("{s:.1} s")
+        } else {
+            format!("{s:.2} s")
+        }
+    } else {
+        format!("{} ms", format_ms(nanos))
+    }
+}
 use crate::runner::Runtime;
 
 const WIDTH: f64 = 880.0;
@@ -100,7 +114,7 @@ pub fn chart(medians: &Medians, machine: &Machine, rounds: u32) -> String {
             let shown = if bytes {
                 format!("{value:.0} B")
             } else {
-                format!("{} ms", format_ms(*value))
+                format_time(*value)
             };
             let _ = writeln!(
                 body,
