@@ -3,7 +3,6 @@
 //! workloads pay one relaxed load per allocation, no more.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::future::Future;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
 
 /// The system allocator, with a running total of the bytes asked for and
@@ -42,9 +41,9 @@ fn sub(bytes: usize) {
     }
 }
 
-// SAFETY (for the impl): every method forwards to `System` with the
-// caller's arguments unchanged, so `System`'s guarantees are ours; the
-// counting only reads sizes.
+// SAFETY: every method forwards to `System` with the caller's arguments
+// unchanged, so `System`'s guarantees are ours; the counting only reads
+// sizes.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         // SAFETY: our caller upholds `alloc`'s contract (non-zero size).
@@ -85,11 +84,9 @@ unsafe impl GlobalAlloc for Counting {
 
 /// The idle task every runtime spawns: note that it has been polled, then
 /// wait forever. It captures nothing, so its own state is a few bytes.
-pub fn idle_task() -> impl Future<Output = ()> + Send + 'static {
-    async {
-        IDLE_POLLED.fetch_add(1, Relaxed);
-        std::future::pending::<()>().await;
-    }
+pub async fn idle_task() {
+    IDLE_POLLED.fetch_add(1, Relaxed);
+    std::future::pending::<()>().await;
 }
 
 /// How many idle tasks have run up to their wait.

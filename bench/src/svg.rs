@@ -27,6 +27,10 @@ const BAR_X: f64 = 110.0;
 const BAR_SPAN: f64 = 640.0;
 const ROW: f64 = 18.0;
 
+/// A panel's scale: the bar length of a value, and the grid lines (their
+/// offsets and labels).
+type Scale = (Box<dyn Fn(f64) -> f64>, Vec<(f64, String)>);
+
 fn colour(runtime: Runtime) -> &'static str {
     match runtime {
         Runtime::Ours => "#d95f02",
@@ -73,7 +77,7 @@ pub fn chart(medians: &Medians, machine: &Machine, rounds: u32) -> String {
         let max = bars.iter().map(|b| b.1).fold(f64::MIN, f64::max);
         let min = bars.iter().map(|b| b.1).fold(f64::MAX, f64::min);
         // The bar length of a value, and the grid lines with their labels.
-        let (length, grid): (Box<dyn Fn(f64) -> f64>, Vec<(f64, String)>) = if bytes {
+        let (length, grid): Scale = if bytes {
             let step = nice_step(max / 4.0);
             let top_value = (max / step).ceil() * step;
             let grid = (0..=((top_value / step) as usize))

@@ -34,3 +34,16 @@ fn verify_says_who_it_is_for() {
         run.stdout
     );
 }
+
+#[test]
+fn bench_warns_of_its_first_build() {
+    let run = lab(&fixture_root(), &["help", "bench"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    for words in ["tokio and smol", "--rounds", "--scaling", "python3"] {
+        assert!(
+            run.stdout.contains(words),
+            "{words} missing from:\n{}",
+            run.stdout
+        );
+    }
+}
