@@ -63,6 +63,12 @@ struct Cli {
     #[arg(long, value_name = "PATH")]
     chart: Option<PathBuf>,
 
+    /// Only these runtimes, comma-separated (ours, tokio, smol, cpython,
+    /// floor); all of them by default. A run that leaves one out does not
+    /// redraw the book's chart.
+    #[arg(long, value_delimiter = ',', value_name = "LIST")]
+    runtimes: Vec<String>,
+
     /// Do not write the chart.
     #[arg(long, conflicts_with = "chart")]
     no_chart: bool,
@@ -95,8 +101,8 @@ fn run(cli: Cli) -> Result<(), String> {
     let machine = report::Machine::this_one();
     println!("machine: {machine}");
 
+    let runtimes = select(Runtime::present(python.is_some()), &cli.runtimes)?;
     if cli.scaling {
-        let runtimes = Runtime::present(python.is_some());
         let jobs = report::scaling_jobs();
         let samples = runner::rounds(&jobs, &runtimes, cli.rounds)?;
         print!("{}", report::scaling_table(&jobs, &runtimes, &samples));
@@ -117,7 +123,6 @@ fn run(cli: Cli) -> Result<(), String> {
             cli.rounds,
         )
     };
-    let runtimes = Runtime::present(python.is_some());
     let samples = runner::rounds(&jobs, &runtimes, rounds)?;
     let medians = report::Medians::new(&jobs, &runtimes, &samples);
     println!();
@@ -125,14 +130,17 @@ fn run(cli: Cli) -> Result<(), String> {
     println!();
     print!("{}", medians.ratios());
 
-    let full_run = !cli.smoke && workloads.len() == Workload::ALL.len();
+    let full_run = !cli.smoke && workloads.len() == Workload::ALL.len() && cli.runtimes.is_empty();
     let chart = match (&cli.chart, cli.no_chart) {
         (_, true) => None,
         (Some(path), false) => Some(path.clone()),
         (None, false) if full_run => Some(report::book_chart_path()),
         (None, false) => {
             println!();
-            println!("chart: not written (only a full run of every workload updates the book's)");
+            println!(
+                "chart: not written (only a full run, every workload on every runtime, \
+                 updates the book's)"
+            );
             None
         }
     };
@@ -145,4 +153,26 @@ fn run(cli: Cli) -> Result<(), String> {
         println!("chart: wrote {}", shown.display());
     }
     Ok(())
+}
+
+/// The runtimes named in `--runtimes`, in table order; all of `present` if
+/// none is named.
+fn select(present: Vec<Runtime>, names: &[String]) -> Result<Vec<Runtime>, String> {
+    if names.is_empty() {
+        return Ok(present);
+    }
+    let mut chosen = Vec::new();
+    for name in names {
+        let runtime = Runtime::from_arg(&name.to_lowercase())
+            .ok_or_else(|| format!("no runtime `{name}` (ours, tokio, smol, cpython, floor)"))?;
+        if !present.contains(&runtime) {
+            return Err(format!(
+                "{runtime} is not available here (is python3 installed?)"
+            ));
+        }
+        chosen.push(runtime);
+    }
+    chosen.sort();
+    chosen.dedup();
+    Ok(chosen)
 }

@@ -51,10 +51,17 @@ impl Runtime {
         }
     }
 
-    fn from_arg(arg: &str) -> Option<Runtime> {
-        [Runtime::Ours, Runtime::Tokio, Runtime::Smol, Runtime::Floor]
-            .into_iter()
-            .find(|r| r.arg() == arg)
+    /// The runtime named `arg` on the command line.
+    pub fn from_arg(arg: &str) -> Option<Runtime> {
+        [
+            Runtime::Ours,
+            Runtime::Tokio,
+            Runtime::Smol,
+            Runtime::CPython,
+            Runtime::Floor,
+        ]
+        .into_iter()
+        .find(|r| r.arg() == arg)
     }
 }
 
@@ -71,8 +78,9 @@ impl fmt::Display for Runtime {
 /// for the idle tasks.
 pub type Samples = BTreeMap<(usize, Runtime), Vec<f64>>;
 
-/// A child that runs longer than this is stopped and reported.
-const CHILD_TIME_LIMIT: Duration = Duration::from_secs(300);
+/// A child that runs longer than this is stopped and reported. Generous:
+/// CPython's million timers take minutes on a busy machine.
+const CHILD_TIME_LIMIT: Duration = Duration::from_secs(1200);
 
 /// Runs `rounds` interleaved rounds of every job on every runtime that
 /// runs it; samples are keyed by the job's index in `jobs`.

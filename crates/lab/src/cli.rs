@@ -144,6 +144,10 @@ pub enum Command {
         /// Do not redraw the book's chart.
         #[arg(long)]
         no_chart: bool,
+        /// Only these runtimes, comma-separated: ours, tokio, smol, cpython,
+        /// floor (all by default; the chart is redrawn only for all).
+        #[arg(long, value_name = "LIST")]
+        runtimes: Option<String>,
     },
 
     /// For maintainers and CI: prove every exercise's tests bite.

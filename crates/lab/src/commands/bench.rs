@@ -25,6 +25,8 @@ pub struct Options {
     pub smoke: bool,
     /// Leave the book's chart alone.
     pub no_chart: bool,
+    /// Only these runtimes (comma-separated); all if `None`.
+    pub runtimes: Option<String>,
 }
 
 impl Options {
@@ -32,6 +34,9 @@ impl Options {
         let mut args = self.workloads.clone();
         if let Some(rounds) = self.rounds {
             args.extend(["--rounds".to_owned(), rounds.to_string()]);
+        }
+        if let Some(runtimes) = &self.runtimes {
+            args.extend(["--runtimes".to_owned(), runtimes.clone()]);
         }
         for (on, flag) in [
             (self.scaling, "--scaling"),

@@ -57,6 +57,7 @@ pub fn dispatch(workspace: &Workspace, command: Option<Command>) -> Result<ExitC
             scaling,
             smoke,
             no_chart,
+            runtimes,
         }) => {
             let options = bench::Options {
                 workloads,
@@ -64,6 +65,7 @@ pub fn dispatch(workspace: &Workspace, command: Option<Command>) -> Result<ExitC
                 scaling,
                 smoke,
                 no_chart,
+                runtimes,
             };
             bench::run(workspace, &options)
         }
