@@ -6,7 +6,8 @@ Standard library only. Run by the bench as
 
 it runs one measurement and prints `answer N` (the sum, count or bytes
 that the bench checks again) and `result NANOSECONDS` (for `idle`, only
-`result BYTES` per task, measured with tracemalloc). Each workload checks
+`result BYTES` per task, measured with tracemalloc), and `cpu NANOSECONDS`,
+the CPU time the run used. Each workload checks
 its answer and exits with an error if it is wrong.
 """
 
@@ -197,7 +198,9 @@ def main():
     if workload == "idle":
         tracemalloc.start()
     start = time.perf_counter_ns()
+    cpu_start = time.process_time_ns()
     result = asyncio.run(WORKLOADS[workload](n, m, delays))
+    cpu = time.process_time_ns() - cpu_start
     elapsed = time.perf_counter_ns() - start
     want = expected(workload, n, m, delays)
     if want is not None:
@@ -208,6 +211,7 @@ def main():
         print(f"result {result / n}")
     else:
         print(f"result {elapsed}")
+    print(f"cpu {cpu}")
 
 
 if __name__ == "__main__":

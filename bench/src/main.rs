@@ -30,7 +30,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::runner::Runtime;
+use crate::runner::{Clock, Runtime};
 use crate::workload::{Job, Workload};
 
 #[global_allocator]
@@ -69,6 +69,12 @@ struct Cli {
     #[arg(long, value_delimiter = ',', value_name = "LIST")]
     runtimes: Vec<String>,
 
+    /// Time each run by the CPU time it used instead of the wall clock:
+    /// steadier on a busy machine, but it leaves out waiting (the timers'
+    /// sleeps, and any wait for the network).
+    #[arg(long)]
+    cpu: bool,
+
     /// Do not write the chart.
     #[arg(long, conflicts_with = "chart")]
     no_chart: bool,
@@ -102,10 +108,15 @@ fn run(cli: Cli) -> Result<(), String> {
     println!("machine: {machine}");
 
     let runtimes = select(Runtime::present(python.is_some()), &cli.runtimes)?;
+    let clock = if cli.cpu { Clock::Cpu } else { Clock::Wall };
     if cli.scaling {
         let jobs = report::scaling_jobs();
-        let samples = runner::rounds(&jobs, &runtimes, cli.rounds)?;
-        print!("{}", report::scaling_table(&jobs, &runtimes, &samples));
+        let limit = runner::CHILD_TIME_LIMIT;
+        let samples = runner::rounds(&jobs, &runtimes, cli.rounds, clock, limit)?;
+        print!(
+            "{}",
+            report::scaling_table(&jobs, &runtimes, &samples, clock)
+        );
         return Ok(());
     }
 
@@ -123,8 +134,13 @@ fn run(cli: Cli) -> Result<(), String> {
             cli.rounds,
         )
     };
-    let samples = runner::rounds(&jobs, &runtimes, rounds)?;
-    let medians = report::Medians::new(&jobs, &runtimes, &samples);
+    let limit = if cli.smoke {
+        runner::SMOKE_TIME_LIMIT
+    } else {
+        runner::CHILD_TIME_LIMIT
+    };
+    let samples = runner::rounds(&jobs, &runtimes, rounds, clock, limit)?;
+    let medians = report::Medians::new(&jobs, &runtimes, &samples, clock);
     println!();
     print!("{}", medians.table(rounds));
     println!();

@@ -3,7 +3,7 @@
 use std::fmt::{self, Write};
 use std::path::PathBuf;
 
-use crate::runner::{Runtime, Samples};
+use crate::runner::{Clock, Runtime, Samples};
 use crate::workload::{Job, MAX_DELAY_US, Workload, delays_us, short};
 
 /// What the figures were measured on.
@@ -89,11 +89,13 @@ pub struct Medians {
     /// `values[job][runtime]`: nanoseconds (bytes per task for idle), or
     /// `None` where that runtime does not run that job.
     pub values: Vec<Vec<Option<f64>>>,
+    /// Whose nanoseconds: the wall clock's or the CPU's.
+    pub clock: Clock,
 }
 
 impl Medians {
     /// Medians of `samples`.
-    pub fn new(jobs: &[Job], runtimes: &[Runtime], samples: &Samples) -> Medians {
+    pub fn new(jobs: &[Job], runtimes: &[Runtime], samples: &Samples, clock: Clock) -> Medians {
         let values = (0..jobs.len())
             .map(|job| {
                 runtimes
@@ -106,6 +108,7 @@ impl Medians {
             jobs: jobs.to_vec(),
             runtimes: runtimes.to_vec(),
             values,
+            clock,
         }
     }
 
@@ -120,7 +123,8 @@ impl Medians {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "medians of {rounds} round(s): milliseconds (idle: live heap bytes per task)"
+            "medians of {rounds} round(s): milliseconds{} (idle: live heap bytes per task)",
+            clock_words(self.clock)
         );
         let _ = write!(out, "{:<18}", "workload");
         for runtime in &self.runtimes {
@@ -180,6 +184,14 @@ impl Medians {
     }
 }
 
+/// How the tables say which clock timed the runs.
+pub fn clock_words(clock: Clock) -> &'static str {
+    match clock {
+        Clock::Wall => "",
+        Clock::Cpu => " of CPU time",
+    }
+}
+
 /// Milliseconds, with three significant digits or so.
 pub fn format_ms(nanos: f64) -> String {
     let ms = nanos / 1e6;
@@ -200,12 +212,14 @@ pub fn scaling_jobs() -> Vec<Job> {
         .collect()
 }
 
-/// Nanoseconds per task of a median time. For timers, the longest delay
-/// slept is subtracted first: every runtime must wait that long, whatever
-/// the number of tasks.
-fn per_task(job: &Job, nanos: f64) -> f64 {
-    let wait = match job.workload {
-        Workload::Timers => delays_us(job.n).into_iter().max().unwrap_or(MAX_DELAY_US) as f64 * 1e3,
+/// Nanoseconds per task of a median time. For timers on the wall clock,
+/// the longest delay slept is subtracted first: every runtime must wait
+/// that long, whatever the number of tasks. (CPU time does not count it.)
+fn per_task(job: &Job, nanos: f64, clock: Clock) -> f64 {
+    let wait = match (job.workload, clock) {
+        (Workload::Timers, Clock::Wall) => {
+            delays_us(job.n).into_iter().max().unwrap_or(MAX_DELAY_US) as f64 * 1e3
+        }
         _ => 0.0,
     };
     (nanos - wait) / job.n as f64
@@ -213,18 +227,26 @@ fn per_task(job: &Job, nanos: f64) -> f64 {
 
 /// The scaling table: time per task at each size, and how much it grows
 /// from the smallest size to the largest.
-pub fn scaling_table(jobs: &[Job], runtimes: &[Runtime], samples: &Samples) -> String {
+pub fn scaling_table(
+    jobs: &[Job],
+    runtimes: &[Runtime],
+    samples: &Samples,
+    clock: Clock,
+) -> String {
     let runtimes: Vec<Runtime> = runtimes
         .iter()
         .copied()
         .filter(|&r| r != Runtime::Floor)
         .collect();
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "\nnanoseconds per task, median (timers: minus the longest sleep, which every \
-         runtime must wait)"
-    );
+    let _ = match clock {
+        Clock::Wall => writeln!(
+            out,
+            "\nnanoseconds per task, median (timers: minus the longest sleep, which every \
+             runtime must wait)"
+        ),
+        Clock::Cpu => writeln!(out, "\nnanoseconds of CPU time per task, median"),
+    };
     for workload in [Workload::Spawn, Workload::Timers] {
         let rows: Vec<(usize, &Job)> = jobs
             .iter()
@@ -242,7 +264,7 @@ pub fn scaling_table(jobs: &[Job], runtimes: &[Runtime], samples: &Samples) -> S
             for (index, job) in &rows {
                 match samples.get(&(*index, runtime)) {
                     Some(v) => {
-                        let ns = per_task(job, median(v));
+                        let ns = per_task(job, median(v), clock);
                         figures.push(ns);
                         let _ = write!(out, "{ns:>10.0}");
                     }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::report::{Machine, Medians, format_ms};
+use crate::report::{Machine, Medians, clock_words, format_ms};
 
 /// A median for a bar's label: `51.8 ms`, `1.41 s`.
 fn format_time(nanos: f64) -> String {
@@ -62,8 +62,9 @@ pub fn chart(medians: &Medians, machine: &Machine, rounds: u32) -> String {
             )
         } else {
             format!(
-                "{}: milliseconds (log scale, shorter is better)",
-                job.label()
+                "{}: milliseconds{} (log scale, shorter is better)",
+                job.label(),
+                clock_words(medians.clock)
             )
         };
         let _ = writeln!(

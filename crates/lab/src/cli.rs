@@ -144,6 +144,10 @@ pub enum Command {
         /// Do not redraw the book's chart.
         #[arg(long)]
         no_chart: bool,
+        /// Time each run by the CPU time it used, not the wall clock:
+        /// steadier on a busy machine, blind to waiting (the timers' sleeps).
+        #[arg(long)]
+        cpu: bool,
         /// Only these runtimes, comma-separated: ours, tokio, smol, cpython,
         /// floor (all by default; the chart is redrawn only for all).
         #[arg(long, value_name = "LIST")]

@@ -25,6 +25,8 @@ pub struct Options {
     pub smoke: bool,
     /// Leave the book's chart alone.
     pub no_chart: bool,
+    /// Time by CPU time, not the wall clock.
+    pub cpu: bool,
     /// Only these runtimes (comma-separated); all if `None`.
     pub runtimes: Option<String>,
 }
@@ -42,6 +44,7 @@ impl Options {
             (self.scaling, "--scaling"),
             (self.smoke, "--smoke"),
             (self.no_chart, "--no-chart"),
+            (self.cpu, "--cpu"),
         ] {
             if on {
                 args.push(flag.to_owned());

@@ -57,6 +57,7 @@ pub fn dispatch(workspace: &Workspace, command: Option<Command>) -> Result<ExitC
             scaling,
             smoke,
             no_chart,
+            cpu,
             runtimes,
         }) => {
             let options = bench::Options {
@@ -65,6 +66,7 @@ pub fn dispatch(workspace: &Workspace, command: Option<Command>) -> Result<ExitC
                 scaling,
                 smoke,
                 no_chart,
+                cpu,
                 runtimes,
             };
             bench::run(workspace, &options)
