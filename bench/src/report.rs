@@ -257,7 +257,7 @@ pub fn scaling_table(
         for (_, job) in &rows {
             let _ = write!(out, "{:>10}", short(job.n));
         }
-        let _ = writeln!(out, "{:>14}", "largest÷smallest");
+        let _ = writeln!(out, "{:>18}", "largest÷smallest");
         for &runtime in &runtimes {
             let _ = write!(out, "{:<10}", runtime.to_string());
             let mut figures = Vec::new();
@@ -275,10 +275,10 @@ pub fn scaling_table(
             }
             match (figures.first(), figures.last()) {
                 (Some(first), Some(last)) if figures.len() == rows.len() && *first > 0.0 => {
-                    let _ = writeln!(out, "{:>14.2}", last / first);
+                    let _ = writeln!(out, "{:>18.2}", last / first);
                 }
                 _ => {
-                    let _ = writeln!(out, "{:>14}", "—");
+                    let _ = writeln!(out, "{:>18}", "—");
                 }
             }
         }
