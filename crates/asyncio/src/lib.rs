@@ -295,3 +295,9 @@ pub mod prelude {
         timeout_at, to_thread, try_get_running_loop, wait, wait_for, yield_now,
     };
 }
+
+/// The README's example runs as a doctest too, so the front page cannot
+/// drift from the crate.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeExample;
