@@ -32,7 +32,9 @@ pub struct RoundRobin<Y, R> {
     ready: VecDeque<Task<Y, R>>,
 }
 
+// ANCHOR: impl_round_robin
 impl<Y, R> RoundRobin<Y, R> {
+    // ANCHOR_END: impl_round_robin
     /// A scheduler with no tasks.
     pub fn new() -> Self {
         RoundRobin {

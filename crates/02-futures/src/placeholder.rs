@@ -63,7 +63,9 @@ pub struct Future<T> {
 // ANCHOR_END: state
 
 // ANCHOR: complete
+// ANCHOR: impl_future
 impl<T> Future<T> {
+    // ANCHOR_END: impl_future
     /// A new, pending future: asyncio's `loop.create_future()`. We have no
     /// event loop yet (that is stage 4), so nothing ties it to one.
     pub fn new() -> Self {

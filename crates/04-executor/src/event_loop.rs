@@ -138,7 +138,9 @@ fn shrunk_capacity(capacity: usize, len: usize) -> Option<usize> {
     (capacity > 4 * needed).then_some(2 * needed)
 }
 
+// ANCHOR: impl_core
 impl Core {
+    // ANCHOR_END: impl_core
     fn new(
         unparker: Arc<dyn crate::driver::Unpark>,
         clock: Option<Rc<dyn Fn() -> Duration>>,
@@ -516,7 +518,9 @@ impl Default for EventLoop<ParkDriver> {
     }
 }
 
+// ANCHOR: impl_event_loop
 impl<D: Driver> EventLoop<D> {
+    // ANCHOR_END: impl_event_loop
     /// A loop over `driver` (a reactor, a timer layer, …).
     pub fn with_driver(driver: D) -> Self {
         EventLoop {

@@ -137,7 +137,9 @@ fn outcome_of<T>(result: &Result<T, JoinError>) -> Outcome {
     }
 }
 
+// ANCHOR: impl_join_slot
 impl<T> JoinSlot<T> {
+    // ANCHOR_END: impl_join_slot
     pub(crate) fn new(name: Rc<str>, core: Weak<Core>) -> Self {
         JoinSlot {
             state: RefCell::new(SlotState::Running {
@@ -485,7 +487,9 @@ pub struct JoinHandle<T> {
 }
 // ANCHOR_END: handle
 
+// ANCHOR: impl_join_handle
 impl<T> JoinHandle<T> {
+    // ANCHOR_END: impl_join_handle
     pub(crate) fn new(slot: Rc<JoinSlot<T>>, id: TaskId, core: Weak<Core>) -> Self {
         JoinHandle {
             slot,

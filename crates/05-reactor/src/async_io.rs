@@ -105,7 +105,9 @@ pub struct Async<T: AsFd> {
 }
 // ANCHOR_END: async
 
+// ANCHOR: impl_async_nonblocking
 impl<T: Nonblocking> Async<T> {
+    // ANCHOR_END: impl_async_nonblocking
     // ANCHOR: new
     /// Switches `io` to non-blocking mode and registers it with the running
     /// loop's reactor.
@@ -133,7 +135,9 @@ impl<T: Nonblocking> Async<T> {
     // ANCHOR_END: new
 }
 
+// ANCHOR: impl_async_as_fd
 impl<T: AsFd> Async<T> {
+    // ANCHOR_END: impl_async_as_fd
     /// The I/O object. There is no `get_mut`: swapping the object out would
     /// close a descriptor the reactor still watches.
     pub fn get_ref(&self) -> &T {

@@ -106,7 +106,9 @@ pub(crate) struct Registry {
     stats: Cell<ReactorStats>,
 }
 
+// ANCHOR: impl_registry
 impl Registry {
+    // ANCHOR_END: impl_registry
     fn bump(&self, f: impl FnOnce(&mut ReactorStats)) {
         let mut stats = self.stats.get();
         f(&mut stats);

@@ -83,7 +83,9 @@ pub struct StreamReader {
     limit: usize,
 }
 
+// ANCHOR: impl_stream_reader
 impl StreamReader {
+    // ANCHOR_END: impl_stream_reader
     /// Receives one chunk onto the end of the buffer; returns how many
     /// bytes came (0: end of file).
     async fn fill(&mut self) -> io::Result<usize> {
@@ -266,7 +268,9 @@ pub struct StreamWriter {
     written: usize,
 }
 
+// ANCHOR: impl_stream_writer
 impl StreamWriter {
+    // ANCHOR_END: impl_stream_writer
     /// Adds `data` to the buffer. Nothing is sent until
     /// [`drain`](StreamWriter::drain).
     pub fn write(&mut self, data: &[u8]) {

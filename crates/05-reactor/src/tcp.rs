@@ -66,7 +66,9 @@ pub struct TcpStream {
     io: Async<net::TcpStream>,
 }
 
+// ANCHOR: impl_tcp_stream
 impl TcpStream {
+    // ANCHOR_END: impl_tcp_stream
     /// Registers a connected standard-library stream with the reactor.
     pub fn from_std(stream: net::TcpStream) -> io::Result<TcpStream> {
         Ok(TcpStream {

@@ -36,7 +36,9 @@ enum Source {
 }
 // ANCHOR_END: clock
 
+// ANCHOR: impl_clock
 impl Clock {
+    // ANCHOR_END: impl_clock
     /// A clock that follows real time, starting at zero now.
     pub fn real() -> Clock {
         Clock {

@@ -57,7 +57,9 @@ impl Unpark for TimerUnparker {
 }
 // ANCHOR_END: timer_driver
 
+// ANCHOR: impl_timer_driver
 impl<D: Driver> TimerDriver<D> {
+    // ANCHOR_END: impl_timer_driver
     /// Wraps `inner`, with timers on `clock`.
     pub fn new(inner: D, clock: Clock) -> Self {
         let unparker = Arc::new(TimerUnparker {
