@@ -76,7 +76,6 @@ nonblocking!(
     unix::UnixDatagram,
 );
 
-// ANCHOR: async
 /// An I/O object in non-blocking mode, registered with the reactor of the
 /// loop running on this thread.
 ///
@@ -93,6 +92,7 @@ nonblocking!(
 ///     send_to_another_thread(socket);
 /// }
 /// ```
+// ANCHOR: async
 pub struct Async<T: AsFd> {
     /// `Some` until [`into_inner`](Async::into_inner) or `drop` takes it:
     /// both deregister the source before the descriptor can be closed.
@@ -108,7 +108,6 @@ pub struct Async<T: AsFd> {
 // ANCHOR: impl_async_nonblocking
 impl<T: Nonblocking> Async<T> {
     // ANCHOR_END: impl_async_nonblocking
-    // ANCHOR: new
     /// Switches `io` to non-blocking mode and registers it with the running
     /// loop's reactor.
     ///
@@ -116,6 +115,7 @@ impl<T: Nonblocking> Async<T> {
     ///
     /// Fails when no loop with a [`Reactor`](crate::Reactor) runs on this
     /// thread, or when the OS refuses the registration.
+    // ANCHOR: new
     pub fn new(io: T) -> io::Result<Async<T>> {
         let registry = reactor::current()?;
         io.set_nonblocking(true)?;

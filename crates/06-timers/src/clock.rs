@@ -6,7 +6,6 @@ use std::fmt;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-// ANCHOR: clock
 /// The time source of a timer layer: what [`now`](crate::now) reads and
 /// what deadlines are measured on.
 ///
@@ -23,6 +22,7 @@ use std::time::{Duration, Instant};
 ///   it.
 ///
 /// A `Clock` is a cheap handle: clones share the same time.
+// ANCHOR: clock
 #[derive(Clone)]
 pub struct Clock {
     inner: Rc<Source>,
@@ -71,7 +71,6 @@ impl Clock {
         matches!(&*self.inner, Source::Virtual { .. })
     }
 
-    // ANCHOR: advance
     /// Moves a virtual clock forward by `by`, at once.
     ///
     /// This is how a program on a virtual clock says "this much time passed
@@ -86,6 +85,7 @@ impl Clock {
     ///
     /// Panics on a real clock, which moves by itself; to let real time pass
     /// use [`blocking_sleep`](crate::blocking_sleep), or `std::thread::sleep`.
+    // ANCHOR: advance
     pub fn advance(&self, by: Duration) {
         match &*self.inner {
             Source::Virtual { now } => now.set(now.get().saturating_add(by)),
