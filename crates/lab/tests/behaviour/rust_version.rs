@@ -1,7 +1,8 @@
 //! The Rust a learner needs is stated in one place, the workspace's
 //! `rust-version` (which cargo enforces, and clippy's `incompatible_msrv`
-//! lint holds the code to); the README and the book's how-to page say the
-//! same number.
+//! lint holds the code's use of std to); the README and the book's how-to
+//! page say the same number. (mdBook, which only the book needs, asks for a
+//! newer Rust to install; both pages say so.)
 
 use crate::common;
 
