@@ -34,7 +34,6 @@ pub struct Exhibition {
     pub ends: Vec<Duration>,
 }
 
-// ANCHOR: game
 /// One game, from the master's first move to the opponent's last reply.
 ///
 /// The master's move is work: while she thinks, she is at this table and
@@ -42,6 +41,7 @@ pub struct Exhibition {
 /// `blocking_sleep` moves the clock by 5 s and lets nobody run). The
 /// opponent's move is waiting: `sleep` hands the loop back, and the master
 /// can go to another table.
+// ANCHOR: game
 async fn game(table: usize, log: std::rc::Rc<std::cell::RefCell<Vec<Move>>>) -> Duration {
     for pair in 0..PAIRS {
         log.borrow_mut().push(Move {

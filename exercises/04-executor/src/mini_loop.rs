@@ -18,7 +18,7 @@
 //!   unparks the loop's thread. Wakers may be used from any thread, at any
 //!   time, even after their task finished.
 //!
-//! Book: `ch04-executor.md#tasks-and-the-ready-queue`.
+//! Book: `ch04-executor.md#the-smallest-loop-that-runs-count`.
 //!
 //! Stuck? `cargo lab hint mini_loop` shows one hint at a time.
 //!

@@ -19,6 +19,7 @@ mod lab_state;
 mod plain_output;
 mod progress_table;
 mod reset;
+mod rust_version;
 mod time_limit;
 mod tour;
 mod unknown_names;
