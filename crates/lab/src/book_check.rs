@@ -14,13 +14,17 @@
 //!   after insta's header (the line after the second `---`), so the book
 //!   shows the demo's output and nothing of the header;
 //! * every link in `SUMMARY.md` must name an existing page (a draft chapter,
-//!   `[Title]()`, is fine).
+//!   `[Title]()`, is fine);
+//! * every picture a page shows exists, can be drawn and has alt text, and
+//!   every picture in the book is shown somewhere ([`pictures`]).
 
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::error::LabError;
+
+pub mod pictures;
 
 /// One thing wrong with the book, at a place in one of its files.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +53,8 @@ pub struct Report {
     /// Every problem, in page order then line order; empty when the book is
     /// sound.
     pub problems: Vec<Problem>,
+    /// How many images the pages show.
+    pub pictures: usize,
 }
 
 /// Which part of a file an include takes.
@@ -115,6 +121,7 @@ pub fn check_book(root: &Path, book: &Path) -> Result<Report, LabError> {
             }
         }
     }
+    report.pictures = pictures::check_pictures(root, &src, &mut report.problems)?;
     Ok(report)
 }
 

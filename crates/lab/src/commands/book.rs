@@ -31,8 +31,8 @@ pub fn run(workspace: &Workspace, serve: bool, check: bool) -> Result<ExitCode, 
             return Ok(ExitCode::FAILURE);
         }
         let summary = format!(
-            "book: {} includes in {} pages, all resolve",
-            report.includes, report.pages
+            "book: {} includes in {} pages, all resolve; {} pictures, all drawable and shown",
+            report.includes, report.pages, report.pictures
         );
         outln!("{}", output::styled(GOOD, &summary));
         if !serve {
