@@ -13,6 +13,7 @@ mod book_pictures;
 mod chapter_names;
 mod course_data;
 mod crashes;
+mod diagrams;
 mod demo_list;
 mod help;
 mod hints;
