@@ -138,17 +138,18 @@ fn markdown_images(line: &str) -> Vec<(String, String)> {
     let mut found = Vec::new();
     let mut rest = line;
     while let Some(open) = rest.find("![") {
+        // `#![forbid(...)]` in prose is an attribute, not an image.
+        let attribute = rest[..open].ends_with('#');
         let after = &rest[open + 2..];
         let Some(close) = after.find("](") else { break };
         let alt = &after[..close];
         let target = &after[close + 2..];
         let Some(end) = target.find(')') else { break };
-        rest = &target[end + 1..];
-        // `#![forbid(...)]` in prose is an attribute, not an image: its
-        // "alt" would hold a `(`.
-        if alt.contains(['(', '[']) {
+        if attribute {
+            rest = after;
             continue;
         }
+        rest = &target[end + 1..];
         let path = target[..end].split_whitespace().next().unwrap_or("");
         found.push((alt.to_owned(), path.to_owned()));
     }
