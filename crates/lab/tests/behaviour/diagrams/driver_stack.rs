@@ -5,6 +5,40 @@
 
 use super::svg::{Anchor, Style, Svg, colour};
 
+/// What this picture takes from the code, as the code spells it: if one of
+/// these changes, the picture may be wrong, and the test
+/// `code_the_diagrams_name_still_says_what_they_show` says so.
+pub const DRAWN_FROM: &[(&str, &[&str])] = &[
+    (
+        "crates/06-timers/src/driver.rs",
+        &[
+            "pub struct TimerDriver<D>",
+            "let wait = earliest(timeout, until_next);",
+            "self.fire_due(tracing);",
+            "struct TimerUnparker",
+        ],
+    ),
+    (
+        "crates/05-reactor/src/reactor.rs",
+        &[
+            "self.registry.poller.wait(&mut self.events, timeout)",
+            "struct PollerUnpark",
+            "self.0.notify()",
+        ],
+    ),
+    (
+        "crates/04-executor/src/driver.rs",
+        &["thread::park_timeout(t)"],
+    ),
+    (
+        "crates/04-executor/src/task.rs",
+        &[
+            "queue.push(Arc::clone(self))",
+            "self.shared.unparker.unpark();",
+        ],
+    ),
+];
+
 pub fn draw() -> String {
     let mut s = Svg::new(
         900,
@@ -19,7 +53,13 @@ pub fn draw() -> String {
          is. A wake from another thread goes into the remote queue and interrupts the wait \
          through the unparkers, down to the poller's notify.",
     );
-    s.text(20.0, 30.0, Style::Heading, Anchor::Start, "Who calls whom, with what timeout");
+    s.text(
+        20.0,
+        30.0,
+        Style::Heading,
+        Anchor::Start,
+        "Who calls whom, with what timeout",
+    );
     let (x, w) = (40.0, 500.0);
     s.node(
         (x, 50.0, w, 76.0),
@@ -31,8 +71,20 @@ pub fn draw() -> String {
         ],
     );
     s.arrow(&[(x + 130.0, 126.0), (x + 130.0, 176.0)]);
-    s.text(x + 142.0, 148.0, Style::Code, Anchor::Start, "park(timeout)");
-    s.text(x + 142.0, 166.0, Style::Note, Anchor::Start, "Some(0): work is ready, only look · None: no limit");
+    s.text(
+        x + 142.0,
+        148.0,
+        Style::Code,
+        Anchor::Start,
+        "park(timeout)",
+    );
+    s.text(
+        x + 142.0,
+        166.0,
+        Style::Note,
+        Anchor::Start,
+        "Some(0): work is ready, only look · None: no limit",
+    );
     s.node(
         (x, 176.0, w, 100.0),
         colour::TIMERS,
@@ -44,8 +96,20 @@ pub fn draw() -> String {
         ],
     );
     s.arrow(&[(x + 130.0, 276.0), (x + 130.0, 326.0)]);
-    s.text(x + 142.0, 298.0, Style::Code, Anchor::Start, "inner.park(wait)");
-    s.text(x + 142.0, 316.0, Style::Note, Anchor::Start, "never longer than the time to the next timer");
+    s.text(
+        x + 142.0,
+        298.0,
+        Style::Code,
+        Anchor::Start,
+        "inner.park(wait)",
+    );
+    s.text(
+        x + 142.0,
+        316.0,
+        Style::Note,
+        Anchor::Start,
+        "never longer than the time to the next timer",
+    );
     s.node(
         (x, 326.0, w, 76.0),
         colour::REACTOR,
@@ -56,9 +120,25 @@ pub fn draw() -> String {
         ],
     );
     s.arrow(&[(x + 130.0, 402.0), (x + 130.0, 446.0)]);
-    s.text(x + 142.0, 428.0, Style::Code, Anchor::Start, "epoll_wait(timeout)");
-    s.node((x, 446.0, w, 44.0), colour::OUTSIDE, &["the kernel: the epoll instance and its interest list"]);
-    s.text(x, 508.0, Style::Note, Anchor::Start, "In chapter 4, ParkDriver stands where the reactor is: thread::park_timeout(wait).");
+    s.text(
+        x + 142.0,
+        428.0,
+        Style::Code,
+        Anchor::Start,
+        "epoll_wait(timeout)",
+    );
+    s.node(
+        (x, 446.0, w, 44.0),
+        colour::OUTSIDE,
+        &["the kernel: the epoll instance and its interest list"],
+    );
+    s.text(
+        x,
+        508.0,
+        Style::Note,
+        Anchor::Start,
+        "In chapter 4, ParkDriver stands where the reactor is: thread::park_timeout(wait).",
+    );
 
     // Wakes, coming back up.
     let rx = 590.0;
@@ -76,27 +156,45 @@ pub fn draw() -> String {
     s.node(
         (rx, 160.0, 290.0, 56.0),
         colour::OUTSIDE,
-        &["*another thread: waker.wake()", "~e.g. to_thread's work is done"],
+        &[
+            "*another thread: waker.wake()",
+            "~e.g. to_thread's work is done",
+        ],
     );
     s.arrow(&[(rx + 145.0, 216.0), (rx + 145.0, 246.0)]);
     s.node(
         (rx, 246.0, 290.0, 56.0),
         colour::EXECUTOR,
-        &["push on the remote queue (a Mutex),", "then unparker.unpark()"],
+        &[
+            "push on the remote queue (a Mutex),",
+            "then unparker.unpark()",
+        ],
     );
     s.arrow(&[(rx + 145.0, 302.0), (rx + 145.0, 332.0)]);
     s.node(
         (rx, 332.0, 290.0, 56.0),
         colour::TIMERS,
-        &["TimerUnparker: marks woken", "~so a virtual clock will not jump"],
+        &[
+            "TimerUnparker: marks woken",
+            "~so a virtual clock will not jump",
+        ],
     );
     s.arrow(&[(rx + 145.0, 388.0), (rx + 145.0, 418.0)]);
     s.node(
         (rx, 418.0, 290.0, 56.0),
         colour::REACTOR,
-        &["PollerUnpark: poller.notify()", "~epoll_wait returns at once"],
+        &[
+            "PollerUnpark: poller.notify()",
+            "~epoll_wait returns at once",
+        ],
     );
     s.dashed_arrow(&[(rx, 446.0), (x + w + 6.0, 468.0)]);
-    s.text(rx + 145.0, 500.0, Style::Note, Anchor::Middle, "the next turn's drain_remote() takes the task in");
+    s.text(
+        rx + 145.0,
+        500.0,
+        Style::Note,
+        Anchor::Middle,
+        "the next turn's drain_remote() takes the task in",
+    );
     s.finish()
 }

@@ -4,6 +4,28 @@
 
 use super::svg::{Anchor, Style, Svg, colour};
 
+/// What this picture takes from the code, as the code spells it: if one of
+/// these changes, the picture may be wrong, and the test
+/// `code_the_diagrams_name_still_says_what_they_show` says so.
+pub const DRAWN_FROM: &[(&str, &[&str])] = &[
+    (
+        "crates/07-gather-wait/examples/gather_vs_wait.rs",
+        &[
+            "wait(pending, ReturnWhen::FirstCompleted, None).await",
+            "gather(JOBS.map(",
+        ],
+    ),
+    (
+        "crates/07-gather-wait/tests/behaviour/snapshots/behaviour__demos__gather_vs_wait.snap",
+        &[
+            "gather returned slow, quick, medium",
+            "1.000s  wait: done quick; pending medium, slow",
+            "2.000s  wait: done medium; pending slow",
+            "3.000s  wait: done slow; pending none",
+        ],
+    ),
+];
+
 pub fn draw() -> String {
     let mut s = Svg::new(
         900,
@@ -15,7 +37,13 @@ pub fn draw() -> String {
          three times: at 1 s with quick done and medium and slow pending, at 2 s with medium \
          done and slow pending, at 3 s with slow done and nothing pending.",
     );
-    s.text(20.0, 30.0, Style::Heading, Anchor::Start, "Three jobs, two ways to await them");
+    s.text(
+        20.0,
+        30.0,
+        Style::Heading,
+        Anchor::Start,
+        "Three jobs, two ways to await them",
+    );
     let (left, per_second) = (130.0, 216.0);
     let x = |secs: f64| left + secs * per_second;
     let jobs = [("slow", 3.0), ("quick", 1.0), ("medium", 2.0)];
@@ -29,21 +57,59 @@ pub fn draw() -> String {
     for t in 0..=3 {
         let t = f64::from(t);
         s.line(&[(x(t), axis - 4.0), (x(t), axis + 4.0)], "#333333");
-        s.text(x(t), axis + 18.0, Style::Note, Anchor::Middle, &format!("{t:.0} s"));
+        s.text(
+            x(t),
+            axis + 18.0,
+            Style::Note,
+            Anchor::Middle,
+            &format!("{t:.0} s"),
+        );
     }
 
     // gather.
     let gy = 196.0;
-    s.text(20.0, gy, Style::Bold, Anchor::Start, "gather([slow, quick, medium]).await");
-    s.rect((x(0.0), gy + 14.0, x(3.0) - x(0.0), 12.0), colour::EXECUTOR, false);
-    s.text(x(0.0) + 8.0, gy + 44.0, Style::Note, Anchor::Start, "Task-1 waits; each job's end wakes it, it finds the gather unfinished and waits again");
+    s.text(
+        20.0,
+        gy,
+        Style::Bold,
+        Anchor::Start,
+        "gather([slow, quick, medium]).await",
+    );
+    s.rect(
+        (x(0.0), gy + 14.0, x(3.0) - x(0.0), 12.0),
+        colour::EXECUTOR,
+        false,
+    );
+    s.text(
+        x(0.0) + 8.0,
+        gy + 44.0,
+        Style::Note,
+        Anchor::Start,
+        "Task-1 waits; each job's end wakes it, it finds the gather unfinished and waits again",
+    );
     s.arrow(&[(x(3.0), gy + 26.0), (x(3.0), gy + 56.0)]);
-    s.node((x(3.0) - 130.0, gy + 56.0, 230.0, 40.0), colour::EXECUTOR, &["`Ok([\"slow\", \"quick\", \"medium\"])"]);
-    s.text(x(3.0) - 140.0, gy + 81.0, Style::Note, Anchor::End, "one return, at 3 s, values in argument order");
+    s.node(
+        (x(3.0) - 130.0, gy + 56.0, 230.0, 40.0),
+        colour::EXECUTOR,
+        &["`Ok([\"slow\", \"quick\", \"medium\"])"],
+    );
+    s.text(
+        x(3.0) - 140.0,
+        gy + 81.0,
+        Style::Note,
+        Anchor::End,
+        "one return, at 3 s, values in argument order",
+    );
 
     // wait, again and again.
     let wy = 318.0;
-    s.text(20.0, wy, Style::Bold, Anchor::Start, "wait(pending, ReturnWhen::FirstCompleted, None).await, in a loop");
+    s.text(
+        20.0,
+        wy,
+        Style::Bold,
+        Anchor::Start,
+        "wait(pending, ReturnWhen::FirstCompleted, None).await, in a loop",
+    );
     let returns = [
         (1.0, "done: [quick]", "pending: [medium, slow]"),
         (2.0, "done: [medium]", "pending: [slow]"),
@@ -51,7 +117,11 @@ pub fn draw() -> String {
     ];
     for (t, done, pending) in returns {
         s.arrow(&[(x(t), wy + 8.0), (x(t), wy + 34.0)]);
-        s.node((x(t) - 96.0, wy + 34.0, 192.0, 48.0), colour::EXECUTOR, &[&format!("`{done}"), &format!("`{pending}")]);
+        s.node(
+            (x(t) - 96.0, wy + 34.0, 192.0, 48.0),
+            colour::EXECUTOR,
+            &[&format!("`{done}"), &format!("`{pending}")],
+        );
     }
     s.text(20.0, wy + 106.0, Style::Note, Anchor::Start, "wait hands back the JoinHandles as (done, pending) each time one ends; awaiting a done handle gives its value at once.");
     s.finish()

@@ -27,25 +27,78 @@ use std::fs;
 
 use crate::common;
 
-/// Every diagram: its file in `book/src/diagrams/`, and what draws it.
-const DIAGRAMS: &[(&str, fn() -> String)] = &[
-    ("generator-states.svg", generator_states::draw),
-    ("pinning.svg", pinning::draw),
-    ("poll-wake-cycle.svg", poll_wake::draw),
-    ("loop-turn.svg", loop_turn::draw),
-    ("driver-stack.svg", driver_stack::draw),
-    ("reactor-table.svg", reactor_table::draw),
-    ("timer-queue.svg", timer_queue::draw),
-    ("gather-vs-wait.svg", gather_wait::draw),
-    ("queue-waiters.svg", queue_waiters::draw),
+/// One picture of `book/src/diagrams/`.
+struct Diagram {
+    /// Its file name.
+    file: &'static str,
+    /// What draws it.
+    draw: fn() -> String,
+    /// What the code it shows must still say: (file, snippets).
+    drawn_from: &'static [(&'static str, &'static [&'static str])],
+}
+
+/// The table entry of the diagram that module `$module` draws.
+macro_rules! diagram {
+    ($file:literal, $module:ident) => {
+        Diagram {
+            file: $file,
+            draw: $module::draw,
+            drawn_from: $module::DRAWN_FROM,
+        }
+    };
+}
+
+/// Every diagram of the book.
+const DIAGRAMS: &[Diagram] = &[
+    diagram!("generator-states.svg", generator_states),
+    diagram!("pinning.svg", pinning),
+    diagram!("poll-wake-cycle.svg", poll_wake),
+    diagram!("loop-turn.svg", loop_turn),
+    diagram!("driver-stack.svg", driver_stack),
+    diagram!("reactor-table.svg", reactor_table),
+    diagram!("timer-queue.svg", timer_queue),
+    diagram!("gather-vs-wait.svg", gather_wait),
+    diagram!("queue-waiters.svg", queue_waiters),
 ];
+
+/// A picture of the code goes stale without a word when the code changes.
+/// Each one lists the lines it draws (names, the order of calls, the
+/// demo's output); when one of them is gone, redraw the picture to match
+/// the code, then update its list.
+#[test]
+fn code_the_diagrams_name_still_says_what_they_show() {
+    let root = common::workspace_root();
+    let mut gone = Vec::new();
+    for diagram in DIAGRAMS {
+        let name = diagram.file;
+        for (file, snippets) in diagram.drawn_from {
+            let text = fs::read_to_string(root.join(file)).unwrap_or_else(|err| {
+                panic!("{name} is drawn from {file}, which cannot be read: {err}")
+            });
+            for snippet in *snippets {
+                if !text.contains(snippet) {
+                    gone.push(format!("{name}: {file} no longer has `{snippet}`"));
+                }
+            }
+        }
+    }
+    assert!(
+        gone.is_empty(),
+        "the code changed under these diagrams; check each picture against its code, \
+         redraw it if needed, then update its DRAWN_FROM:\n{}",
+        gone.join("\n")
+    );
+}
 
 #[test]
 fn the_diagrams_in_the_book_are_what_the_code_draws() {
     let folder = common::workspace_root().join("book/src/diagrams");
     let update = std::env::var_os("UPDATE_GENERATED").is_some_and(|v| v == "1");
     let mut stale = Vec::new();
-    for (name, draw) in DIAGRAMS {
+    for Diagram {
+        file: name, draw, ..
+    } in DIAGRAMS
+    {
         let drawn = draw();
         let path = folder.join(name);
         if update {
@@ -64,7 +117,10 @@ fn the_diagrams_in_the_book_are_what_the_code_draws() {
 
 #[test]
 fn every_diagram_is_small_titled_and_sound() {
-    for (name, draw) in DIAGRAMS {
+    for Diagram {
+        file: name, draw, ..
+    } in DIAGRAMS
+    {
         let drawn = draw();
         assert!(
             drawn.len() < 20_000,
@@ -88,7 +144,7 @@ fn every_diagram_file_is_drawn_here() {
         let name = entry.expect("the folder can be listed").file_name();
         let name = name.to_string_lossy();
         assert!(
-            DIAGRAMS.iter().any(|(drawn, _)| *drawn == name),
+            DIAGRAMS.iter().any(|diagram| diagram.file == name),
             "book/src/diagrams/{name} is drawn by nothing: add its module here, or delete it"
         );
     }

@@ -4,6 +4,17 @@
 
 use super::svg::{Anchor, Style, Svg, colour};
 
+/// What this picture takes from the code, as the code spells it: if one of
+/// these changes, the picture may be wrong, and the test
+/// `code_the_diagrams_name_still_says_what_they_show` says so.
+pub const DRAWN_FROM: &[(&str, &[&str])] = &[(
+    "crates/02-futures/src/two_awaits.rs",
+    &[
+        "sum_first_two_later(values: [u32; 3])",
+        "let first_two = &values[..2];",
+    ],
+)];
+
 /// A future's frame at `x, y`: a titled box with one row per field.
 fn frame(s: &mut Svg, x: f64, y: f64, place: &str, rows: &[&str]) {
     let h = 40.0 + 36.0 * rows.len() as f64;
@@ -37,7 +48,13 @@ pub fn draw() -> String {
         s.text(x, 30.0, Style::Heading, Anchor::Start, heading);
     }
 
-    frame(&mut s, 20.0, 50.0, "the future, at address A", &["values: [1, 2, 3]"]);
+    frame(
+        &mut s,
+        20.0,
+        50.0,
+        "the future, at address A",
+        &["values: [1, 2, 3]"],
+    );
     s.lines(
         20.0,
         150.0,
@@ -76,10 +93,33 @@ pub fn draw() -> String {
         &["values: [1, 2, 3]", "first_two: &values[..2]"],
     );
     s.rect((610.0, 210.0, 270.0, 46.0), colour::OUTSIDE, true);
-    s.text(745.0, 230.0, Style::Body, Anchor::Middle, "address A: freed or reused");
-    s.text(745.0, 247.0, Style::Note, Anchor::Middle, "not [1, 2, 3] any more");
-    s.red_arrow(&[(870.0, 133.0), (890.0, 133.0), (890.0, 233.0), (882.0, 233.0)]);
-    s.text(745.0, 276.0, Style::Note, Anchor::Middle, "first_two still points at A: dangling");
+    s.text(
+        745.0,
+        230.0,
+        Style::Body,
+        Anchor::Middle,
+        "address A: freed or reused",
+    );
+    s.text(
+        745.0,
+        247.0,
+        Style::Note,
+        Anchor::Middle,
+        "not [1, 2, 3] any more",
+    );
+    s.red_arrow(&[
+        (870.0, 133.0),
+        (890.0, 133.0),
+        (890.0, 233.0),
+        (882.0, 233.0),
+    ]);
+    s.text(
+        745.0,
+        276.0,
+        Style::Note,
+        Anchor::Middle,
+        "first_two still points at A: dangling",
+    );
 
     s.line(&[(20.0, 296.0), (880.0, 296.0)], "#cccccc");
     s.lines(

@@ -6,6 +6,17 @@
 
 use super::svg::{Anchor, Style, Svg, colour};
 
+/// What this picture takes from the code, as the code spells it: if one of
+/// these changes, the picture may be wrong, and the test
+/// `code_the_diagrams_name_still_says_what_they_show` says so.
+pub const DRAWN_FROM: &[(&str, &[&str])] = &[
+    ("crates/03-wakers/src/block_on.rs", &["thread::park"]),
+    (
+        "crates/04-executor/src/event_loop.rs",
+        &["driver.borrow_mut().park(timeout)"],
+    ),
+];
+
 pub fn draw() -> String {
     let mut s = Svg::new(
         900,
@@ -19,7 +30,13 @@ pub fn draw() -> String {
          queue. The executor polls the future again; it returns Ready with its value, or Pending \
          and the cycle repeats.",
     );
-    s.text(20.0, 30.0, Style::Heading, Anchor::Start, "Poll, Pending, sleep, wake, poll again");
+    s.text(
+        20.0,
+        30.0,
+        Style::Heading,
+        Anchor::Start,
+        "Poll, Pending, sleep, wake, poll again",
+    );
     let (w, h) = (250.0, 78.0);
     let poll = (30.0, 60.0);
     let pending = (330.0, 60.0);
@@ -32,40 +49,79 @@ pub fn draw() -> String {
     s.node(
         at(poll),
         colour::EXECUTOR,
-        &["*1. the executor polls", "`future.poll(cx)", "~cx carries the task's waker"],
+        &[
+            "*1. the executor polls",
+            "`future.poll(cx)",
+            "~cx carries the task's waker",
+        ],
     );
     s.node(
         at(pending),
         colour::STATE,
-        &["*2. the future: Pending", "~it first stores cx.waker().clone()", "~where the event will find it"],
+        &[
+            "*2. the future: Pending",
+            "~it first stores cx.waker().clone()",
+            "~where the event will find it",
+        ],
     );
     s.node(
         at(sleep),
         colour::EXECUTOR,
-        &["*3. the executor sleeps", "~block_on: thread::park", "~the loop: driver.park(timeout)"],
+        &[
+            "*3. the executor sleeps",
+            "~block_on: thread::park",
+            "~the loop: driver.park(timeout)",
+        ],
     );
     s.node(
         at(event),
         colour::OUTSIDE,
-        &["*4. the event happens", "~a thread, a socket, a timer", "`waker.wake()"],
+        &[
+            "*4. the event happens",
+            "~a thread, a socket, a timer",
+            "`waker.wake()",
+        ],
     );
     s.node(
         at(queued),
         colour::EXECUTOR,
-        &["*5. the task is queued", "~block_on: flag set, thread unparked", "~the loop: back of the ready queue"],
+        &[
+            "*5. the task is queued",
+            "~block_on: flag set, thread unparked",
+            "~the loop: back of the ready queue",
+        ],
     );
     s.node(
         at(ready),
         colour::STATE,
-        &["*Ready(value)", "~the future is done;", "~the executor never polls it again"],
+        &[
+            "*Ready(value)",
+            "~the future is done;",
+            "~the executor never polls it again",
+        ],
     );
 
     let mid = h / 2.0;
     s.arrow(&[(poll.0 + w, poll.1 + mid), (pending.0, pending.1 + mid)]);
     s.arrow(&[(pending.0 + w, pending.1 + mid), (sleep.0, sleep.1 + mid)]);
-    s.dashed_arrow(&[(sleep.0 + w / 2.0, sleep.1 + h), (event.0 + w / 2.0, event.1)]);
-    s.text(sleep.0 + w / 2.0 + 10.0, 200.0, Style::Note, Anchor::Start, "time passes");
-    s.text(sleep.0 + w / 2.0 + 10.0, 216.0, Style::Note, Anchor::Start, "with no polls");
+    s.dashed_arrow(&[
+        (sleep.0 + w / 2.0, sleep.1 + h),
+        (event.0 + w / 2.0, event.1),
+    ]);
+    s.text(
+        sleep.0 + w / 2.0 + 10.0,
+        200.0,
+        Style::Note,
+        Anchor::Start,
+        "time passes",
+    );
+    s.text(
+        sleep.0 + w / 2.0 + 10.0,
+        216.0,
+        Style::Note,
+        Anchor::Start,
+        "with no polls",
+    );
     s.arrow(&[(event.0, event.1 + mid), (queued.0 + w, queued.1 + mid)]);
     s.arrow(&[(queued.0 + 30.0, queued.1), (poll.0 + w - 30.0, poll.1 + h)]);
     s.text(318.0, 196.0, Style::Note, Anchor::Start, "6. polled again");

@@ -5,15 +5,42 @@
 
 use super::svg::{Anchor, Style, Svg, colour};
 
+/// What this picture takes from the code, as the code spells it: if one of
+/// these changes, the picture may be wrong, and the test
+/// `code_the_diagrams_name_still_says_what_they_show` says so.
+pub const DRAWN_FROM: &[(&str, &[&str])] = &[(
+    "crates/08-queues/src/queue.rs",
+    &[
+        "getters: WaiterList",
+        "putters: WaiterList",
+        "self.getters.wake_one();",
+        "self.putters.wake_one();",
+    ],
+)];
+
 /// A line of waiters, oldest first, at `x, y`.
 fn line_of(s: &mut Svg, x: f64, y: f64, title: &str, waiters: &[(&str, bool)]) {
     s.text(x, y, Style::Bold, Anchor::Start, title);
     for (i, (who, woken)) in waiters.iter().enumerate() {
-        let colours = if *woken { colour::TIMERS } else { colour::EXECUTOR };
+        let colours = if *woken {
+            colour::TIMERS
+        } else {
+            colour::EXECUTOR
+        };
         let left = x + 136.0 * i as f64;
-        s.node((left, y + 12.0, 126.0, 44.0), colours, &[who, if *woken { "~woken: chosen" } else { "~waiting" }]);
+        s.node(
+            (left, y + 12.0, 126.0, 44.0),
+            colours,
+            &[who, if *woken { "~woken: chosen" } else { "~waiting" }],
+        );
     }
-    s.text(x, y + 74.0, Style::Note, Anchor::Start, "oldest first: wake_one() chooses the front");
+    s.text(
+        x,
+        y + 74.0,
+        Style::Note,
+        Anchor::Start,
+        "oldest first: wake_one() chooses the front",
+    );
 }
 
 /// Items in the queue at `x, y`, with `slots` places.
@@ -39,18 +66,52 @@ pub fn draw() -> String {
          is cancelled before it runs, dropping its future, which is marked, wakes B instead, \
          so x is not stranded.",
     );
-    s.text(20.0, 30.0, Style::Heading, Anchor::Start, "Full: putters wait");
-    s.text(460.0, 30.0, Style::Heading, Anchor::Start, "Empty: getters wait");
+    s.text(
+        20.0,
+        30.0,
+        Style::Heading,
+        Anchor::Start,
+        "Full: putters wait",
+    );
+    s.text(
+        460.0,
+        30.0,
+        Style::Heading,
+        Anchor::Start,
+        "Empty: getters wait",
+    );
     s.line(&[(445.0, 44.0), (445.0, 400.0)], "#cccccc");
 
     // Full.
-    s.text(20.0, 62.0, Style::Code, Anchor::Start, "Queue::new(2), items:");
+    s.text(
+        20.0,
+        62.0,
+        Style::Code,
+        Anchor::Start,
+        "Queue::new(2), items:",
+    );
     items(&mut s, 210.0, 44.0, &["a", "b"], 2);
-    line_of(&mut s, 20.0, 112.0, "putters' line", &[("put(c)", false), ("put(d)", false)]);
+    line_of(
+        &mut s,
+        20.0,
+        112.0,
+        "putters' line",
+        &[("put(c)", false), ("put(d)", false)],
+    );
     s.arrow(&[(40.0, 216.0), (40.0, 240.0)]);
-    s.text(52.0, 232.0, Style::Code, Anchor::Start, "get_nowait() returns a: room for one");
+    s.text(
+        52.0,
+        232.0,
+        Style::Code,
+        Anchor::Start,
+        "get_nowait() returns a: room for one",
+    );
     items(&mut s, 20.0, 246.0, &["b"], 2);
-    s.node((150.0, 246.0, 126.0, 36.0), colour::TIMERS, &["put(c): woken"]);
+    s.node(
+        (150.0, 246.0, 126.0, 36.0),
+        colour::TIMERS,
+        &["put(c): woken"],
+    );
     s.node((286.0, 246.0, 126.0, 36.0), colour::EXECUTOR, &["put(d)"]);
     s.lines(
         20.0,
@@ -65,15 +126,38 @@ pub fn draw() -> String {
     );
 
     // Empty.
-    s.text(460.0, 62.0, Style::Code, Anchor::Start, "Queue::new(2), items:");
+    s.text(
+        460.0,
+        62.0,
+        Style::Code,
+        Anchor::Start,
+        "Queue::new(2), items:",
+    );
     items(&mut s, 650.0, 44.0, &[], 2);
-    line_of(&mut s, 460.0, 112.0, "getters' line", &[("get() in A", false), ("get() in B", false)]);
+    line_of(
+        &mut s,
+        460.0,
+        112.0,
+        "getters' line",
+        &[("get() in A", false), ("get() in B", false)],
+    );
     s.arrow(&[(480.0, 216.0), (480.0, 240.0)]);
-    s.text(492.0, 232.0, Style::Code, Anchor::Start, "put_nowait(x): stores x, wakes A");
+    s.text(
+        492.0,
+        232.0,
+        Style::Code,
+        Anchor::Start,
+        "put_nowait(x): stores x, wakes A",
+    );
     items(&mut s, 460.0, 246.0, &["x"], 2);
     s.node((590.0, 246.0, 126.0, 36.0), colour::TIMERS, &["A: woken"]);
     s.node((726.0, 246.0, 126.0, 36.0), colour::EXECUTOR, &["B"]);
-    s.red_arrow(&[(653.0, 282.0), (653.0, 300.0), (789.0, 300.0), (789.0, 284.0)]);
+    s.red_arrow(&[
+        (653.0, 282.0),
+        (653.0, 300.0),
+        (789.0, 300.0),
+        (789.0, 284.0),
+    ]);
     s.lines(
         460.0,
         326.0,

@@ -22,8 +22,6 @@ pub mod colour {
     pub const WRONG: (&str, &str) = ("#fbe0de", "#b03a2e");
     /// The colour of a wrong arrow or a warning.
     pub const RED: &str = "#b03a2e";
-    /// Secondary text.
-    pub const GREY: &str = "#555555";
 }
 
 /// One picture being drawn.
@@ -112,7 +110,11 @@ impl Svg {
     /// Lines of text, 18 px apart, the first one's baseline at `y`. A line
     /// that starts with `` ` `` is code, `*` bold, `~` a note.
     pub fn lines(&mut self, x: f64, y: f64, anchor: Anchor, lines: &[&str]) {
-        for (i, line) in lines.iter().enumerate().filter(|(_, line)| !line.is_empty()) {
+        for (i, line) in lines
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| !line.is_empty())
+        {
             let (style, text) = marked(line);
             self.text(x, y + 18.0 * i as f64, style, anchor, text);
         }
@@ -138,13 +140,28 @@ impl Svg {
             let indent = line.len() - line.trim_start().len();
             // A monospace character of 13 px is about 7.8 px wide.
             let left = x + 12.0 + 7.8 * indent as f64;
-            self.text(left, y + 22.0 + 18.0 * i as f64, Style::Code, Anchor::Start, line.trim_start());
+            self.text(
+                left,
+                y + 22.0 + 18.0 * i as f64,
+                Style::Code,
+                Anchor::Start,
+                line.trim_start(),
+            );
         }
     }
 
     /// A rounded box, dashed or not, with nothing in it.
-    pub fn rect(&mut self, (x, y, w, h): (f64, f64, f64, f64), (fill, stroke): (&str, &str), dashed: bool) {
-        let dash = if dashed { r#" stroke-dasharray="5 4""# } else { "" };
+    pub fn rect(
+        &mut self,
+        (x, y, w, h): (f64, f64, f64, f64),
+        (fill, stroke): (&str, &str),
+        dashed: bool,
+    ) {
+        let dash = if dashed {
+            r#" stroke-dasharray="5 4""#
+        } else {
+            ""
+        };
         let _ = writeln!(
             self.out,
             r#"<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6" fill="{fill}" stroke="{stroke}" stroke-width="1.5"{dash}/>"#
@@ -176,7 +193,11 @@ impl Svg {
     }
 
     fn path(&mut self, points: &[(f64, f64)], stroke: &str, marker: &str, dashed: bool) {
-        let dash = if dashed { r#" stroke-dasharray="6 4""# } else { "" };
+        let dash = if dashed {
+            r#" stroke-dasharray="6 4""#
+        } else {
+            ""
+        };
         let _ = writeln!(
             self.out,
             r#"<polyline points="{}" fill="none" stroke="{stroke}" stroke-width="1.6"{dash} marker-end="url(#{marker})"/>"#,

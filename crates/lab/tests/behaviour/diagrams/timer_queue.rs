@@ -5,6 +5,27 @@
 
 use super::svg::{Anchor, Style, Svg, colour};
 
+/// What this picture takes from the code, as the code spells it: if one of
+/// these changes, the picture may be wrong, and the test
+/// `code_the_diagrams_name_still_says_what_they_show` says so.
+pub const DRAWN_FROM: &[(&str, &[&str])] = &[
+    (
+        "crates/06-timers/src/timers.rs",
+        &[
+            "map: BTreeMap<TimerKey, Fire>",
+            "type TimerKey = (Duration, u64);",
+            "Wake(Waker)",
+            "Call(Rc<CallbackSlot>)",
+            "pub(crate) const NEVER: Duration = Duration::MAX;",
+            "fn take_due(&mut self, now: Duration)",
+        ],
+    ),
+    (
+        "crates/06-timers/src/driver.rs",
+        &["clock.jump_to(to);\n            self.inner.park(Some(Duration::ZERO));"],
+    ),
+];
+
 pub fn draw() -> String {
     let mut s = Svg::new(
         900,
@@ -18,7 +39,13 @@ pub fn draw() -> String {
          for at most 0.6 s; on a virtual clock with nothing else to wait for it jumps to 1.000 s. \
          Then fire_due takes every timer due at 1.000 s and wakes Task-1, then Task-2.",
     );
-    s.text(20.0, 30.0, Style::Heading, Anchor::Start, "The first deadline sets how long the loop may wait");
+    s.text(
+        20.0,
+        30.0,
+        Style::Heading,
+        Anchor::Start,
+        "The first deadline sets how long the loop may wait",
+    );
 
     // The time line.
     let (left, span, axis) = (60.0, 720.0, 112.0);
@@ -27,27 +54,77 @@ pub fn draw() -> String {
     for tick in 0..=6 {
         let t = f64::from(tick) * 0.5;
         s.line(&[(x(t), axis - 4.0), (x(t), axis + 4.0)], "#333333");
-        s.text(x(t), axis + 20.0, Style::Note, Anchor::Middle, &format!("{t:.1} s"));
+        s.text(
+            x(t),
+            axis + 20.0,
+            Style::Note,
+            Anchor::Middle,
+            &format!("{t:.1} s"),
+        );
     }
-    s.text(left + span + 50.0, axis + 5.0, Style::Body, Anchor::Middle, "never");
-    s.rect((x(0.4), axis - 22.0, x(1.0) - x(0.4), 12.0), colour::TIMERS, false);
-    s.text((x(0.4) + x(1.0)) / 2.0, axis - 30.0, Style::Note, Anchor::Middle, "the wait: 0.600 s");
+    s.text(
+        left + span + 50.0,
+        axis + 5.0,
+        Style::Body,
+        Anchor::Middle,
+        "never",
+    );
+    s.rect(
+        (x(0.4), axis - 22.0, x(1.0) - x(0.4), 12.0),
+        colour::TIMERS,
+        false,
+    );
+    s.text(
+        (x(0.4) + x(1.0)) / 2.0,
+        axis - 30.0,
+        Style::Note,
+        Anchor::Middle,
+        "the wait: 0.600 s",
+    );
     s.line(&[(x(0.4), axis - 40.0), (x(0.4), axis + 4.0)], "#b9771f");
     s.text(x(0.4), axis - 44.0, Style::Bold, Anchor::Middle, "now");
     for (t, label) in [(1.0, "Task-1, Task-2"), (2.5, "callback")] {
         s.text(x(t), axis + 38.0, Style::Code, Anchor::Middle, label);
         s.line(&[(x(t), axis - 8.0), (x(t), axis + 8.0)], "#b03a2e");
     }
-    s.text(left + span + 50.0, axis + 38.0, Style::Code, Anchor::Middle, "Task-4");
+    s.text(
+        left + span + 50.0,
+        axis + 38.0,
+        Style::Code,
+        Anchor::Middle,
+        "Task-4",
+    );
 
     // The queue.
     let top = 176.0;
-    s.text(40.0, top, Style::Bold, Anchor::Start, "TimerQueue: BTreeMap<(deadline, seq), Fire>");
+    s.text(
+        40.0,
+        top,
+        Style::Bold,
+        Anchor::Start,
+        "TimerQueue: BTreeMap<(deadline, seq), Fire>",
+    );
     let rows = [
-        ("(1.000 s, 3)", "Wake(Task-1's waker)", "first: the next deadline"),
-        ("(1.000 s, 4)", "Wake(Task-2's waker)", "same deadline: set later, fires later"),
-        ("(2.500 s, 5)", "Call(callback)", "call_later(2.1 s, ..) at 0.4 s"),
-        ("(NEVER, 6)", "Wake(Task-4's waker)", "sleep(Duration::MAX): never waited for"),
+        (
+            "(1.000 s, 3)",
+            "Wake(Task-1's waker)",
+            "first: the next deadline",
+        ),
+        (
+            "(1.000 s, 4)",
+            "Wake(Task-2's waker)",
+            "same deadline: set later, fires later",
+        ),
+        (
+            "(2.500 s, 5)",
+            "Call(callback)",
+            "call_later(2.1 s, ..) at 0.4 s",
+        ),
+        (
+            "(NEVER, 6)",
+            "Wake(Task-4's waker)",
+            "sleep(Duration::MAX): never waited for",
+        ),
     ];
     for (i, (key, fire, note)) in rows.iter().enumerate() {
         let y = top + 12.0 + 34.0 * i as f64;
