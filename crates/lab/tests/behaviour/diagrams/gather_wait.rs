@@ -89,12 +89,12 @@ pub fn draw() -> String {
     );
     s.arrow(&[(x(3.0), gy + 26.0), (x(3.0), gy + 56.0)]);
     s.node(
-        (x(3.0) - 130.0, gy + 56.0, 230.0, 40.0),
+        (x(3.0) - 170.0, gy + 56.0, 270.0, 40.0),
         colour::EXECUTOR,
         &["`Ok([\"slow\", \"quick\", \"medium\"])"],
     );
     s.text(
-        x(3.0) - 140.0,
+        x(3.0) - 180.0,
         gy + 81.0,
         Style::Note,
         Anchor::End,

@@ -51,7 +51,7 @@ pub fn draw() -> String {
         ],
         &[
             "*3. driver.park(timeout)",
-            "~wait (or only look); sockets and timers wake tasks here (chapters 5, 6)",
+            "~wait, or only look; sockets and timers wake tasks here (ch. 5, 6)",
         ],
         &[
             "*4. drain_remote()",
@@ -62,7 +62,7 @@ pub fn draw() -> String {
             "~the batch in the queue now, front first: each task polled once",
         ],
     ];
-    let (x, w, h, gap) = (50.0, 440.0, 52.0, 22.0);
+    let (x, w, h, gap) = (50.0, 460.0, 52.0, 22.0);
     for (i, lines) in steps.iter().enumerate() {
         let y = 56.0 + (h + gap) * i as f64;
         let colours = if i == 2 {
@@ -77,10 +77,10 @@ pub fn draw() -> String {
     }
     let last = 56.0 + (h + gap) * 4.0;
     s.text(
-        x + w / 2.0,
+        x,
         last + h + 22.0,
         Style::Note,
-        Anchor::Middle,
+        Anchor::Start,
         "nothing ready now? shrink_when_idle() gives back the room a burst of tasks left",
     );
     // The loop back: run_until_complete turns again until main is done.
@@ -93,7 +93,7 @@ pub fn draw() -> String {
     s.text(20.0, last + h + 50.0, Style::Note, Anchor::Start, "run_until_complete turns again until the main task is done, then once more with wait = false (step 2 picks Some(0)).");
 
     // The ready queue, as step 5 sees it.
-    let qx = 530.0;
+    let qx = 540.0;
     s.text(
         qx,
         74.0,
@@ -129,7 +129,7 @@ pub fn draw() -> String {
         240.0,
         Anchor::Start,
         &[
-            "~woken while the batch runs (or it yielded):",
+            "~woken during the batch (or it yielded):",
             "~it waits behind, for the next turn",
         ],
     );

@@ -38,7 +38,7 @@ pub enum Style {
     Bold,
     /// 13 px monospace: code.
     Code,
-    /// 12 px grey: a remark.
+    /// 13 px grey: a remark.
     Note,
     /// 16 px bold: a panel's heading.
     Heading,
@@ -80,7 +80,7 @@ impl Svg {
         let _ = writeln!(out, "<desc>{}</desc>", escape(desc));
         out.push_str(concat!(
             "<style>.b{font-weight:bold}.c{font-family:monospace;font-size:13px}",
-            ".n{fill:#555;font-size:12px}.h{font-weight:bold;font-size:16px}</style>\n",
+            ".n{fill:#555;font-size:13px}.h{font-weight:bold;font-size:16px}</style>\n",
             r##"<defs><marker id="a" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,1L9,5L0,9z" fill="#333"/></marker>"##,
             r##"<marker id="r" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,1L9,5L0,9z" fill="#b03a2e"/></marker></defs>"##,
             "\n"
