@@ -243,6 +243,14 @@ pub fn svg() -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="920" height="{h}" viewBox="0 0 920 {h}" font-family="sans-serif" font-size="11">"#,
         h = 2.0 * panel_h + 10.0
     );
+    // The picture's title and description, for screen readers.
+    let _ = writeln!(
+        s,
+        "<title>The chess exhibition, one game at a time and table to table</title>\n\
+         <desc>Two timelines of the {TABLES} games. Played one at a time, the games follow each \
+         other for 12 hours. Played table to table, all of them run at once and end after about \
+         an hour; the dark marks are the master's 5-second moves.</desc>"
+    );
     let _ = writeln!(
         s,
         r##"<rect width="920" height="{}" fill="#ffffff"/>"##,

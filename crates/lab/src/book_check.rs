@@ -14,7 +14,9 @@
 //!   after insta's header (the line after the second `---`), so the book
 //!   shows the demo's output and nothing of the header;
 //! * every link in `SUMMARY.md` must name an existing page (a draft chapter,
-//!   `[Title]()`, is fine).
+//!   `[Title]()`, is fine);
+//! * every picture a page shows exists, can be drawn and has alt text, and
+//!   every picture in the book is shown somewhere ([`pictures`]).
 //!
 //! It also holds the book to three rules of how it reads:
 //!
@@ -35,6 +37,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::error::LabError;
+
+pub mod pictures;
 
 /// The most words of prose a top-level page of the book may have.
 pub const MAX_PROSE_WORDS: usize = 5_000;
@@ -73,6 +77,8 @@ pub struct Report {
     /// The prose words of each top-level page, in the order of the table
     /// of contents.
     pub words: Vec<(PathBuf, usize)>,
+    /// How many images the pages show.
+    pub pictures: usize,
 }
 
 /// Which part of a file an include takes.
@@ -174,6 +180,7 @@ pub fn check_book(root: &Path, book: &Path) -> Result<Report, LabError> {
         }
         report.words.push((page, words));
     }
+    report.pictures = pictures::check_pictures(root, &src, &mut report.problems)?;
     Ok(report)
 }
 

@@ -44,8 +44,8 @@ pub fn run(workspace: &Workspace, serve: bool, check: bool) -> Result<ExitCode, 
             })
             .unwrap_or_default();
         let summary = format!(
-            "book: {} includes in {} pages, all resolve, every listing captioned{longest}",
-            report.includes, report.pages
+            "book: {} includes in {} pages, all resolve, every listing captioned{longest}; {} pictures, all drawable and shown",
+            report.includes, report.pages, report.pictures
         );
         outln!("{}", output::styled(GOOD, &summary));
         if !serve {

@@ -9,10 +9,12 @@ mod closed_output;
 
 mod bite_table;
 mod book_includes;
+mod book_pictures;
 mod chapter_names;
 mod course_data;
 mod crashes;
 mod demo_list;
+mod diagrams;
 mod help;
 mod hints;
 mod lab_state;
