@@ -6,9 +6,11 @@
 // thread, watched with a time limit: a read that never wakes up fails the
 // test with that reason instead of hanging it.
 
-use std::future::Future;
+use std::cell::Cell;
+use std::future::{Future, poll_fn};
 use std::io::{self, Write};
 use std::os::unix::net::UnixStream;
+use std::pin::pin;
 use std::thread;
 use std::time::Duration;
 
@@ -92,6 +94,49 @@ fn bytes_from_another_thread_wake_the_reader() {
         buf[..n].to_vec()
     });
     assert_eq!(got, b"from a thread");
+}
+
+/// Polls `future` like `.await` does, counting the polls in `polls`.
+async fn counting_polls<F: Future>(future: F, polls: &Cell<u32>) -> F::Output {
+    let mut future = pin!(future);
+    poll_fn(|cx| {
+        polls.set(polls.get() + 1);
+        future.as_mut().poll(cx)
+    })
+    .await
+}
+
+#[test]
+fn a_reader_with_nothing_to_read_waits_for_readiness_instead_of_polling_again() {
+    // The writer lets the loop turn many times before it writes. A reader
+    // that waits for readiness is polled twice (once to find nothing, once
+    // when the reactor reports the bytes); one that yields and tries again
+    // is polled on every turn.
+    const TURNS: u32 = 50;
+    let polls = run(|| async {
+        let (ours, peer) = UnixStream::pair().unwrap();
+        let ours = Async::new(ours).unwrap();
+        let writer = spawn(async move {
+            for _ in 0..TURNS {
+                yield_now().await;
+            }
+            (&peer).write_all(b"at last").unwrap();
+            peer
+        });
+        let polls = Cell::new(0);
+        let mut buf = [0; 16];
+        let n = counting_polls(read(&ours, &mut buf), &polls).await.unwrap();
+        drop(writer.await.unwrap());
+        assert_eq!(&buf[..n], b"at last", "read returned other bytes than were sent");
+        polls.get()
+    });
+    assert!(
+        polls < TURNS / 2,
+        "read was polled {polls} times while the loop turned {TURNS} times with nothing \
+         to read: it is busy-polling (trying again after `yield_now` or a wake of \
+         its own) instead of awaiting `source.readable()`, which parks the task until \
+         the reactor reports the socket readable"
+    );
 }
 
 #[test]
