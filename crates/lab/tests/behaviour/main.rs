@@ -9,6 +9,7 @@ mod closed_output;
 
 mod bite_table;
 mod book_includes;
+mod build_break;
 mod chapter_names;
 mod course_data;
 mod crashes;
