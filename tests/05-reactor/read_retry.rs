@@ -49,7 +49,10 @@ fn bytes_that_are_already_there_are_read_at_once() {
         let n = read(&ours, &mut buf).await.unwrap();
         buf[..n].to_vec()
     });
-    assert_eq!(got, b"ready");
+    assert_eq!(
+        got, b"ready",
+        "bytes already waiting in the socket must be returned by the first read"
+    );
 }
 
 #[test]
@@ -70,7 +73,10 @@ fn a_read_before_the_bytes_waits_for_them_instead_of_failing() {
         n.map(|n| buf[..n].to_vec())
     });
     match got {
-        Ok(bytes) => assert_eq!(bytes, b"later"),
+        Ok(bytes) => assert_eq!(
+            bytes, b"later",
+            "read must return the bytes written after it started waiting"
+        ),
         Err(err) if err.kind() == io::ErrorKind::WouldBlock => {
             panic!("read returned WouldBlock: it must wait for readability and try again")
         }
@@ -93,7 +99,10 @@ fn bytes_from_another_thread_wake_the_reader() {
         drop(sender.join().unwrap());
         buf[..n].to_vec()
     });
-    assert_eq!(got, b"from a thread");
+    assert_eq!(
+        got, b"from a thread",
+        "read must return the bytes another thread wrote while the loop was parked: the reactor wakes the reader"
+    );
 }
 
 /// Polls `future` like `.await` does, counting the polls in `polls`.
@@ -127,7 +136,11 @@ fn a_reader_with_nothing_to_read_waits_for_readiness_instead_of_polling_again() 
         let mut buf = [0; 16];
         let n = counting_polls(read(&ours, &mut buf), &polls).await.unwrap();
         drop(writer.await.unwrap());
-        assert_eq!(&buf[..n], b"at last", "read returned other bytes than were sent");
+        assert_eq!(
+            &buf[..n],
+            b"at last",
+            "read returned other bytes than were sent"
+        );
         polls.get()
     });
     assert!(
@@ -153,7 +166,10 @@ fn end_of_file_is_zero_bytes() {
         closer.await.unwrap();
         n
     });
-    assert_eq!(n, 0);
+    assert_eq!(
+        n, 0,
+        "when the peer hangs up, read must return Ok(0), end of file, not an error and not WouldBlock"
+    );
 }
 
 #[test]
@@ -182,6 +198,7 @@ fn a_reader_waiting_for_its_socket_lets_other_tasks_run() {
             "other task ran (1)",
             "other task ran (2)",
             "done"
-        ]
+        ],
+        "a reader waiting for its socket must let the other task run all three times, then get its bytes: a read that blocks the thread stops the loop"
     );
 }
