@@ -12,7 +12,8 @@ fn calling_countdown_only_builds_the_start_state() {
     assert_eq!(
         countdown(3),
         Countdown::Start { n: 3 },
-        "calling countdown must only build the state of a generator that has not started: Start with n, running none of its body"
+        "calling countdown must only build the state of a generator that has not started: Start \
+         with n, running none of its body"
     );
 }
 
@@ -55,7 +56,8 @@ fn the_frame_keeps_the_last_value_yielded_between_resumes() {
     assert_eq!(
         generator,
         Countdown::Counting { n: 3 },
-        "after yielding 3, the generator must be suspended in Counting with n = 3, the value it yielded"
+        "after yielding 3, the generator must be suspended in Counting with n = 3, the value it \
+         yielded"
     );
     generator.resume(());
     assert_eq!(

@@ -47,7 +47,8 @@ fn the_resume_that_finishes_the_inner_generator_yields_its_return_value() {
     assert_eq!(
         run_to_end(squares_then_total(3)),
         (vec![1, 4, 9, 14], 14),
-        "squares_then_total(3) must yield 1, 4, 9, then the total 14 in the resume that finishes the inner generator (no wasted resume), and return 14: (yielded, returned)"
+        "squares_then_total(3) must yield 1, 4, 9, then the total 14 in the resume that finishes \
+         the inner generator (no wasted resume), and return 14: (yielded, returned)"
     );
 }
 
@@ -65,7 +66,8 @@ fn an_inner_generator_with_nothing_to_yield_goes_straight_to_the_total() {
     assert_eq!(
         run_to_end(squares_then_total(0)),
         (vec![0], 0),
-        "with nothing to yield, the inner generator returns 0 at once: the outer one must yield that total at the first resume, then return it: (yielded, returned)"
+        "with nothing to yield, the inner generator returns 0 at once: the outer one must yield \
+         that total at the first resume, then return it: (yielded, returned)"
     );
 }
 
@@ -82,7 +84,8 @@ fn while_delegating_the_inner_generator_lives_in_the_outer_frame() {
                 total: 0
             }
         },
-        "after the first resume, the outer generator must be Delegating, holding the inner generator's suspended state in its own frame"
+        "after the first resume, the outer generator must be Delegating, holding the inner \
+         generator's suspended state in its own frame"
     );
 }
 
@@ -95,7 +98,8 @@ fn after_the_inner_generator_returns_only_the_total_is_kept() {
     assert_eq!(
         generator,
         SquaresThenTotal::YieldedTotal { total: 5 },
-        "once the inner generator returned, the outer frame must keep only the total, in YieldedTotal"
+        "once the inner generator returned, the outer frame must keep only the total, in \
+         YieldedTotal"
     );
 }
 

@@ -89,7 +89,8 @@ fn tasks_take_turns_in_the_order_they_were_given() {
             "b returns",
             "c returns"
         ],
-        "tasks must take turns, one step each in list order (a, b, c), until each returns: run each task one resume, not to the end"
+        "tasks must take turns, one step each in list order (a, b, c), until each returns: run \
+         each task one resume, not to the end"
     );
 }
 
@@ -129,7 +130,8 @@ fn results_come_back_in_argument_order_not_in_finishing_order() {
     assert_eq!(
         results,
         ["SLOW", "QUICK", "MIDDLING"],
-        "results must come back in the order the tasks were given, not the order they finished, each task's return value"
+        "results must come back in the order the tasks were given, not the order they finished, \
+         each task's return value"
     );
 }
 
@@ -182,6 +184,7 @@ fn the_stage_generators_can_be_gathered_too() {
     assert_eq!(
         gather(tasks),
         [14, 1, 0],
-        "the stage's own generators must be gathered too: the total each returned, in the order given"
+        "the stage's own generators must be gathered too: the total each returned, in the order \
+         given"
     );
 }

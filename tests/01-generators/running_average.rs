@@ -50,7 +50,8 @@ fn next_in_the_middle_yields_the_same_average_again() {
     assert_eq!(
         average.resume(None),
         GeneratorState::Yielded(Some(6.0)),
-        "next (resume with None) after values were sent must yield the same average again, without counting anything"
+        "next (resume with None) after values were sent must yield the same average again, without \
+         counting anything"
     );
     assert_eq!(
         average.resume(Some(0.0)),
@@ -93,7 +94,8 @@ fn sending_a_value_before_the_first_resume_panics_like_python() {
     assert_eq!(
         running_average().resume(None),
         GeneratorState::Yielded(None),
-        "the first resume with None must yield None: the generator must work before the rest of this test can mean anything"
+        "the first resume with None must yield None: the generator must work before the rest of \
+         this test can mean anything"
     );
     let mut fresh = running_average();
     let sent = catch_unwind(AssertUnwindSafe(|| fresh.resume(Some(1.0))));

@@ -49,7 +49,8 @@ fn every_pending_wakes_the_task_exactly_once() {
         assert_eq!(
             counter.wakes(),
             pendings,
-            "after Pending number {pendings}: a Pending needs one wake, or a sleeping executor never comes back"
+            "after Pending number {pendings}: a Pending needs one wake, or a sleeping executor \
+             never comes back"
         );
     }
     assert_eq!(

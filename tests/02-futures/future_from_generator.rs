@@ -96,6 +96,7 @@ fn each_yield_is_a_pending_that_wakes_the_task() {
     }
     assert_eq!(
         pendings, 5,
-        "a generator that yields five times must make the future Pending five times before it is Ready"
+        "a generator that yields five times must make the future Pending five times before it is \
+         Ready"
     );
 }

@@ -169,7 +169,8 @@ fn set_has_let_go_of_the_slot_before_it_wakes() {
     assert_eq!(
         seen,
         Some(Poll::Ready(9)),
-        "set must let go of the slot before it wakes: the waker polled the slot inside wake, and that poll did not see Ready(9) (a RefCell still borrowed panics here)"
+        "set must let go of the slot before it wakes: the waker polled the slot inside wake, and \
+         that poll did not see Ready(9) (a RefCell still borrowed panics here)"
     );
 }
 

@@ -15,7 +15,8 @@ fn a_new_placeholder_is_pending_and_has_no_result() {
     assert_eq!(
         fut.result(),
         Err(PlaceholderError::NotDone),
-        "result() on a placeholder that is not done must be Err(NotDone), as asyncio raises InvalidStateError"
+        "result() on a placeholder that is not done must be Err(NotDone), as asyncio raises \
+         InvalidStateError"
     );
 }
 
@@ -140,7 +141,8 @@ fn callbacks_run_once_in_order_on_completion() {
     assert_eq!(
         *seen.borrow(),
         ["a: Finished(7)", "b: Finished(7)", "c: Finished(7)"],
-        "on completion, every callback must run once, in the order they were added, with the final state"
+        "on completion, every callback must run once, in the order they were added, with the final \
+         state"
     );
     let _ = fut.set_result(8);
     let _ = fut.cancel();
@@ -165,7 +167,8 @@ fn cancel_and_set_exception_run_the_callbacks_too() {
     assert_eq!(
         *seen.borrow(),
         ["Cancelled", "Failed(\"boom\")"],
-        "callbacks must run on every kind of completion, cancel and exception too, with the final state"
+        "callbacks must run on every kind of completion, cancel and exception too, with the final \
+         state"
     );
 }
 

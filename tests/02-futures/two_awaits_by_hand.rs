@@ -42,7 +42,8 @@ fn it_answers_like_the_async_fn_poll_for_poll() {
     assert_eq!(
         drive(greet("Ada"), 100),
         expected,
-        "the hand-written state machine must answer like the async fn, poll for poll: the same value after the same number of polls"
+        "the hand-written state machine must answer like the async fn, poll for poll: the same \
+         value after the same number of polls"
     );
 }
 
@@ -65,7 +66,8 @@ fn each_poll_stops_in_the_right_state() {
             "Pending in AwaitingMark",
             "Ready(\"Hello, Grace!\") in Done",
         ],
-        "each poll must be answered from the right state: Pending twice while awaiting the greeting, once while awaiting the mark, then Ready in Done"
+        "each poll must be answered from the right state: Pending twice while awaiting the \
+         greeting, once while awaiting the mark, then Ready in Done"
     );
 }
 

@@ -43,7 +43,8 @@ fn drop_counts_a_drop_and_gives_the_count_back() {
     assert_eq!(
         counts(&tally),
         (0, 0, 0, 1),
-        "dropping a waker must count one drop and nothing else: (clones, wakes, wakes by ref, drops)"
+        "dropping a waker must count one drop and nothing else: (clones, wakes, wakes by ref, \
+         drops)"
     );
     assert_eq!(
         Arc::strong_count(&tally),
@@ -60,7 +61,8 @@ fn clone_counts_a_clone_and_takes_a_count_of_its_own() {
     assert_eq!(
         counts(&tally),
         (1, 0, 0, 0),
-        "cloning a waker must count one clone and nothing else: (clones, wakes, wakes by ref, drops)"
+        "cloning a waker must count one clone and nothing else: (clones, wakes, wakes by ref, \
+         drops)"
     );
     assert_eq!(
         Arc::strong_count(&tally),
@@ -72,12 +74,14 @@ fn clone_counts_a_clone_and_takes_a_count_of_its_own() {
     assert_eq!(
         counts(&tally),
         (1, 0, 0, 2),
-        "after dropping the clone and the original, the tally must show one clone and two drops: (clones, wakes, wakes by ref, drops)"
+        "after dropping the clone and the original, the tally must show one clone and two drops: \
+         (clones, wakes, wakes by ref, drops)"
     );
     assert_eq!(
         Arc::strong_count(&tally),
         1,
-        "both wakers are gone, so only the test's own count may remain: a count the clone took was not given back (a leak), or one was given back twice"
+        "both wakers are gone, so only the test's own count may remain: a count the clone took was \
+         not given back (a leak), or one was given back twice"
     );
 }
 
@@ -90,7 +94,8 @@ fn wake_by_ref_counts_a_wake_and_keeps_the_waker() {
     assert_eq!(
         counts(&tally),
         (0, 0, 2, 0),
-        "two wake_by_ref calls must count two wakes by reference and nothing else: (clones, wakes, wakes by ref, drops)"
+        "two wake_by_ref calls must count two wakes by reference and nothing else: (clones, wakes, \
+         wakes by ref, drops)"
     );
     assert_eq!(
         Arc::strong_count(&tally),
@@ -125,7 +130,8 @@ fn wake_counts_a_wake_not_a_drop_and_gives_the_count_back() {
     assert_eq!(
         Arc::strong_count(&tally),
         1,
-        "after wake and drop, only the test's own count may remain: a count was leaked or freed twice"
+        "after wake and drop, only the test's own count may remain: a count was leaked or freed \
+         twice"
     );
 }
 
@@ -143,7 +149,8 @@ fn clones_of_one_waker_will_wake_each_other() {
     assert_eq!(
         Arc::strong_count(&tally),
         1,
-        "after dropping the clone and the original, only the test's own count may remain: a count was leaked or freed twice"
+        "after dropping the clone and the original, only the test's own count may remain: a count \
+         was leaked or freed twice"
     );
 }
 
@@ -173,7 +180,8 @@ fn wakers_used_on_other_threads_all_give_their_counts_back() {
     assert_eq!(
         counts(&tally),
         (4, 2, 4, 3),
-        "four clones, each woken by reference, then two woken and two dropped, and the original dropped: (clones, wakes, wakes by ref, drops)"
+        "four clones, each woken by reference, then two woken and two dropped, and the original \
+         dropped: (clones, wakes, wakes by ref, drops)"
     );
     assert_eq!(
         Arc::strong_count(&tally),

@@ -133,6 +133,7 @@ fn no_waker_is_left_behind() {
     assert_eq!(
         Arc::strong_count(&counter),
         1,
-        "the receiver is gone, so only the test's own count of the wake counter may remain: a waker clone was leaked"
+        "the receiver is gone, so only the test's own count of the wake counter may remain: a \
+         waker clone was leaked"
     );
 }

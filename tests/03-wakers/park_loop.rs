@@ -100,7 +100,8 @@ fn a_wake_during_the_poll_is_not_lost() {
     assert_eq!(
         answer(&rx),
         Some(("woken before the park", 2)),
-        "a future that wakes itself before returning Pending must be polled again at once, two polls in all: a wake that lands before the park must not be lost"
+        "a future that wakes itself before returning Pending must be polled again at once, two \
+         polls in all: a wake that lands before the park must not be lost"
     );
 }
 
@@ -142,7 +143,8 @@ fn a_future_nobody_wakes_gives_up_at_the_limit() {
     assert_eq!(
         answer(&rx),
         None,
-        "a future that nobody wakes must make block_on give up (None) once the deadline has passed, not wait for ever"
+        "a future that nobody wakes must make block_on give up (None) once the deadline has \
+         passed, not wait for ever"
     );
     assert!(
         started.elapsed() >= limit,
@@ -166,7 +168,8 @@ fn spurious_unparks_do_not_end_the_wait_early() {
     assert_eq!(
         answer(&rx),
         None,
-        "an unpark that is not a wake must not count as one: block_on must check the notified flag, park again, and give up at the deadline (None)"
+        "an unpark that is not a wake must not count as one: block_on must check the notified \
+         flag, park again, and give up at the deadline (None)"
     );
     assert!(
         started.elapsed() >= limit,

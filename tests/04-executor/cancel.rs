@@ -197,7 +197,8 @@ fn under_the_executor_a_task_waiting_forever_is_cancelled() {
     assert_eq!(
         (drops, polls),
         (1, 1),
-        "a cancelled task's inner future must be dropped once and polled only once, before the cancel: (drops, polls)"
+        "a cancelled task's inner future must be dropped once and polled only once, before the \
+         cancel: (drops, polls)"
     );
 }
 
@@ -217,6 +218,7 @@ fn under_the_executor_a_task_that_finishes_first_is_not_cancelled() {
     assert_eq!(
         outcome,
         (Outcome::Finished(42), false),
-        "a finished task must give Outcome::Finished(42), and cancelling it afterwards must fail (return false)"
+        "a finished task must give Outcome::Finished(42), and cancelling it afterwards must fail \
+         (return false)"
     );
 }

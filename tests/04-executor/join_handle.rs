@@ -158,7 +158,8 @@ fn a_completer_dropped_before_anyone_waits_leaves_cancelled() {
     assert_eq!(
         check::poll_once(handle.as_mut()),
         Poll::Ready(Err(Cancelled)),
-        "a handle whose completer was dropped before anyone polled must be Ready(Err(Cancelled)) at once"
+        "a handle whose completer was dropped before anyone polled must be Ready(Err(Cancelled)) \
+         at once"
     );
 }
 
@@ -181,7 +182,8 @@ fn completing_is_not_cancelling() {
     assert_eq!(
         handle.as_mut().poll(&mut cx),
         Poll::Ready(Ok(3)),
-        "after complete, the next poll must be Ready(Ok(value)), whatever dropping the completer then does"
+        "after complete, the next poll must be Ready(Ok(value)), whatever dropping the completer \
+         then does"
     );
 }
 

@@ -79,7 +79,8 @@ fn a_task_that_yields_lets_a_new_task_run_first() {
     assert_eq!(
         log,
         ["main before yield", "child", "main after yield"],
-        "yield_now must let the child task run before main goes on: main before yield, child, main after yield"
+        "yield_now must let the child task run before main goes on: main before yield, child, main \
+         after yield"
     );
 }
 

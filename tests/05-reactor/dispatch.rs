@@ -80,7 +80,8 @@ fn an_event_for_both_halves_wakes_both() {
     assert_eq!(
         (reader.wakes(), writer.wakes()),
         (1, 1),
-        "an event both readable and writable must wake the reader and the writer once each: (reader wakes, writer wakes)"
+        "an event both readable and writable must wake the reader and the writer once each: \
+         (reader wakes, writer wakes)"
     );
 }
 
@@ -119,12 +120,14 @@ fn a_waker_is_used_once() {
     assert_eq!(
         waiters.dispatch(Event::readable(3)),
         0,
-        "a waker is used once: a second event before the task waits again must wake nobody and return 0"
+        "a waker is used once: a second event before the task waits again must wake nobody and \
+         return 0"
     );
     assert_eq!(
         reader.wakes(),
         1,
-        "the reader was woken again by an event it had not waited for: take the waker out when you wake it"
+        "the reader was woken again by an event it had not waited for: take the waker out when you \
+         wake it"
     );
     waiters.wait_readable(3, &waker);
     assert_eq!(
@@ -176,6 +179,7 @@ fn events_from_a_real_poller_reach_the_right_task() {
     assert_eq!(
         per_socket,
         [0, 0, 1, 0],
-        "only the reader of the socket that received a byte (key 2) must be woken, by the key the poller reported"
+        "only the reader of the socket that received a byte (key 2) must be woken, by the key the \
+         poller reported"
     );
 }

@@ -96,7 +96,8 @@ fn megabytes_through_a_slow_reader_arrive_whole_and_in_order() {
         assert_eq!(
             writer.buffered(),
             0,
-            "drain returned with bytes still buffered: on WouldBlock it must await writability and write the rest"
+            "drain returned with bytes still buffered: on WouldBlock it must await writability and \
+             write the rest"
         );
         let partial = writer.partial_writes();
         drop(writer);
@@ -133,6 +134,7 @@ fn drain_can_be_called_again_for_the_next_batch() {
     });
     assert_eq!(
         received, b"one two three",
-        "each batch must reach the reader whole and in order: a drain that drops or repeats bytes after a partial write shows here"
+        "each batch must reach the reader whole and in order: a drain that drops or repeats bytes \
+         after a partial write shows here"
     );
 }

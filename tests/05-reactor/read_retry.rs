@@ -101,7 +101,8 @@ fn bytes_from_another_thread_wake_the_reader() {
     });
     assert_eq!(
         got, b"from a thread",
-        "read must return the bytes another thread wrote while the loop was parked: the reactor wakes the reader"
+        "read must return the bytes another thread wrote while the loop was parked: the reactor \
+         wakes the reader"
     );
 }
 
@@ -168,7 +169,8 @@ fn end_of_file_is_zero_bytes() {
     });
     assert_eq!(
         n, 0,
-        "when the peer hangs up, read must return Ok(0), end of file, not an error and not WouldBlock"
+        "when the peer hangs up, read must return Ok(0), end of file, not an error and not \
+         WouldBlock"
     );
 }
 
@@ -199,6 +201,7 @@ fn a_reader_waiting_for_its_socket_lets_other_tasks_run() {
             "other task ran (2)",
             "done"
         ],
-        "a reader waiting for its socket must let the other task run all three times, then get its bytes: a read that blocks the thread stops the loop"
+        "a reader waiting for its socket must let the other task run all three times, then get its \
+         bytes: a read that blocks the thread stops the loop"
     );
 }

@@ -77,7 +77,8 @@ fn every_new_wait_arms_it_again() {
     assert_eq!(
         watched.arms(),
         3,
-        "wait_readable must arm the socket once per wait (three rounds, three arms), calling modify each time"
+        "wait_readable must arm the socket once per wait (three rounds, three arms), calling \
+         modify each time"
     );
 }
 
@@ -99,7 +100,8 @@ fn the_newest_waker_is_the_one_woken() {
     assert_eq!(
         (first.wakes(), second.wakes()),
         (0, 1),
-        "a second wait replaces the first waker: the event must wake only the latest one, (first wakes, second wakes)"
+        "a second wait replaces the first waker: the event must wake only the latest one, (first \
+         wakes, second wakes)"
     );
     assert_eq!(watched.arms(), 1, "waiting twice before an event arms once");
 }
@@ -122,7 +124,8 @@ fn without_a_wait_there_is_no_event() {
     assert_eq!(
         poll_once(&poller, &mut watched, Duration::from_millis(50)),
         0,
-        "a second event arrived without a new wait: oneshot mode keeps quiet until wait_readable arms the socket again, so do not arm it anywhere else"
+        "a second event arrived without a new wait: oneshot mode keeps quiet until wait_readable \
+         arms the socket again, so do not arm it anywhere else"
     );
     assert_eq!(
         count.wakes(),

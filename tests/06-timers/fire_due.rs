@@ -64,7 +64,8 @@ fn due_timers_fire_earliest_first_whatever_order_they_were_set() {
     assert_eq!(
         *log.lock().unwrap(),
         ["a", "b", "c"],
-        "due timers must fire earliest first, whatever order they were set in: take the earliest timer while it is due"
+        "due timers must fire earliest first, whatever order they were set in: take the earliest \
+         timer while it is due"
     );
     assert_eq!(
         queue.len(),
@@ -105,7 +106,8 @@ fn equal_deadlines_fire_in_the_order_they_were_set() {
     assert_eq!(
         *log.lock().unwrap(),
         ["early", "first", "second", "third"],
-        "timers with the same deadline must fire in the order they were set (the sequence number breaks the tie), after the earlier one"
+        "timers with the same deadline must fire in the order they were set (the sequence number \
+         breaks the tie), after the earlier one"
     );
 }
 

@@ -34,12 +34,14 @@ fn with_nothing_ready_the_loop_waits_until_the_next_deadline() {
     assert_eq!(
         park_timeout(secs(5), Some(secs(8)), None),
         Some(secs(3)),
-        "with nothing ready, the loop must park until the next deadline: due at 8 s, now 5 s, so 3 s"
+        "with nothing ready, the loop must park until the next deadline: due at 8 s, now 5 s, so 3 \
+         s"
     );
     assert_eq!(
         park_timeout(Duration::from_millis(100), Some(secs(1)), None),
         Some(Duration::from_millis(900)),
-        "with nothing ready, the loop must park until the next deadline: due at 1 s, now 100 ms, so 900 ms"
+        "with nothing ready, the loop must park until the next deadline: due at 1 s, now 100 ms, \
+         so 900 ms"
     );
 }
 

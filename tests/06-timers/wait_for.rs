@@ -69,7 +69,8 @@ fn a_late_future_gives_elapsed_at_the_deadline() {
     assert_eq!(
         at,
         2 * SECOND,
-        "wait_for must give up exactly at the deadline (2 s), not when the inner future would finish"
+        "wait_for must give up exactly at the deadline (2 s), not when the inner future would \
+         finish"
     );
 }
 
@@ -79,7 +80,8 @@ fn a_future_that_never_finishes_still_times_out() {
     assert_eq!(
         result,
         Err(Elapsed),
-        "a future that never finishes must still give Err(Elapsed) at the deadline: the timeout must wake the task"
+        "a future that never finishes must still give Err(Elapsed) at the deadline: the timeout \
+         must wake the task"
     );
 }
 
@@ -129,6 +131,7 @@ fn when_both_are_ready_in_the_same_turn_the_value_wins() {
     assert_eq!(
         result,
         Ok(42),
-        "a future that finishes exactly at the deadline must still give its value: poll the inner future before checking the deadline"
+        "a future that finishes exactly at the deadline must still give its value: poll the inner \
+         future before checking the deadline"
     );
 }

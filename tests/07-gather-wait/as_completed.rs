@@ -136,7 +136,8 @@ fn a_failure_comes_out_in_its_turn_and_the_rest_follow() {
             .expect_err("doomed panicked at 1 s, before ok finished")
             .panic_message(),
         Some("doomed failed"),
-        "the first result must be the failure of doomed, which ended first at 1 s: results come in completion order"
+        "the first result must be the failure of doomed, which ended first at 1 s: results come in \
+         completion order"
     );
     assert_eq!(
         rest.expect("two tasks, so a second result").unwrap(),

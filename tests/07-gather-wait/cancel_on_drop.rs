@@ -112,7 +112,8 @@ fn dropping_an_unfinished_gather_cancels_its_children_at_once() {
     assert_eq!(
         cancelled,
         [false, true, true],
-        "only the children still running when the gather was dropped may be cancelled: the one that had finished must not be"
+        "only the children still running when the gather was dropped may be cancelled: the one \
+         that had finished must not be"
     );
 }
 

@@ -21,7 +21,8 @@ fn run<T: 'static>(main: impl Future<Output = T> + 'static) -> T {
     event_loop
         .run_until_complete(timeout(Duration::from_secs(3600), main))
         .expect(
-            "still waiting after an hour of virtual time: does the end of every task wake the wait?",
+            "still waiting after an hour of virtual time: does the end of every task wake the \
+             wait?",
         )
 }
 
@@ -174,7 +175,8 @@ fn a_task_already_done_makes_wait_return_at_once() {
     });
     assert_eq!(
         done, "early",
-        "a task that had already ended before the wait must make wait return at once, with it in done"
+        "a task that had already ended before the wait must make wait return at once, with it in \
+         done"
     );
     assert_eq!(
         at,
