@@ -20,6 +20,7 @@ mod lab_state;
 mod plain_output;
 mod progress_table;
 mod reset;
+mod suite_messages;
 mod time_limit;
 mod tour;
 mod unknown_names;
