@@ -135,21 +135,12 @@ pub fn judge_all(
     if fixtures.is_empty() {
         return Ok(Vec::new());
     }
-    let scratch = scratch_copy(workspace)
-        .map_err(|err| LabError::failure(format!("cannot make the scratch copy: {err}")))?;
     let mut results = Vec::new();
     for fixture in fixtures {
         on_start(fixture);
-        let src = Path::new("exercises")
-            .join(fixture.chapter.folder())
-            .join("src");
-        let staged = sync_tree(&workspace.path(&src), &scratch.path(&src)).and_then(|()| {
-            let text = fs::read(workspace.path(&fixture.path))?;
-            write_if_changed(&scratch.path(&fixture.exercise.file), &text)
-        });
-        staged.map_err(|err| {
+        let scratch = scratch_copy(workspace, fixture).map_err(|err| {
             LabError::failure(format!(
-                "cannot put {} in the scratch copy: {err}",
+                "cannot make the scratch copy for {}: {err}",
                 fixture.path.display()
             ))
         })?;
@@ -191,38 +182,56 @@ pub fn judge_all(
             defect,
             said: judged.said,
         });
-        // Put the stub back, so the next fixture of this chapter finds
-        // only its own mistake.
-        sync_tree(&workspace.path(&src), &scratch.path(&src))
-            .map_err(|err| LabError::failure(format!("cannot restore the scratch copy: {err}")))?;
     }
     Ok(results)
 }
 
-/// The scratch copy: `lab-verify/` in the target folder, a workspace of the
-/// exercise crates and the suites, whose dependencies are the real stage
-/// crates. Files already equal are left alone, so cargo rebuilds only what
-/// changed since the last verify.
-fn scratch_copy(workspace: &Workspace) -> io::Result<Workspace> {
+/// The scratch copy for one fixture: a workspace of its own under
+/// `lab-verify/` in the target folder, holding its chapter's exercise crate
+/// with the fixture in place of the stub, and the chapter's suites; its
+/// dependencies are the real stage crates. Files already equal are left
+/// alone, so a verify run after another rebuilds only what changed.
+fn scratch_copy(workspace: &Workspace, fixture: &Fixture<'_>) -> io::Result<Workspace> {
     let target = workspace.target_dir();
-    let root = target.join("lab-verify");
+    let folder = fixture.chapter.folder();
+    let root = target
+        .join("lab-verify")
+        .join(&folder)
+        .join(&fixture.exercise.test)
+        .join(fixture.mistake());
     fs::create_dir_all(&root)?;
+    let crate_dir = Path::new("exercises").join(&folder);
     let manifest = fs::read_to_string(workspace.path("Cargo.toml"))?;
-    let manifest = scratch_manifest(&manifest, workspace.root()).map_err(io::Error::other)?;
+    let manifest =
+        scratch_manifest(&manifest, workspace.root(), &crate_dir).map_err(io::Error::other)?;
     write_if_changed(&root.join("Cargo.toml"), manifest.as_bytes())?;
     if let Ok(lock) = fs::read(workspace.path("Cargo.lock")) {
-        write_if_changed(&root.join("Cargo.lock"), &lock)?;
+        // Only the first time: cargo then trims it to what this copy uses.
+        if !root.join("Cargo.lock").exists() {
+            fs::write(root.join("Cargo.lock"), lock)?;
+        }
     }
-    for dir in ["exercises", "tests"] {
-        sync_tree(&workspace.path(dir), &root.join(dir))?;
-    }
+    let stub = Path::new(&fixture.exercise.file);
+    let crate_manifest = crate_dir.join("Cargo.toml");
+    let own = [root.join(stub), root.join(&crate_manifest)];
+    sync_tree(&workspace.path(&crate_dir), &root.join(&crate_dir), &own)?;
+    let suites = Path::new("tests").join(&folder);
+    sync_tree(&workspace.path(&suites), &root.join(&suites), &[])?;
+    write_if_changed(&root.join(stub), &fs::read(workspace.path(&fixture.path))?)?;
+    // cargo names a workspace member's build after its name, its version
+    // and its path in the workspace, which every copy of a chapter shares:
+    // a version of its own keeps each copy's build apart from the others'.
+    let text = fs::read_to_string(workspace.path(&crate_manifest))?;
+    let tag = format!("{}-{}", fixture.exercise.test, fixture.mistake()).replace('_', "-");
+    let text = versioned(&text, &tag).map_err(io::Error::other)?;
+    write_if_changed(&root.join(&crate_manifest), text.as_bytes())?;
     Ok(Workspace::new(root).with_target_dir(target))
 }
 
-/// The workspace manifest of the scratch copy: the real one, with the
-/// exercise crates as its only members and every path dependency made
+/// The workspace manifest of a scratch copy: the real one, with `member`
+/// (an exercise crate) as its only member and every path dependency made
 /// absolute.
-fn scratch_manifest(text: &str, root: &Path) -> Result<String, String> {
+fn scratch_manifest(text: &str, root: &Path, member: &Path) -> Result<String, String> {
     let mut manifest: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
     let workspace = manifest
         .get_mut("workspace")
@@ -230,7 +239,7 @@ fn scratch_manifest(text: &str, root: &Path) -> Result<String, String> {
         .ok_or("the workspace manifest has no [workspace]")?;
     workspace.insert(
         "members".to_owned(),
-        toml::Value::Array(vec!["exercises/*".into()]),
+        toml::Value::Array(vec![member.to_string_lossy().into_owned().into()]),
     );
     workspace.remove("default-members");
     if let Some(deps) = workspace
@@ -248,9 +257,20 @@ fn scratch_manifest(text: &str, root: &Path) -> Result<String, String> {
     toml::to_string(&manifest).map_err(|e| e.to_string())
 }
 
+/// An exercise crate's manifest with the version `0.0.0-wrong.<tag>`.
+fn versioned(text: &str, tag: &str) -> Result<String, String> {
+    let mut manifest: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+    let package = manifest
+        .get_mut("package")
+        .and_then(toml::Value::as_table_mut)
+        .ok_or("the exercise crate's manifest has no [package]")?;
+    package.insert("version".to_owned(), format!("0.0.0-wrong.{tag}").into());
+    toml::to_string(&manifest).map_err(|e| e.to_string())
+}
+
 /// Makes `to` hold every file of `from` (recursively), writing only those
-/// that differ; skips the `wrong/` folders.
-fn sync_tree(from: &Path, to: &Path) -> io::Result<()> {
+/// that differ; skips the `wrong/` folders and the files in `except`.
+fn sync_tree(from: &Path, to: &Path, except: &[PathBuf]) -> io::Result<()> {
     fs::create_dir_all(to)?;
     for entry in fs::read_dir(from)? {
         let entry = entry?;
@@ -260,8 +280,8 @@ fn sync_tree(from: &Path, to: &Path) -> io::Result<()> {
         }
         let path = entry.path();
         if entry.file_type()?.is_dir() {
-            sync_tree(&path, &to.join(&name))?;
-        } else {
+            sync_tree(&path, &to.join(&name), except)?;
+        } else if !except.contains(&to.join(&name)) {
             write_if_changed(&to.join(&name), &fs::read(&path)?)?;
         }
     }
