@@ -160,9 +160,18 @@ fn check_once(
         );
     }
 
+    // Tests that pass with code clippy rejects: say so even without
+    // `--verbose`, or "failing" would send the learner to tests that pass.
+    for (exercise, _, said) in failures.iter().filter(|(_, _, said)| is_lint(said)) {
+        outln!(
+            "\n{}\n{said}",
+            output::styled(output::BAD, &format!("{} {}:", exercise.id, exercise.name))
+        );
+    }
+
     if verbose {
         for (exercise, ending, said) in &failures {
-            if matches!(ending, Ending::TimedOut(_)) {
+            if matches!(ending, Ending::TimedOut(_)) || is_lint(said) {
                 continue; // said above
             }
             let heading = format!(
@@ -399,9 +408,9 @@ impl<'a> Checker<'a> {
                     String::new()
                 } else {
                     let mut said = format!(
-                        "    the tests pass, but clippy rejects the code: every `unsafe` block \
-                         needs a `// SAFETY:` comment saying why it is sound \
-                         (clippy::undocumented_unsafe_blocks; the crate denies it):"
+                        "{LINT_OPENING}: every `unsafe` block needs a `// SAFETY:` comment \
+                         saying why it is sound (clippy::undocumented_unsafe_blocks; the crate \
+                         denies it):"
                     );
                     for line in mine {
                         said.push_str(&format!("\n    {line}"));
@@ -418,6 +427,15 @@ impl<'a> Checker<'a> {
             None => String::new(),
         })
     }
+}
+
+/// The opening of what a check says about tests that pass on code clippy
+/// rejects.
+const LINT_OPENING: &str = "    the tests pass, but clippy rejects the code";
+
+/// Whether what a check said is clippy's rejection of code whose tests pass.
+fn is_lint(said: &str) -> bool {
+    said.starts_with(LINT_OPENING)
 }
 
 /// The judgement of an exercise that could not be checked because `broken`
