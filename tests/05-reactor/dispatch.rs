@@ -120,8 +120,8 @@ fn a_waker_is_used_once() {
     assert_eq!(
         waiters.dispatch(Event::readable(3)),
         0,
-        "a waker is used once: a second event before the task waits again must wake nobody and \
-         return 0"
+        "a waker is used once: a second event before the task waits again must wake nobody \
+         and return 0; take the waker out when you wake it"
     );
     assert_eq!(
         reader.wakes(),
