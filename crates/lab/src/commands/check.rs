@@ -467,6 +467,11 @@ pub(crate) fn compile_errors(stderr: &str, root: &std::path::Path) -> Vec<(Strin
             message = (!summary).then_some(text);
             continue;
         }
+        if line.starts_with("warning") {
+            // A warning's place is not an error's.
+            message = None;
+            continue;
+        }
         let Some(place) = line.trim_start().strip_prefix("--> ") else {
             continue;
         };

@@ -53,6 +53,12 @@ fn a_file_that_does_not_compile_is_named_and_the_others_are_not_checked() {
         "gives the place of the first error:\n{}",
         run.stdout
     );
+    assert!(
+        run.stdout
+            .contains("your code does not compile: exercises/01-generators/src/echo.rs:2:"),
+        "the broken exercise itself is failing, and --verbose says why:\n{}",
+        run.stdout
+    );
     let progress = fs::read_to_string(root.join(".lab/progress.toml")).unwrap_or_default();
     assert!(
         !progress.contains("not-checked"),
