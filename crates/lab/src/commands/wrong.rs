@@ -206,10 +206,8 @@ fn scratch_copy(workspace: &Workspace, fixture: &Fixture<'_>) -> io::Result<Work
         scratch_manifest(&manifest, workspace.root(), &crate_dir).map_err(io::Error::other)?;
     write_if_changed(&root.join("Cargo.toml"), manifest.as_bytes())?;
     if let Ok(lock) = fs::read(workspace.path("Cargo.lock")) {
-        // Only the first time: cargo then trims it to what this copy uses.
-        if !root.join("Cargo.lock").exists() {
-            fs::write(root.join("Cargo.lock"), lock)?;
-        }
+        // The workspace's versions; cargo then fits it to this copy.
+        write_if_changed(&root.join("Cargo.lock"), &lock)?;
     }
     let stub = Path::new(&fixture.exercise.file);
     let crate_manifest = crate_dir.join("Cargo.toml");
