@@ -20,7 +20,7 @@
 //!
 //! Book: `ch04-executor.md#the-smallest-loop-that-runs-count`.
 //!
-//! Stuck? `cargo lab hint mini_loop` shows one hint at a time.
+//! Stuck? `cargo lab hint 4.4` shows one hint at a time.
 //!
 //! Check: `cargo lab check 4`, or `cargo test -p ex04-executor --test mini_loop`.
 
