@@ -52,6 +52,11 @@ pub struct Chapter {
     pub package: String,
     /// The chapter's page, relative to `book/src`.
     pub book: String,
+    /// The crate's folder under `crates/` when it is not `NN-slug`: the
+    /// last chapter's crate is the facade, `crates/asyncio`, named for what
+    /// a program imports rather than numbered like a stage.
+    #[serde(rename = "crate", default)]
+    pub crate_folder: Option<String>,
     /// The demos, in the order they are listed.
     #[serde(rename = "demo", default)]
     pub demos: Vec<Demo>,
@@ -208,7 +213,10 @@ impl Chapter {
 
     /// The stage crate's folder, relative to the workspace root.
     pub fn crate_dir(&self) -> PathBuf {
-        Path::new("crates").join(self.folder())
+        match &self.crate_folder {
+            Some(folder) => Path::new("crates").join(folder),
+            None => Path::new("crates").join(self.folder()),
+        }
     }
 
     /// A chapter is ready once its stage crate exists; until then it is
