@@ -244,6 +244,24 @@ impl Report {
         report
     }
 
+    /// What [`Report::counts`] counts, in its order.
+    pub const COUNTED: [&str; 4] = [
+        "pages found (200)",
+        "not found (404)",
+        "failed",
+        "links to other sites",
+    ];
+
+    /// The four numbers the demo prints, in the order of [`Report::COUNTED`].
+    pub fn counts(&self) -> [usize; 4] {
+        [
+            self.count(200),
+            self.count(404),
+            self.failed.len(),
+            self.outside.len(),
+        ]
+    }
+
     /// How many fetches gave `status`.
     pub fn count(&self, status: u16) -> usize {
         self.fetched.values().filter(|&&s| s == status).count()
@@ -315,18 +333,11 @@ impl Comparison {
             "{WORKERS} worker tasks, at most {CONNECTIONS} connections at once.\n"
         )?;
         let ours = &self.ours;
-        let python = self.python.as_ref().map(|(report, _)| report);
-        let cell =
-            |f: &dyn Fn(&Report) -> usize| python.map_or("-".to_owned(), |p| f(p).to_string());
+        let python = self.python.as_ref().map(|(report, _)| report.counts());
         writeln!(out, "  {:<21}{:>5}   {:>9}", "", "ours", "CPython's")?;
-        let rows: [(&str, &dyn Fn(&Report) -> usize); 4] = [
-            ("pages found (200)", &|r| r.count(200)),
-            ("not found (404)", &|r| r.count(404)),
-            ("failed", &|r| r.failed.len()),
-            ("links to other sites", &|r| r.outside.len()),
-        ];
-        for (label, f) in rows {
-            writeln!(out, "  {label:<21}{:>5}   {:>9}", f(ours), cell(f))?;
+        for (row, label) in Report::COUNTED.iter().enumerate() {
+            let theirs = python.map_or("-".to_owned(), |counts| counts[row].to_string());
+            writeln!(out, "  {label:<21}{:>5}   {theirs:>9}", ours.counts()[row])?;
         }
         writeln!(out)?;
         let mut missing: Vec<&str> = (ours.fetched.iter())

@@ -79,7 +79,9 @@ async fn crawl(addr: SocketAddr, root: &str, connections: usize) -> Report {
                 }
                 Some(_) => {}
                 None => {
-                    report.outside.insert(href.split('#').next().unwrap_or("").to_owned());
+                    report
+                        .outside
+                        .insert(href.split('#').next().unwrap_or("").to_owned());
                 }
             }
         }
@@ -90,7 +92,10 @@ async fn crawl(addr: SocketAddr, root: &str, connections: usize) -> Report {
 type Outcome = Result<(u16, Vec<u8>), String>;
 
 async fn fetch(addr: SocketAddr, path: String, limit: Arc<Semaphore>) -> (String, Outcome) {
-    let _permit = limit.acquire().await.expect("the semaphore is never closed");
+    let _permit = limit
+        .acquire()
+        .await
+        .expect("the semaphore is never closed");
     let outcome = match tokio::time::timeout(FETCH_TIMEOUT, get(addr, &path)).await {
         Ok(Ok(response)) => Ok(response),
         Ok(Err(err)) => Err(err.to_string()),
@@ -121,7 +126,9 @@ async fn get(addr: SocketAddr, path: &str) -> io::Result<(u16, Vec<u8>)> {
         if header.is_empty() {
             break;
         }
-        let (name, value) = header.split_once(':').ok_or_else(|| bad("a header without ':'"))?;
+        let (name, value) = header
+            .split_once(':')
+            .ok_or_else(|| bad("a header without ':'"))?;
         if name.eq_ignore_ascii_case("content-length") {
             length = Some(value.trim().parse().map_err(bad)?);
         }
