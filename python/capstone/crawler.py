@@ -183,7 +183,9 @@ async def main(workers, connections):
     server.close()
     await server.wait_closed()
     lines = [f"{status} {path}" for path, status in crawler.fetched.items()]
-    lines += [f"failed {path} {why}" for path, why in crawler.failed.items()]
+    lines += [f"failed {path}" for path in crawler.failed]
+    for path, why in crawler.failed.items():
+        print(f"failed {path}: {why}", file=sys.stderr)
     lines += [f"outside {href}" for href in crawler.outside]
     for line in sorted(lines):
         print(line)
