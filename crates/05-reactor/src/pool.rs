@@ -80,10 +80,17 @@ pub(crate) fn execute(job: Job) {
             .name("aio-to-thread".into())
             .spawn(|| worker(pool));
         if spawned.is_err() {
-            // The OS refused a thread: the job stays queued for the
-            // threads there are (there is at least one unless this was the
-            // first, in which case try again with the next job).
-            pool.lock().threads -= 1;
+            let mut state = pool.lock();
+            state.threads -= 1;
+            if state.threads == 0 {
+                // No thread at all, and the OS refuses one: run what is
+                // queued here rather than leave it waiting for ever. It
+                // blocks the loop, which is better than never finishing.
+                let jobs: Vec<Job> = state.queue.drain(..).collect();
+                drop(state);
+                jobs.into_iter().for_each(|job| job());
+            }
+            // Otherwise the threads there are take the job in turn.
         }
     }
 }

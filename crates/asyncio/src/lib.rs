@@ -211,7 +211,9 @@
 //!
 //! - **A panic is the exception.** A task that panics ends with
 //!   [`JoinError::Panicked`]; errors that a caller should handle are
-//!   `Result`s ([`TimeoutError`], [`QueueFull`], …). Misuse that asyncio
+//!   `Result`s ([`TimeoutError`], [`QueueFull`], …). `result()` on a task
+//!   or a [`Future`] says [`FutureError`]: not done, cancelled, or the
+//!   exception (a panic's message, for a task). Misuse that asyncio
 //!   reports with `RuntimeError` (no running loop, releasing an unlocked
 //!   lock) panics with asyncio's words.
 //! - **A task is awaited for its value.** [`Task`] owns its result, so
@@ -239,9 +241,15 @@ mod runner;
 mod running_loop;
 mod tasks;
 
+/// asyncio's `Future`, the placeholder of stage 2: `set_result`,
+/// `set_exception`, `result`, `done`, `add_done_callback`, awaitable. Not in
+/// the prelude, where its name would hide `std::future::Future`; write
+/// `asyncio::Future`, or make one with
+/// [`RunningLoop::create_future`].
+pub use aio_futures::Future;
 pub use errors::{
-    CancelledError, GetNowaitError, InvalidStateError, JoinError, LoopClosed, NoRunningLoop,
-    PutNowaitError, QueueEmpty, QueueFull, QueueShutDown, ResultError, TimeoutError,
+    CancelledError, Exception, FutureError, GetNowaitError, InvalidStateError, JoinError,
+    LoopClosed, NoRunningLoop, PutNowaitError, QueueEmpty, QueueFull, QueueShutDown, TimeoutError,
 };
 pub use runner::{Loop, Runner, run};
 pub use running_loop::{RunningLoop, get_running_loop, try_get_running_loop};
@@ -287,3 +295,9 @@ pub mod prelude {
         timeout_at, to_thread, try_get_running_loop, wait, wait_for, yield_now,
     };
 }
+
+/// The README's example runs as a doctest too, so the front page cannot
+/// drift from the crate.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeExample;

@@ -114,6 +114,13 @@ impl RunningLoop {
         aio_executor::create_task(future)
     }
 
+    /// A new placeholder future: asyncio's `loop.create_future()`. Await it
+    /// from a task; complete it with `set_result` or `set_exception` from a
+    /// callback or another task, and every task awaiting it wakes.
+    pub fn create_future<T>(&self) -> crate::Future<T> {
+        crate::Future::new()
+    }
+
     /// Whether this loop is the one running on this thread now (asyncio's
     /// `loop.is_running()`).
     pub fn is_running(&self) -> bool {

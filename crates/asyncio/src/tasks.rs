@@ -5,7 +5,7 @@ use std::future::Future;
 pub use aio_executor::trace::Outcome;
 pub use aio_executor::{JoinHandle, TaskRef, all_tasks, current_task, yield_now};
 
-use crate::errors::{CancelledError, InvalidStateError, JoinError, ResultError};
+use crate::errors::{Exception, FutureError, InvalidStateError, JoinError};
 
 /// A task: asyncio's `Task`, as stage 4 built it ([`JoinHandle`]).
 ///
@@ -49,6 +49,11 @@ where
 
 /// asyncio's spellings of a task's methods, for [`Task`]. Import it with
 /// `use asyncio::prelude::*`.
+///
+/// `result` and `exception` have the same types as the placeholder
+/// [`Future`](crate::Future)'s (stage 2), as an asyncio `Task` is a
+/// `Future`: a value, or a [`FutureError`] that says "not done yet"
+/// ([`InvalidStateError`]), "cancelled" or "failed with this exception".
 pub trait TaskExt<T> {
     /// The task's name: `Task-1`, `Task-2`, … unless it was given one
     /// (asyncio's `Task.get_name()`).
@@ -57,32 +62,34 @@ pub trait TaskExt<T> {
     /// The task's value, if it is done: asyncio's `Task.result()`.
     ///
     /// A `Task` owns its value, so the first call that finds it moves it
-    /// out; asyncio can return it again and again, here a second call says
-    /// [`InvalidStateError`] ("Result was already taken."). Awaiting the
-    /// task is the usual way to get the value; this is for code that knows
-    /// the task is done (in a done-callback, or after `wait`).
+    /// out; asyncio can return it again and again, here a second call gives
+    /// [`InvalidStateError::RESULT_TAKEN`]. Awaiting the task is the usual
+    /// way to get the value; this is for code that knows the task is done
+    /// (after `wait`, say).
     ///
     /// # Errors
     ///
-    /// - [`ResultError::InvalidState`] while the task runs ("Result is not
-    ///   set.", asyncio's words) or once its result was taken;
-    /// - [`ResultError::Cancelled`] if it was cancelled;
-    /// - [`ResultError::Panicked`] with the panic's payload if it panicked
+    /// - [`FutureError::InvalidState`] while the task runs (asyncio's
+    ///   "Result is not set.") or once its value was taken;
+    /// - [`FutureError::Cancelled`] (alias [`CancelledError`](crate::CancelledError))
+    ///   if it was cancelled;
+    /// - [`FutureError::Exception`] with the panic's message if it panicked
     ///   (asyncio re-raises the task's exception).
-    fn result(&mut self) -> Result<T, ResultError>;
+    fn result(&mut self) -> Result<T, FutureError>;
 
-    /// The message of the task's panic, `None` if it returned normally:
-    /// asyncio's `Task.exception()`. Like asyncio's, it marks the panic as
-    /// retrieved, so the loop does not report it as never retrieved.
+    /// The task's panic as an [`Exception`], `None` if it returned
+    /// normally: asyncio's `Task.exception()`. Like asyncio's, it marks the
+    /// panic as retrieved, so the loop does not report it as never
+    /// retrieved.
     ///
     /// # Errors
     ///
-    /// [`ResultError::InvalidState`] while the task runs ("Exception is not
-    /// set.") and [`ResultError::Cancelled`] if it was cancelled, as asyncio
-    /// raises. If the panic's payload was already taken (the task was
-    /// awaited), the message is gone: `Ok(None)` would be wrong, so this
-    /// says [`ResultError::InvalidState`] ("Result was already taken.").
-    fn exception(&self) -> Result<Option<String>, ResultError>;
+    /// [`FutureError::InvalidState`] while the task runs (asyncio's
+    /// "Exception is not set.") and [`FutureError::Cancelled`] if it was
+    /// cancelled, as asyncio raises. If the panic was already taken (the
+    /// task was awaited), its message is gone and `Ok(None)` would be
+    /// wrong: this gives [`InvalidStateError::RESULT_TAKEN`].
+    fn exception(&self) -> Result<Option<Exception>, FutureError>;
 }
 
 impl<T: 'static> TaskExt<T> for Task<T> {
@@ -90,30 +97,30 @@ impl<T: 'static> TaskExt<T> for Task<T> {
         self.name()
     }
 
-    fn result(&mut self) -> Result<T, ResultError> {
+    fn result(&mut self) -> Result<T, FutureError> {
         if !self.done() {
-            return Err(ResultError::InvalidState(InvalidStateError::RESULT_NOT_SET));
+            return Err(InvalidStateError::RESULT_NOT_SET.into());
         }
         match self.try_take() {
             Some(Ok(value)) => Ok(value),
-            Some(Err(JoinError::Panicked(payload))) => Err(ResultError::Panicked(payload)),
-            Some(Err(JoinError::Cancelled)) => Err(ResultError::Cancelled(CancelledError)),
+            Some(Err(err @ JoinError::Panicked(_))) => Err(FutureError::Exception(Exception::new(
+                err.panic_message().unwrap_or("<non-string panic payload>"),
+            ))),
+            Some(Err(JoinError::Cancelled)) => Err(FutureError::Cancelled),
             // Taken already; a cancellation stays a cancellation.
-            None if self.cancelled() => Err(ResultError::Cancelled(CancelledError)),
-            None => Err(ResultError::InvalidState(InvalidStateError::RESULT_TAKEN)),
+            None if self.cancelled() => Err(FutureError::Cancelled),
+            None => Err(InvalidStateError::RESULT_TAKEN.into()),
         }
     }
 
-    fn exception(&self) -> Result<Option<String>, ResultError> {
+    fn exception(&self) -> Result<Option<Exception>, FutureError> {
         match self.outcome() {
-            None => Err(ResultError::InvalidState(
-                InvalidStateError::EXCEPTION_NOT_SET,
-            )),
-            Some(Outcome::Cancelled) => Err(ResultError::Cancelled(CancelledError)),
+            None => Err(InvalidStateError::EXCEPTION_NOT_SET.into()),
+            Some(Outcome::Cancelled) => Err(FutureError::Cancelled),
             Some(Outcome::Returned) => Ok(None),
             Some(Outcome::Panicked) => match self.task_ref().panic_message() {
-                Some(message) => Ok(Some(message)),
-                None => Err(ResultError::InvalidState(InvalidStateError::RESULT_TAKEN)),
+                Some(message) => Ok(Some(Exception::new(message))),
+                None => Err(InvalidStateError::RESULT_TAKEN.into()),
             },
         }
     }

@@ -116,28 +116,31 @@ fn done_callbacks_run_soon_in_order_and_late_ones_too() {
 fn result_and_exception_follow_asyncio() {
     Runner::with_virtual_clock().run(async {
         let mut running = create_task(sleep(Duration::from_secs(1)));
-        match running.result() {
-            Err(ResultError::InvalidState(err)) => assert_eq!(err.message(), "Result is not set."),
-            other => panic!("result() of a running task: expected InvalidStateError, got {other:?}"),
-        }
-        match running.exception() {
-            Err(ResultError::InvalidState(err)) => {
-                assert_eq!(err.message(), "Exception is not set.");
-            }
-            other => panic!("exception() of a running task: got {other:?}"),
-        }
+        assert_eq!(
+            running.result(),
+            Err(FutureError::InvalidState(InvalidStateError::RESULT_NOT_SET)),
+            "result() of a running task should be InvalidStateError"
+        );
+        assert_eq!(
+            running.exception(),
+            Err(FutureError::InvalidState(
+                InvalidStateError::EXCEPTION_NOT_SET
+            )),
+            "exception() of a running task should be InvalidStateError"
+        );
         running.cancel();
         let (mut done, _) = wait(vec![running], ALL_COMPLETED, None).await;
         let mut cancelled = done.pop().unwrap();
-        assert!(matches!(cancelled.result(), Err(ResultError::Cancelled(CancelledError))));
-        assert!(matches!(cancelled.exception(), Err(ResultError::Cancelled(_))));
+        assert_eq!(cancelled.result(), Err(CancelledError));
+        assert_eq!(cancelled.exception(), Err(CancelledError));
 
         let mut fine = create_task(async { "value" });
         sleep(Duration::ZERO).await;
-        assert_eq!(fine.exception().unwrap(), None);
-        assert_eq!(fine.result().unwrap(), "value");
-        assert!(
-            matches!(fine.result(), Err(ResultError::InvalidState(err)) if err.message() == "Result was already taken."),
+        assert_eq!(fine.exception(), Ok(None));
+        assert_eq!(fine.result(), Ok("value"));
+        assert_eq!(
+            fine.result(),
+            Err(FutureError::InvalidState(InvalidStateError::RESULT_TAKEN)),
             "a Task owns its value: a second result() cannot give it again"
         );
 
@@ -145,13 +148,29 @@ fn result_and_exception_follow_asyncio() {
             panic!("bad input");
         });
         sleep(Duration::ZERO).await;
-        assert_eq!(failed.exception().unwrap().as_deref(), Some("bad input"));
-        match failed.result() {
-            Err(ResultError::Panicked(payload)) => {
-                assert_eq!(payload.downcast_ref::<&str>(), Some(&"bad input"));
-            }
-            other => panic!("result() of a panicked task: got {other:?}"),
-        }
+        assert_eq!(failed.exception(), Ok(Some(Exception::new("bad input"))));
+        assert_eq!(
+            failed.result(),
+            Err(FutureError::Exception(Exception::new("bad input"))),
+            "result() of a panicked task gives its exception"
+        );
+    });
+}
+
+/// asyncio: `loop.create_future()` is a placeholder a task can await and a
+/// callback can complete.
+#[test]
+fn create_future_gives_a_placeholder_tasks_can_await() {
+    Runner::with_virtual_clock().run(async {
+        let event_loop = get_running_loop();
+        let future: asyncio::Future<u32> = event_loop.create_future();
+        let waiter = create_task(future.clone());
+        let setter = future.clone();
+        event_loop.call_later(Duration::from_secs(1), move || {
+            setter.set_result(42).unwrap();
+        });
+        assert_eq!(waiter.await.unwrap(), Ok(42));
+        assert_eq!(event_loop.time(), Duration::from_secs(1));
     });
 }
 

@@ -56,8 +56,9 @@ async fn program(say: Say) {
     }
     say(format!("all tasks: {}", names(all_tasks())));
     match a.result() {
-        Err(ResultError::InvalidState(err)) => {
-            say(format!("result too early: InvalidStateError {err}"));
+        // asyncio's message, which ours (stage 2's) words differently.
+        Err(FutureError::InvalidState(InvalidStateError::RESULT_NOT_SET)) => {
+            say("result too early: InvalidStateError Result is not set.".into());
         }
         other => panic!("result() of a running task gave {other:?}, not InvalidStateError"),
     }
@@ -81,7 +82,7 @@ async fn program(say: Say) {
     let (mut done, _) = wait(vec![c], ALL_COMPLETED, None).await;
     let mut c = done.pop().unwrap();
     say(format!("cancelled: {}", py_bool(c.cancelled())));
-    if let Err(ResultError::Cancelled(CancelledError)) = c.result() {
+    if let Err(CancelledError) = c.result() {
         say("result of a cancelled task: CancelledError".into());
     }
     say(format!("all tasks: {}", names(all_tasks())));
