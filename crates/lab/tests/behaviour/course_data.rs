@@ -74,3 +74,27 @@ fn a_typo_in_a_field_name_is_an_error_that_names_the_line() {
     assert!(error.to_string().contains("line"), "{error}");
     assert_eq!(error.exit_code(), 1);
 }
+
+#[test]
+fn a_chapter_may_name_its_crate_folder_and_its_demos_live_there() {
+    let text = "headline = { chapter = 9, demo = \"crawler\" }\n\n[[chapter]]\nnumber = 9\n\
+                slug = \"whole-runtime\"\ntitle = \"W\"\npackage = \"asyncio\"\ndir = \"crates/asyncio\"\n\
+                book = \"w.md\"\n\n[[chapter.demo]]\nname = \"crawler\"\nabout = \"x\"\n\n\
+                [[chapter]]\nnumber = 1\nslug = \"generators\"\ntitle = \"G\"\n\
+                package = \"aio-generators\"\nbook = \"g.md\"\n";
+    let course = Course::parse(text).unwrap();
+    let facade = course.chapter_by_number(9).unwrap();
+    assert_eq!(facade.crate_dir(), std::path::Path::new("crates/asyncio"));
+    let demo = &facade.demos[0];
+    assert_eq!(
+        facade.demo_file(demo),
+        std::path::Path::new("crates/asyncio/examples/crawler.rs")
+    );
+    // Exercises keep the numbered folders: exercises/09-whole-runtime.
+    assert_eq!(facade.exercise_package(), "ex09-whole-runtime");
+    let stage = course.chapter_by_number(1).unwrap();
+    assert_eq!(
+        stage.crate_dir(),
+        std::path::Path::new("crates/01-generators")
+    );
+}
