@@ -52,6 +52,11 @@ pub struct Chapter {
     pub package: String,
     /// The chapter's page, relative to `book/src`.
     pub book: String,
+    /// The chapter's crate folder, relative to the workspace root, when it
+    /// is not `crates/NN-slug`: the last chapter's crate is the finished
+    /// runtime, `crates/asyncio`, not a stage.
+    #[serde(default)]
+    pub dir: Option<String>,
     /// The demos, in the order they are listed.
     #[serde(rename = "demo", default)]
     pub demos: Vec<Demo>,
@@ -208,7 +213,10 @@ impl Chapter {
 
     /// The stage crate's folder, relative to the workspace root.
     pub fn crate_dir(&self) -> PathBuf {
-        Path::new("crates").join(self.folder())
+        match &self.dir {
+            Some(dir) => PathBuf::from(dir),
+            None => Path::new("crates").join(self.folder()),
+        }
     }
 
     /// A chapter is ready once its stage crate exists; until then it is

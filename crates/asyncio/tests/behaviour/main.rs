@@ -2,6 +2,7 @@
 //! asyncio's does, or the test shows how and why it differs. One binary,
 //! one module per topic.
 
+mod demos;
 mod runner;
 mod running_loop;
 mod tasks;
