@@ -3,6 +3,7 @@
 //! one module per topic.
 
 mod demos;
+mod names;
 mod runner;
 mod running_loop;
 mod tasks;
