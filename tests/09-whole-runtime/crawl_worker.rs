@@ -17,6 +17,12 @@ use subject::{FetchResult, Fetcher, Report, crawl};
 
 const SECOND: Duration = Duration::from_secs(1);
 
+const HANG: &str = "crawl() had not returned after an hour of virtual time. Either its \
+    join() never saw the count of unfinished URLs reach zero (every URL a worker gets \
+    needs one task_done(), also when its fetch fails, and a worker must not end on a \
+    failed fetch), or it awaits a worker that was never cancelled (a worker loops for \
+    ever: cancel it first, then await it)";
+
 /// A site in memory: each page's links. A URL that is not a page is a
 /// broken link (404).
 #[derive(Default)]
@@ -26,6 +32,8 @@ struct Site {
     fetches: RefCell<BTreeMap<String, usize>>,
     /// Fetches started and not finished, now and at most.
     in_flight: RefCell<(usize, usize)>,
+    /// Fetches dropped before they finished: cancelled mid-page.
+    cut_off: RefCell<usize>,
 }
 
 #[derive(Clone)]
@@ -43,14 +51,18 @@ impl Fetcher for FakeFetcher {
                 in_flight.1 = in_flight.1.max(in_flight.0);
             }
             // Counted down even if the fetch is cancelled mid-way.
-            struct Done(Rc<Site>);
+            struct Done(Rc<Site>, bool);
             impl Drop for Done {
                 fn drop(&mut self) {
                     self.0.in_flight.borrow_mut().0 -= 1;
+                    if !self.1 {
+                        *self.0.cut_off.borrow_mut() += 1;
+                    }
                 }
             }
-            let _done = Done(site.clone());
+            let mut done = Done(site.clone(), false);
             asyncio::sleep(SECOND).await;
+            done.1 = true;
             match site.pages.get(&url) {
                 Some(links) => Ok(links.clone()),
                 None => Err(format!("404 {url}")),
@@ -102,12 +114,7 @@ fn run_crawl(site: &Rc<Site>, root: &str, workers: usize) -> (Report, Duration) 
         let start = get_running_loop().time();
         match wait_for(crawl(&root, workers, fetcher), Duration::from_secs(3600)).await {
             Ok(report) => (report, get_running_loop().time() - start),
-            Err(_) => panic!(
-                "crawl() had not returned after an hour of virtual time: its `join` \
-                 never saw the count of unfinished URLs reach zero. Every URL a worker \
-                 gets needs one task_done(), also when its fetch fails (and a worker \
-                 must not end on a failed fetch)"
-            ),
+            Err(_) => panic!("{HANG}"),
         }
     })
 }
@@ -136,9 +143,11 @@ fn every_page_is_found_and_fetched_once() {
         .collect();
     assert!(
         twice.is_empty(),
-        "pages fetched more than once: {twice:?}. Mark a URL as seen when you queue \
+        "{} pages were fetched more than once, e.g. {:?}. Mark a URL as seen when you queue \
          it, not when you fetch it: two pages that link to it can both be fetched \
-         before either fetch of it starts"
+         before either fetch of it starts",
+        twice.len(),
+        &twice[..twice.len().min(3)]
     );
     assert_eq!(
         report.pages.len(),
@@ -157,7 +166,13 @@ fn the_workers_fetch_at_once() {
     pages.extend(leaves.iter().map(|leaf| (*leaf, &[][..])));
     let site = site(&pages);
     let (report, took) = run_crawl(&site, "/", 3);
-    assert_eq!(report.pages.len(), 7, "the crawl should find all 7 pages");
+    assert_eq!(
+        report.pages.len(),
+        7,
+        "the crawl found {} of 7 pages: links were lost. Queue every new link before \
+         the page's task_done(), and wait with queue.join()",
+        report.pages.len()
+    );
     let most = site.in_flight.borrow().1;
     assert_eq!(
         most, 3,
@@ -181,6 +196,14 @@ fn a_broken_link_is_reported_and_the_crawl_goes_on() {
         ("/b", &[]),
     ]);
     let (report, _) = run_crawl(&site, "/", 2);
+    assert_eq!(
+        sorted(&report.pages),
+        BTreeSet::from(["/", "/a", "/b"]),
+        "the crawl stopped early. Either a worker ended on a broken link (its URL \
+         never got its task_done, and the pages after it were never fetched), or \
+         join() returned before a page's links were queued (call task_done() after \
+         queuing them)"
+    );
     let failed: BTreeSet<&str> = report.failed.iter().map(|(url, _)| url.as_str()).collect();
     assert_eq!(
         failed,
@@ -195,12 +218,6 @@ fn a_broken_link_is_reported_and_the_crawl_goes_on() {
         "each failure should carry the fetcher's error: {:?}",
         report.failed
     );
-    assert_eq!(
-        sorted(&report.pages),
-        BTreeSet::from(["/", "/a", "/b"]),
-        "after a broken link the crawl must go on: a worker that ends on an error \
-         leaves its URL without task_done, and the pages after it uncrawled"
-    );
 }
 
 #[test]
@@ -214,12 +231,13 @@ fn join_waits_for_the_pages_still_being_fetched() {
         ("/4", &[]),
     ]);
     let (report, took) = run_crawl(&site, "/1", 2);
+    let cut_off = *site.cut_off.borrow();
     assert_eq!(
-        site.in_flight.borrow().0,
-        0,
-        "crawl() returned with a fetch still running: the queue was empty, but a \
-         page was being fetched and its links were not queued yet. Wait with \
-         queue.join(), which counts every URL from put to task_done"
+        cut_off, 0,
+        "crawl() cancelled {cut_off} fetch(es) in the middle of a page: it stopped the \
+         workers while the queue was empty but a page was still being fetched, whose \
+         links were not queued yet. Wait with queue.join(), which counts every URL \
+         from put to task_done"
     );
     assert_eq!(
         sorted(&report.pages),
@@ -237,7 +255,7 @@ fn no_worker_outlives_the_crawl() {
         let before = asyncio::all_tasks().len();
         let _report = wait_for(crawl("/p0", 5, fetcher), Duration::from_secs(3600))
             .await
-            .expect("the crawl should end within an hour of virtual time");
+            .unwrap_or_else(|_| panic!("{HANG}"));
         let alive = asyncio::all_tasks().len() - before;
         let fetched: usize = site.fetches.borrow().values().sum();
         asyncio::sleep(Duration::from_secs(60)).await;

@@ -79,10 +79,10 @@ fn poll_once<F: Future + Unpin>(future: &mut F, waker: &Waker) -> Poll<F::Output
     .unwrap_or_else(|_| panic!("poll panicked (is it still a todo!()?)"))
 }
 
-const NEVER_WOKEN: &str = "the thread's call returned, but the task's waker was never \
-    woken: the loop would sleep forever. Once the outcome is stored, take the waker \
-    the task left and wake it (and if the call panicked, catch the panic with \
-    catch_unwind and hand it over: a thread that dies wakes nobody)";
+const NEVER_WOKEN: &str = "the thread's call ended (returned or panicked), but the \
+    task's waker was never woken: the loop would sleep forever. Once the outcome is \
+    stored, take the waker the task left and wake it (and if the call panicked, catch \
+    the panic with catch_unwind and hand it over: a thread that dies wakes nobody)";
 
 #[test]
 fn the_first_poll_leaves_its_waker_and_wakes_nothing() {
