@@ -464,11 +464,14 @@ impl Parser<'_> {
         // Rust's float syntax is looser than JSON's ("1.", ".5", "+1"):
         // refuse those before handing the text over.
         let digits = text.strip_prefix('-').unwrap_or(text);
+        let leading_zero = digits.len() > 1
+            && digits.starts_with('0')
+            && digits[1..].starts_with(|c: char| c.is_ascii_digit());
         let well_formed = digits.starts_with(|c: char| c.is_ascii_digit())
+            && !leading_zero
             && !digits.contains(".e")
             && !digits.contains(".E")
-            && !digits.ends_with('.')
-            && !(digits.starts_with('0') && digits[1..].starts_with(|c: char| c.is_ascii_digit()));
+            && !digits.ends_with('.');
         match text.parse::<f64>() {
             Ok(n) if well_formed => Ok(Json::Number(n)),
             _ => Err(format!("bad value at byte {start}")),

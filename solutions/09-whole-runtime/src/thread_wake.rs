@@ -20,8 +20,12 @@
 //!   otherwise leave this poll's waker for the thread and return
 //!   `Pending`, without waking anything.
 //!
-//! Read first: `book/src/ch03-wakers.md` (a waker called from another
-//! thread) and the `to_thread` part of `book/src/ch09-whole-runtime.md`.
+//! Exercise 3.2 kept a waker for a send from another thread; this is the
+//! same hand-off with a result that may be a panic, on the finished loop.
+//!
+//! Read first: `book/src/ch03-wakers.md`, section "A future woken from
+//! another thread" (`ch03-wakers.md#a-future-woken-from-another-thread`),
+//! and chapter 5's `to_thread` (`book/src/ch05-reactor.md`).
 //!
 //! Stuck? `cargo lab hint thread_wake` shows one hint at a time.
 //!
