@@ -121,8 +121,14 @@ fn the_newest_waker_is_the_one_woken() {
     });
     let (first, first_waker) = counting();
     let (second, second_waker) = counting();
-    assert!(poll_once(&mut future, &first_waker).is_pending());
-    assert!(poll_once(&mut future, &second_waker).is_pending());
+    assert!(
+        poll_once(&mut future, &first_waker).is_pending(),
+        "the call is held at a gate, yet the first poll was not Pending"
+    );
+    assert!(
+        poll_once(&mut future, &second_waker).is_pending(),
+        "the call is held at a gate, yet the second poll was not Pending"
+    );
     open.send(()).expect("the thread waits at the gate");
     wait_for_wake(
         &second,
@@ -135,7 +141,11 @@ fn the_newest_waker_is_the_one_woken() {
         0,
         "the thread woke the waker of an earlier poll too: keep one waker, the latest"
     );
-    assert_eq!(poll_once(&mut future, &second_waker), Poll::Ready("done"));
+    assert_eq!(
+        poll_once(&mut future, &second_waker),
+        Poll::Ready("done"),
+        "after the wake, poll should give the call's value"
+    );
 }
 
 #[test]
