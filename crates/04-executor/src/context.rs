@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::driver::Driver;
 use crate::event_loop::{CallbackHandle, Core, EventLoop, ExceptionContext};
-use crate::join::JoinHandle;
+use crate::join::{JoinHandle, TaskRef};
 use crate::task::{Shared, TaskId};
 
 // ANCHOR: current
@@ -195,6 +195,31 @@ where
 pub fn call_soon(callback: impl FnOnce() + 'static) -> CallbackHandle {
     with_core(|core| core.call_soon(Box::new(callback)))
         .expect("call_soon() needs a running event loop: no running event loop")
+}
+
+/// The task the running loop is polling now: asyncio's
+/// `asyncio.current_task()`. `None` when the loop is running a callback
+/// rather than a task (as in asyncio).
+///
+/// # Panics
+///
+/// When no loop runs on this thread, as asyncio raises `RuntimeError: no
+/// running event loop`.
+pub fn current_task() -> Option<TaskRef> {
+    with_core(|core| core.current_task())
+        .expect("current_task() needs a running event loop: no running event loop")
+}
+
+/// Every task of the running loop that is not done yet, oldest first:
+/// asyncio's `asyncio.all_tasks()` (a set there; a list in creation order
+/// here, which is one of the orders a set may give).
+///
+/// # Panics
+///
+/// When no loop runs on this thread, as asyncio raises `RuntimeError`.
+pub fn all_tasks() -> Vec<TaskRef> {
+    with_core(|core| core.all_tasks())
+        .expect("all_tasks() needs a running event loop: no running event loop")
 }
 
 /// Whether a loop is running on this thread (asyncio's

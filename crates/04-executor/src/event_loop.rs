@@ -7,13 +7,14 @@ use std::future::Future;
 use std::panic::{self, AssertUnwindSafe};
 use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 
 use crate::context::{self, EnterGuard};
 use crate::driver::{Driver, ParkDriver};
-use crate::join::{JoinError, JoinHandle, JoinSlot, panic_message};
+use crate::join::{JoinError, JoinHandle, JoinSlot, TaskRef, panic_message};
 use crate::task::{Shared, TaskCell, TaskEntry, TaskId, TaskTable, TaskWaker};
 use crate::trace::{EventKind, Trace, TraceEvent};
 
@@ -101,6 +102,8 @@ pub(crate) struct Core {
     tasks: RefCell<TaskTable>,
     /// The name of the task being polled, for traces.
     current: RefCell<Option<Rc<str>>>,
+    /// The task being polled (or dropped), for `current_task()`.
+    current_id: Cell<Option<TaskId>>,
     /// The recorded events, when tracing is on.
     trace: RefCell<Option<Vec<TraceEvent>>>,
     /// The driver's clock, if it has one; stamps trace events.
@@ -144,10 +147,13 @@ impl Core {
             shared: Arc::new(Shared {
                 remote: Mutex::new(Some(Vec::new())),
                 unparker,
+                callbacks: Mutex::new(Some(Vec::new())),
+                has_callbacks: AtomicBool::new(false),
             }),
             ready: RefCell::default(),
             tasks: RefCell::default(),
             current: RefCell::default(),
+            current_id: Cell::new(None),
             trace: RefCell::default(),
             clock,
             spawned: Cell::new(0),
@@ -189,6 +195,7 @@ impl Core {
                 name: name.clone(),
                 scheduled: true,
                 waker,
+                status: slot.clone(),
             },
         );
         self.record_for(Some(name), EventKind::Spawn);
@@ -240,10 +247,14 @@ impl Core {
         self.ready.borrow_mut().push_back(Runnable::Task(id));
     }
 
-    /// Moves the tasks that other threads woke into the ready queue.
+    /// Moves the tasks that other threads woke, and the callbacks they
+    /// scheduled, into the ready queue.
     fn drain_remote(&self) {
         for id in self.shared.take_remote() {
             self.schedule(id, true);
+        }
+        for callback in self.shared.take_callbacks() {
+            drop(self.call_soon(callback));
         }
     }
     // ANCHOR_END: schedule
@@ -292,6 +303,7 @@ impl Core {
             (task, entry.waker.clone(), entry.name.clone())
         };
         self.current.replace(Some(name.clone()));
+        self.current_id.set(Some(id));
 
         if task.cancel_requested() {
             // Out of the table first: the future's destructors may wake or
@@ -301,6 +313,7 @@ impl Core {
             drop(task);
             self.record(EventKind::Done(outcome));
             self.current.replace(None);
+            self.current_id.set(None);
             return;
         }
 
@@ -334,6 +347,7 @@ impl Core {
             }
         }
         self.current.replace(None);
+        self.current_id.set(None);
     }
     // ANCHOR_END: run_ready
 
@@ -396,6 +410,25 @@ impl Core {
         if let Some(capacity) = shrunk_capacity(ready.capacity(), ready.len()) {
             ready.shrink_to(capacity);
         }
+    }
+
+    /// The task being polled, if the loop is polling one now (not running
+    /// a callback).
+    pub(crate) fn current_task(self: &Rc<Self>) -> Option<TaskRef> {
+        let id = self.current_id.get()?;
+        let tasks = self.tasks.borrow();
+        let entry = tasks.get(id)?;
+        Some(TaskRef::new(entry.status.clone(), id, Rc::downgrade(self)))
+    }
+
+    /// Every task not yet done, oldest first.
+    pub(crate) fn all_tasks(self: &Rc<Self>) -> Vec<TaskRef> {
+        self.tasks
+            .borrow()
+            .iter()
+            .filter(|(_, entry)| entry.status.outcome().is_none())
+            .map(|(id, entry)| TaskRef::new(entry.status.clone(), id, Rc::downgrade(self)))
+            .collect()
     }
 
     fn has_ready(&self) -> bool {
@@ -529,6 +562,12 @@ impl<D: Driver> EventLoop<D> {
     /// Sends slow-poll reports to `handler` instead of stderr.
     pub fn set_slow_poll_handler(&self, handler: impl Fn(&SlowPoll) + 'static) {
         self.core.slow_poll_handler.replace(Some(Rc::new(handler)));
+    }
+
+    /// A handle other threads can use to schedule callbacks on this loop
+    /// (asyncio's `loop.call_soon_threadsafe`).
+    pub fn handle(&self) -> crate::LoopHandle {
+        crate::LoopHandle::new(self.core.shared.clone())
     }
 
     /// The driver, for layers that need to reach it from outside the loop.

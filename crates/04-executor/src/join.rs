@@ -108,9 +108,9 @@ pub(crate) struct JoinSlot<T> {
 }
 
 enum SlotState<T> {
-    /// Still running; `waiters` are the tasks to wake when it ends (the one
-    /// awaiting the handle, and any that only watch it, like `wait`).
-    Running { waiters: Vec<Waker> },
+    /// Still running; `waiters` are told when it ends: the task awaiting the
+    /// handle, any that only watch it (like `wait`), and done-callbacks.
+    Running { waiters: Vec<Waiter> },
     /// Finished; the result is waiting to be taken.
     Done(Result<T, JoinError>),
     /// The result was taken by the awaiting side. How the task ended stays
@@ -118,6 +118,16 @@ enum SlotState<T> {
     Taken(Outcome),
 }
 // ANCHOR_END: slot
+
+/// One party to tell when a task ends.
+enum Waiter {
+    /// A task waiting for it: woken.
+    Wake(Waker),
+    /// A done-callback (asyncio's `add_done_callback`): scheduled with
+    /// `call_soon` on the task's loop, in the order the callbacks were
+    /// added, as asyncio schedules them.
+    Call(Box<dyn FnOnce()>),
+}
 
 fn outcome_of<T>(result: &Result<T, JoinError>) -> Outcome {
     match result {
@@ -156,8 +166,11 @@ impl<T> JoinSlot<T> {
             }
         };
         // Wake after the borrow ends: waking may run code that looks here.
-        for waker in waiters {
-            waker.wake();
+        for waiter in waiters {
+            match waiter {
+                Waiter::Wake(waker) => waker.wake(),
+                Waiter::Call(callback) => self.schedule_callback(callback),
+            }
         }
     }
     // ANCHOR_END: complete
@@ -189,12 +202,62 @@ impl<T> JoinSlot<T> {
         let mut state = self.state.borrow_mut();
         match &mut *state {
             SlotState::Running { waiters } => {
-                if !waiters.iter().any(|w| w.will_wake(waker)) {
-                    waiters.push(waker.clone());
+                let known = waiters
+                    .iter()
+                    .any(|w| matches!(w, Waiter::Wake(known) if known.will_wake(waker)));
+                if !known {
+                    waiters.push(Waiter::Wake(waker.clone()));
                 }
                 Poll::Pending
             }
             SlotState::Done(_) | SlotState::Taken(_) => Poll::Ready(()),
+        }
+    }
+
+    /// Adds a done-callback: scheduled when the task ends, or at once if it
+    /// has ended already (as asyncio's `add_done_callback` does).
+    fn add_done_callback(&self, callback: Box<dyn FnOnce()>) {
+        let mut state = self.state.borrow_mut();
+        match &mut *state {
+            SlotState::Running { waiters } => waiters.push(Waiter::Call(callback)),
+            SlotState::Done(_) | SlotState::Taken(_) => {
+                drop(state);
+                self.schedule_callback(callback);
+            }
+        }
+    }
+
+    /// Schedules a done-callback on the task's loop; if that loop is gone,
+    /// there is nowhere to run it.
+    fn schedule_callback(&self, callback: Box<dyn FnOnce()>) {
+        if let Some(core) = self.core.upgrade() {
+            drop(core.call_soon(callback));
+        }
+    }
+
+    /// The panic's message, if the task panicked and its result was not
+    /// taken yet.
+    fn panic_text(&self) -> Option<String> {
+        match &*self.state.borrow() {
+            SlotState::Done(Err(JoinError::Panicked(payload))) => Some(
+                panic_message(payload.as_ref())
+                    .unwrap_or("<non-string panic payload>")
+                    .to_owned(),
+            ),
+            _ => None,
+        }
+    }
+
+    /// Takes the result if the task is done and nobody took it yet.
+    fn try_take(&self) -> Option<Result<T, JoinError>> {
+        let mut state = self.state.borrow_mut();
+        let outcome = match &*state {
+            SlotState::Done(result) => outcome_of(result),
+            SlotState::Running { .. } | SlotState::Taken(_) => return None,
+        };
+        match std::mem::replace(&mut *state, SlotState::Taken(outcome)) {
+            SlotState::Done(result) => Some(result),
+            _ => unreachable!("matched Done just above"),
         }
     }
 
@@ -242,12 +305,14 @@ impl<T> Drop for JoinSlot<T> {
 
 // ANCHOR: task_ref
 /// What a [`TaskRef`] sees of a task's slot, whatever the task's output.
-trait TaskStatus {
+pub(crate) trait TaskStatus {
     fn name(&self) -> &str;
     fn outcome(&self) -> Option<Outcome>;
     fn request_cancel(&self);
     fn poll_done(&self, waker: &Waker) -> Poll<()>;
     fn mark_retrieved(&self);
+    fn add_done_callback(&self, callback: Box<dyn FnOnce()>);
+    fn panic_text(&self) -> Option<String>;
 }
 
 impl<T> TaskStatus for JoinSlot<T> {
@@ -265,6 +330,12 @@ impl<T> TaskStatus for JoinSlot<T> {
     }
     fn mark_retrieved(&self) {
         self.retrieved.set(true);
+    }
+    fn add_done_callback(&self, callback: Box<dyn FnOnce()>) {
+        JoinSlot::add_done_callback(self, callback);
+    }
+    fn panic_text(&self) -> Option<String> {
+        JoinSlot::panic_text(self)
     }
 }
 
@@ -285,6 +356,10 @@ pub struct TaskRef {
 }
 
 impl TaskRef {
+    pub(crate) fn new(slot: Rc<dyn TaskStatus>, id: TaskId, core: Weak<Core>) -> Self {
+        TaskRef { slot, id, core }
+    }
+
     /// The task's name.
     pub fn name(&self) -> &str {
         self.slot.name()
@@ -324,7 +399,39 @@ impl TaskRef {
     pub fn mark_retrieved(&self) {
         self.slot.mark_retrieved();
     }
+
+    /// Calls `callback` with this task once it has ended (asyncio's
+    /// `add_done_callback`): scheduled with `call_soon` on the task's loop
+    /// when the task ends, or at once if it has ended already. Callbacks
+    /// run in the order they were added. A task still alive when its loop
+    /// closes is dropped without running the loop again, so its callbacks
+    /// never run (asyncio's `run` would let them).
+    pub fn add_done_callback(&self, callback: impl FnOnce(&TaskRef) + 'static) {
+        let task = self.clone();
+        self.slot
+            .add_done_callback(Box::new(move || callback(&task)));
+    }
+
+    /// The message of the task's panic, if it panicked and its handle has
+    /// not taken the result yet. Like asyncio's `exception()`, reading it
+    /// counts as retrieving it: it will not be reported as never retrieved.
+    pub fn panic_message(&self) -> Option<String> {
+        let text = self.slot.panic_text();
+        if text.is_some() {
+            self.slot.mark_retrieved();
+        }
+        text
+    }
 }
+
+impl PartialEq for TaskRef {
+    /// Two `TaskRef`s are equal when they reach the same task.
+    fn eq(&self, other: &TaskRef) -> bool {
+        std::ptr::addr_eq(Rc::as_ptr(&self.slot), Rc::as_ptr(&other.slot))
+    }
+}
+
+impl Eq for TaskRef {}
 // ANCHOR_END: task_ref
 
 /// What `cancel()` does, for a handle and a `TaskRef` alike: mark the task
@@ -426,11 +533,24 @@ impl<T> JoinHandle<T> {
     where
         T: 'static,
     {
-        TaskRef {
-            slot: self.slot.clone(),
-            id: self.id,
-            core: self.core.clone(),
-        }
+        TaskRef::new(self.slot.clone(), self.id, self.core.clone())
+    }
+
+    /// The task's result, if it is done and was not taken yet: the value
+    /// `.await` would give, without waiting (and without tying the task to
+    /// this call as an `.await` does). `None` while the task runs, and
+    /// after the result was taken.
+    pub fn try_take(&mut self) -> Option<Result<T, JoinError>> {
+        self.slot.try_take()
+    }
+
+    /// Calls `callback` with the task once it has ended: see
+    /// [`TaskRef::add_done_callback`].
+    pub fn add_done_callback(&self, callback: impl FnOnce(&TaskRef) + 'static)
+    where
+        T: 'static,
+    {
+        self.task_ref().add_done_callback(callback);
     }
 
     // ANCHOR: cancel

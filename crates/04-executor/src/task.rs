@@ -13,7 +13,7 @@ use pin_project_lite::pin_project;
 
 use crate::context;
 use crate::driver::Unpark;
-use crate::join::{JoinError, JoinSlot};
+use crate::join::{JoinError, JoinSlot, TaskStatus};
 use crate::trace::Outcome;
 
 /// A task's number in its loop. Never reused, so a stale waker (one kept by
@@ -140,6 +140,9 @@ pub(crate) struct TaskEntry {
     pub(crate) scheduled: bool,
     /// Made once per task, cloned into every `Context` it is polled with.
     pub(crate) waker: Waker,
+    /// The task's slot, seen whatever its output type: what
+    /// `current_task()` and `all_tasks()` hand out as a `TaskRef`.
+    pub(crate) status: Rc<dyn TaskStatus>,
 }
 // ANCHOR_END: entry
 
@@ -165,6 +168,15 @@ impl TaskTable {
     }
     pub(crate) fn get_mut(&mut self, id: TaskId) -> Option<&mut TaskEntry> {
         self.entries.get_mut(&id)
+    }
+    pub(crate) fn get(&self, id: TaskId) -> Option<&TaskEntry> {
+        self.entries.get(&id)
+    }
+    /// Every entry, oldest first.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (TaskId, &TaskEntry)> {
+        let mut all: Vec<_> = self.entries.iter().map(|(id, e)| (*id, e)).collect();
+        all.sort_by_key(|(id, _)| *id);
+        all.into_iter()
     }
     pub(crate) fn remove(&mut self, id: TaskId) -> Option<TaskEntry> {
         self.entries.remove(&id)
@@ -198,7 +210,16 @@ pub(crate) struct Shared {
     pub(crate) remote: Mutex<Option<Vec<Arc<TaskWaker>>>>,
     /// Interrupts the driver's park, so a remote wake is seen at once.
     pub(crate) unparker: Arc<dyn Unpark>,
+    /// Callbacks other threads scheduled with `call_soon_threadsafe`, in
+    /// order; `None` once the loop is gone.
+    pub(crate) callbacks: Mutex<Option<Vec<RemoteCallback>>>,
+    /// Set when `callbacks` may be non-empty, so the loop's turn need not
+    /// lock the mutex when no other thread scheduled anything.
+    pub(crate) has_callbacks: AtomicBool,
 }
+
+/// A callback from another thread, to run on the loop's.
+pub(crate) type RemoteCallback = Box<dyn FnOnce() + Send>;
 // ANCHOR_END: shared
 
 impl Shared {
@@ -230,6 +251,37 @@ impl Shared {
     pub(crate) fn close(&self) {
         let queued = self.remote().take();
         drop(queued);
+        let callbacks = self.callbacks().take();
+        drop(callbacks);
+    }
+
+    fn callbacks(&self) -> MutexGuard<'_, Option<Vec<RemoteCallback>>> {
+        self.callbacks
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Queues `callback` for the loop's thread and interrupts its park;
+    /// gives the callback back if the loop is gone.
+    pub(crate) fn push_callback(&self, callback: RemoteCallback) -> Result<(), RemoteCallback> {
+        match self.callbacks().as_mut() {
+            Some(queue) => queue.push(callback),
+            None => return Err(callback),
+        }
+        self.has_callbacks.store(true, Ordering::Release);
+        self.unparker.unpark();
+        Ok(())
+    }
+
+    /// Takes the callbacks other threads scheduled, oldest first.
+    pub(crate) fn take_callbacks(&self) -> Vec<RemoteCallback> {
+        if !self.has_callbacks.swap(false, Ordering::Acquire) {
+            return Vec::new();
+        }
+        self.callbacks()
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
     }
 
     /// How many wakes wait in the remote queue.

@@ -1,0 +1,9 @@
+//! The `asyncio` crate's behaviour: each name it offers does what
+//! asyncio's does, or the test shows how and why it differs. One binary,
+//! one module per topic.
+
+mod runner;
+mod running_loop;
+mod tasks;
+mod threads;
+mod twin;
