@@ -121,6 +121,13 @@ pub fn find<'a>(workspace: &Workspace, course: &'a Course) -> (Vec<Fixture<'a>>,
             }
         }
     }
+    // In course order, the order of the bite table above.
+    let order = |fixture: &Fixture<'_>| {
+        course
+            .exercises()
+            .position(|(_, ex)| ex.id == fixture.exercise.id)
+    };
+    fixtures.sort_by_key(|fixture| (order(fixture), fixture.path.clone()));
     (fixtures, problems)
 }
 
