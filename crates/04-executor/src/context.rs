@@ -129,7 +129,6 @@ pub fn call_exception_handler(context: ExceptionContext) {
     }
 }
 
-// ANCHOR: spawn
 /// Schedules `future` as a new task on the running loop and returns its
 /// handle: asyncio's `create_task`. The task starts when the current task
 /// next yields, not now.
@@ -138,6 +137,7 @@ pub fn call_exception_handler(context: ExceptionContext) {
 ///
 /// Panics with "no running event loop" when no loop runs on this thread, as
 /// asyncio raises `RuntimeError`. See [`try_spawn`] to get the error instead.
+// ANCHOR: spawn
 pub fn spawn<F>(future: F) -> JoinHandle<F::Output>
 where
     F: Future + 'static,
@@ -228,7 +228,6 @@ pub fn is_running() -> bool {
     with_core(|_| ()).is_some()
 }
 
-// ANCHOR: run
 /// Runs `main` on a new loop and closes the loop: asyncio's `asyncio.run`.
 ///
 /// Makes an [`EventLoop`], runs `main` to completion as its first task,
@@ -239,6 +238,7 @@ pub fn is_running() -> bool {
 /// Panics if `main` panics, and — like asyncio — when called while a loop is
 /// already running on this thread: "run() cannot be called from a running
 /// event loop" (a nested `run` would block the outer loop's tasks).
+// ANCHOR: run
 pub fn run<F>(main: F) -> F::Output
 where
     F: Future + 'static,

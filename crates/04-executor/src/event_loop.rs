@@ -138,7 +138,9 @@ fn shrunk_capacity(capacity: usize, len: usize) -> Option<usize> {
     (capacity > 4 * needed).then_some(2 * needed)
 }
 
+// ANCHOR: impl_core
 impl Core {
+    // ANCHOR_END: impl_core
     fn new(
         unparker: Arc<dyn crate::driver::Unpark>,
         clock: Option<Rc<dyn Fn() -> Duration>>,
@@ -490,13 +492,13 @@ pub(crate) fn default_exception_handler(context: &ExceptionContext) {
     }
 }
 
-// ANCHOR: event_loop
 /// A single-threaded event loop: tasks over a [`Driver`].
 ///
 /// Most programs call [`run`](crate::run), which makes a loop, runs one
 /// future to completion on it and closes it, as `asyncio.run` does. Make an
 /// `EventLoop` yourself to choose its driver, to trace it, or to call
 /// [`run_until_complete`](EventLoop::run_until_complete) more than once.
+// ANCHOR: event_loop
 pub struct EventLoop<D: Driver = ParkDriver> {
     core: Rc<Core>,
     driver: RefCell<D>,
@@ -516,7 +518,9 @@ impl Default for EventLoop<ParkDriver> {
     }
 }
 
+// ANCHOR: impl_event_loop
 impl<D: Driver> EventLoop<D> {
+    // ANCHOR_END: impl_event_loop
     /// A loop over `driver` (a reactor, a timer layer, …).
     pub fn with_driver(driver: D) -> Self {
         EventLoop {
@@ -621,7 +625,6 @@ impl<D: Driver> EventLoop<D> {
         self.spawn(future)
     }
 
-    // ANCHOR: run_until_complete
     /// Runs the loop until `future` is done, and returns its value
     /// (asyncio's `loop.run_until_complete`).
     ///
@@ -635,6 +638,7 @@ impl<D: Driver> EventLoop<D> {
     ///
     /// If `future` panics, the panic continues here. Calling this while a
     /// loop is running on this thread panics with asyncio's message.
+    // ANCHOR: run_until_complete
     pub fn run_until_complete<F>(&self, future: F) -> F::Output
     where
         F: Future + 'static,

@@ -137,7 +137,9 @@ fn outcome_of<T>(result: &Result<T, JoinError>) -> Outcome {
     }
 }
 
+// ANCHOR: impl_join_slot
 impl<T> JoinSlot<T> {
+    // ANCHOR_END: impl_join_slot
     pub(crate) fn new(name: Rc<str>, core: Weak<Core>) -> Self {
         JoinSlot {
             state: RefCell::new(SlotState::Running {
@@ -460,7 +462,6 @@ impl fmt::Debug for TaskRef {
     }
 }
 
-// ANCHOR: handle
 /// An awaitable handle to a spawned task: asyncio's `Task`, seen from the
 /// outside.
 ///
@@ -471,6 +472,7 @@ impl fmt::Debug for TaskRef {
 /// does. But a handle dropped *while it is being awaited* — because the
 /// task awaiting it was cancelled, or a timeout gave up on it — cancels its
 /// task, as asyncio's `Task.cancel()` cancels the task it waits on.
+// ANCHOR: handle
 #[must_use = "a task runs without its handle, but its result and panics are lost; \
               bind the handle or `drop` it on purpose"]
 pub struct JoinHandle<T> {
@@ -485,7 +487,9 @@ pub struct JoinHandle<T> {
 }
 // ANCHOR_END: handle
 
+// ANCHOR: impl_join_handle
 impl<T> JoinHandle<T> {
+    // ANCHOR_END: impl_join_handle
     pub(crate) fn new(slot: Rc<JoinSlot<T>>, id: TaskId, core: Weak<Core>) -> Self {
         JoinHandle {
             slot,
@@ -553,7 +557,6 @@ impl<T> JoinHandle<T> {
         self.task_ref().add_done_callback(callback);
     }
 
-    // ANCHOR: cancel
     /// Asks the loop to cancel the task, as asyncio's `Task.cancel()` does.
     ///
     /// Returns `false` if the task has already finished. Otherwise the task
@@ -563,6 +566,7 @@ impl<T> JoinHandle<T> {
     /// Cancelling from inside the task itself takes effect at its next
     /// suspension, or, if it returns first, makes that return a
     /// cancellation (asyncio's `test_cancel_at_end`).
+    // ANCHOR: cancel
     pub fn cancel(&self) -> bool {
         request_cancel(&*self.slot, &self.core, self.id)
     }

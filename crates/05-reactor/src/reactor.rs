@@ -106,7 +106,9 @@ pub(crate) struct Registry {
     stats: Cell<ReactorStats>,
 }
 
+// ANCHOR: impl_registry
 impl Registry {
+    // ANCHOR_END: impl_registry
     fn bump(&self, f: impl FnOnce(&mut ReactorStats)) {
         let mut stats = self.stats.get();
         f(&mut stats);
@@ -284,7 +286,6 @@ impl Registry {
     // ANCHOR_END: dispatch
 }
 
-// ANCHOR: reactor
 /// The reactor: an event-loop [`Driver`] that waits for sockets to become
 /// ready instead of just sleeping.
 ///
@@ -297,6 +298,7 @@ impl Registry {
 /// assert_eq!(answer, 42);
 /// # std::io::Result::Ok(())
 /// ```
+// ANCHOR: reactor
 pub struct Reactor {
     registry: Rc<Registry>,
     /// Reused by every `park`, so waiting allocates nothing.

@@ -13,7 +13,6 @@ use aio_executor::start_off_loop_work;
 
 use crate::pool;
 
-// ANCHOR: to_thread
 /// Runs `f` on a helper thread and returns a future of its result.
 ///
 /// For the calls that have no non-blocking form, such as reading a file or
@@ -29,6 +28,7 @@ use crate::pool;
 /// ([`start_off_loop_work`]): a virtual clock (stage 6) does not jump past
 /// it, as tokio's paused clock does not auto-advance while `spawn_blocking`
 /// work runs.
+// ANCHOR: to_thread
 pub fn to_thread<F, R>(f: F) -> ToThread<R>
 where
     F: FnOnce() -> R + Send + 'static,

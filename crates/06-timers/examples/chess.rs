@@ -34,7 +34,6 @@ pub struct Exhibition {
     pub ends: Vec<Duration>,
 }
 
-// ANCHOR: game
 /// One game, from the master's first move to the opponent's last reply.
 ///
 /// The master's move is work: while she thinks, she is at this table and
@@ -42,6 +41,7 @@ pub struct Exhibition {
 /// `blocking_sleep` moves the clock by 5 s and lets nobody run). The
 /// opponent's move is waiting: `sleep` hands the loop back, and the master
 /// can go to another table.
+// ANCHOR: game
 async fn game(table: usize, log: std::rc::Rc<std::cell::RefCell<Vec<Move>>>) -> Duration {
     for pair in 0..PAIRS {
         log.borrow_mut().push(Move {
@@ -242,6 +242,14 @@ pub fn svg() -> String {
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="920" height="{h}" viewBox="0 0 920 {h}" font-family="sans-serif" font-size="11">"#,
         h = 2.0 * panel_h + 10.0
+    );
+    // The picture's title and description, for screen readers.
+    let _ = writeln!(
+        s,
+        "<title>The chess exhibition, one game at a time and table to table</title>\n\
+         <desc>Two timelines of the {TABLES} games. Played one at a time, the games follow each \
+         other for 12 hours. Played table to table, all of them run at once and end after about \
+         an hour; the dark marks are the master's 5-second moves.</desc>"
     );
     let _ = writeln!(
         s,

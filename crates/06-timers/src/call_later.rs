@@ -8,7 +8,6 @@ use std::time::Duration;
 
 use crate::timers::{self, Fire, TimerKey, Timers};
 
-// ANCHOR: call_later
 /// Runs `callback` on the running loop `delay` from now: asyncio's
 /// `loop.call_later`.
 ///
@@ -20,6 +19,7 @@ use crate::timers::{self, Fire, TimerKey, Timers};
 /// # Panics
 ///
 /// When no loop with timers runs on this thread.
+// ANCHOR: call_later
 pub fn call_later(delay: Duration, callback: impl FnOnce() + 'static) -> TimerHandle {
     let timers = timers::current("call_later()");
     let when = timers::deadline_after(timers.clock.now(), delay);

@@ -13,7 +13,6 @@ use crate::call_later::CallbackSlot;
 use crate::clock::Clock;
 use crate::timers::{self, Fire, Timers};
 
-// ANCHOR: timer_driver
 /// A [`Driver`] that adds timers to the driver `D` below it.
 ///
 /// The executor asks its driver to wait when no task is ready. This layer
@@ -29,6 +28,7 @@ use crate::timers::{self, Fire, Timers};
 /// no socket that could wake the loop ([`Driver::waits_on_io`]), and no
 /// work is out on another thread ([`OffLoopWork`]), the clock jumps
 /// straight to the next deadline.
+// ANCHOR: timer_driver
 pub struct TimerDriver<D> {
     /// The driver below: it does the actual waiting.
     inner: D,
@@ -57,7 +57,9 @@ impl Unpark for TimerUnparker {
 }
 // ANCHOR_END: timer_driver
 
+// ANCHOR: impl_timer_driver
 impl<D: Driver> TimerDriver<D> {
+    // ANCHOR_END: impl_timer_driver
     /// Wraps `inner`, with timers on `clock`.
     pub fn new(inner: D, clock: Clock) -> Self {
         let unparker = Arc::new(TimerUnparker {

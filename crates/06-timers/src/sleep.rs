@@ -18,7 +18,6 @@ pub fn now() -> Duration {
     timers::current("now()").clock.now()
 }
 
-// ANCHOR: sleep
 /// Waits `duration` without blocking the loop: asyncio's `asyncio.sleep`.
 ///
 /// Like asyncio, the deadline is counted from the moment the sleep first
@@ -31,6 +30,7 @@ pub fn now() -> Duration {
 ///
 /// When polled with no loop with timers running on this thread, or on
 /// another loop than the one that first polled it.
+// ANCHOR: sleep
 pub fn sleep(duration: Duration) -> Sleep {
     Sleep {
         when: When::After(duration),
@@ -187,7 +187,6 @@ impl std::fmt::Debug for Sleep {
     }
 }
 
-// ANCHOR: blocking_sleep
 /// Blocks the loop for `duration`: the notes' `time.sleep`, on this loop's
 /// clock. Never call it from a task, except to show why not.
 ///
@@ -200,6 +199,7 @@ impl std::fmt::Debug for Sleep {
 /// # Panics
 ///
 /// When no loop with timers runs on this thread.
+// ANCHOR: blocking_sleep
 pub fn blocking_sleep(duration: Duration) {
     let clock = timers::current("blocking_sleep()").clock.clone();
     if clock.is_virtual() {

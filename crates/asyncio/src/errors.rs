@@ -12,6 +12,7 @@
 //! | `InvalidStateError` | [`InvalidStateError`], in [`FutureError::InvalidState`] |
 //! | `QueueFull` / `QueueEmpty` | [`QueueFull`] / [`QueueEmpty`], the variants of the `*_nowait` errors |
 //! | `QueueShutDown` (3.13) | [`QueueShutDown`] |
+//! | `IncompleteReadError` | [`IncompleteReadError`], inside the `io::Error` of `read_exact` |
 //! | `RuntimeError: no running event loop` | [`NoRunningLoop`] (or a panic with those words) |
 //! | `RuntimeError: Event loop is closed` | [`LoopClosed`] |
 
@@ -26,6 +27,10 @@ pub use aio_gather::{Failure, TaskGroupError};
 pub use aio_queues::GetNowaitError::{self, QueueEmpty};
 pub use aio_queues::PutNowaitError::{self, QueueFull};
 pub use aio_queues::{BrokenBarrierError, QueueShutDown, ReleasedTooManyTimes, TaskDoneError};
+/// asyncio's `IncompleteReadError`: `read_exact` met the end of the stream
+/// first. It comes inside an `io::Error` of kind `UnexpectedEof`; get it
+/// with `err.get_ref().and_then(|e| e.downcast_ref::<IncompleteReadError>())`.
+pub use aio_reactor::IncompleteRead as IncompleteReadError;
 /// asyncio's `TimeoutError`: what [`wait_for`](crate::wait_for) and
 /// [`timeout`](crate::timeout) return when time runs out (stage 6's
 /// `Elapsed`).

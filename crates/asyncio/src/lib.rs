@@ -258,7 +258,9 @@ pub use tasks::{
     current_task, yield_now,
 };
 
-pub use aio_executor::{CallbackHandle, ExceptionContext, LoopHandle, call_soon};
+pub use aio_executor::{
+    CallbackHandle, ExceptionContext, LoopHandle, call_exception_handler, call_soon,
+};
 pub use aio_gather::{
     AsCompleted, Gather, GatherSettled, ReturnWhen, Shield, TaskGroup, Timeout, Wait, as_completed,
     gather, gather_settled, gather_tasks, shield, shield_task, timeout, timeout_at, wait, wait_for,
@@ -289,10 +291,11 @@ pub mod prelude {
         ALL_COMPLETED, Barrier, BoundedSemaphore, CallbackHandle, Clock, Condition, Event,
         FIRST_COMPLETED, FIRST_EXCEPTION, LifoQueue, Lock, LoopHandle, PriorityQueue, Queue,
         ReturnWhen, Runner, RunningLoop, Semaphore, Server, StreamReader, StreamWriter, Task,
-        TaskExt, TaskGroup, TaskRef, TimerHandle, all_tasks, as_completed, call_soon, create_task,
-        create_task_named, current_task, gather, gather_settled, gather_tasks, get_running_loop,
-        open_connection, run, shield, shield_task, sleep, sleep_until, start_server, timeout,
-        timeout_at, to_thread, try_get_running_loop, wait, wait_for, yield_now,
+        TaskExt, TaskGroup, TaskRef, TimerHandle, all_tasks, as_completed, call_at, call_later,
+        call_soon, create_task, create_task_named, current_task, gather, gather_settled,
+        gather_tasks, get_running_loop, open_connection, run, shield, shield_task, sleep,
+        sleep_until, start_server, timeout, timeout_at, to_thread, try_get_running_loop, wait,
+        wait_for, yield_now,
     };
 }
 

@@ -121,6 +121,15 @@ impl RunningLoop {
         crate::Future::new()
     }
 
+    /// Reports `context` to the loop's exception handler (asyncio's
+    /// `loop.call_exception_handler`); by default it is printed to stderr.
+    /// Set the handler with the loop's `set_exception_handler`
+    /// ([`Runner::get_loop`](crate::Runner::get_loop)).
+    pub fn call_exception_handler(&self, context: aio_executor::ExceptionContext) {
+        self.check("call_exception_handler()");
+        aio_executor::call_exception_handler(context);
+    }
+
     /// Whether this loop is the one running on this thread now (asyncio's
     /// `loop.is_running()`).
     pub fn is_running(&self) -> bool {

@@ -118,8 +118,11 @@ pub enum Command {
     /// Checks course.toml against the tree (every demo, stub, solution,
     /// suite and wrapper exists; ids and names unique), then runs each
     /// exercise's suite on the untouched stub (it must fail) and on the
-    /// solution (it must pass). Changes no file; exits with 1 on any
-    /// problem. Each run has the time limit of `cargo lab check`
+    /// solution (it must pass), and judges each wrong answer kept in
+    /// tests/NN-slug/wrong/ as `cargo lab check` would: it must fail, with
+    /// the words its `// expect:` lines give. Changes no file of the
+    /// workspace (the wrong answers run in copies in the target folder);
+    /// exits with 1 on any problem. Each run has the time limit of `cargo lab check`
     /// (LAB_TIME_LIMIT seconds, default 60): a suite that runs past it
     /// does not bite.
     Verify,

@@ -3,6 +3,8 @@
 //! one module per topic.
 
 mod capstone;
+mod demos;
+mod names;
 mod runner;
 mod running_loop;
 mod tasks;

@@ -10,6 +10,7 @@ mod stubs;
 mod tour;
 mod verify;
 mod watch;
+mod wrong;
 
 use std::process::ExitCode;
 
