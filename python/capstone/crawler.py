@@ -141,6 +141,7 @@ class Crawler:
             self.seen.add(path)
             self.queue.put_nowait(path)
 
+    # ANCHOR: fetch
     async def fetch(self, path):
         try:
             async with self.connections:
@@ -153,7 +154,9 @@ class Crawler:
         if status == 200:
             for href in re.findall(r'href="([^"]*)"', body.decode("utf-8", "replace")):
                 self.add_url(href)
+    # ANCHOR_END: fetch
 
+    # ANCHOR: work
     async def work(self):
         while True:
             path = await self.queue.get()
@@ -171,6 +174,7 @@ class Crawler:
             worker.cancel()
         done, pending = await asyncio.wait(workers)
         assert not pending and all(w.cancelled() for w in done)
+    # ANCHOR_END: work
 
 
 async def main(workers, connections):

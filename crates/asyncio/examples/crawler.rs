@@ -42,8 +42,8 @@ fn main() -> io::Result<()> {
 }
 
 // ANCHOR: report
-/// What a crawl found. Two crawls of the same site, in any order, by any
-/// runtime, must give equal reports.
+/// What a crawl found. Two crawls of the same site, whatever the order of
+/// their fetches and whatever the runtime, must find the same things.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Report {
     /// Every path of the site that was fetched, with its status code.
