@@ -35,8 +35,7 @@
 //!       "notes": ["One"],                // what the tasks noted during the turn
 //!       "lines": [3, 5]                  // first and last line of `text` it covers
 //!     }, …]
-//!   }],
-//!   "twin": null                         // or the Python twin's trace (see the book)
+//!   }]
 //! }
 //! ON = {"kind": "timer", "due": 1.0}
 //!    | {"kind": "socket", "source": 5, "event": "readable"}
@@ -414,6 +413,9 @@ fn replay(trace: &Trace) -> Vec<Turn> {
                 {
                     let outcome = match event.kind {
                         EventKind::Done(outcome) => outcome_name(outcome),
+                        // Woken during its own poll (it yielded): back in
+                        // the queue already, it waits on nothing.
+                        _ if r.ready.contains(&task) => "pending",
                         _ => {
                             r.waits.push(Wait {
                                 task: task.clone(),
@@ -749,12 +751,6 @@ impl Export {
     /// The export as JSON (schema [`SCHEMA`], version [`VERSION`]), with a
     /// final newline.
     pub fn to_json(&self) -> String {
-        self.to_json_with_twin(None)
-    }
-
-    /// The export as JSON, with `twin` (already JSON: the Python twin's
-    /// trace) in its `twin` field.
-    pub fn to_json_with_twin(&self, twin: Option<&str>) -> String {
         let programs = self
             .programs
             .iter()
@@ -774,12 +770,11 @@ impl Export {
             ("chapter", Json::Num(self.chapter.to_string())),
             ("about", string(&self.about)),
             ("programs", Json::Arr(programs)),
-            ("twin", Json::Num("TWIN".to_owned())),
         ]);
         let mut out = String::new();
         root.write(&mut out, 0);
         out.push('\n');
-        out.replace("\"twin\": TWIN", &format!("\"twin\": {}", twin.unwrap_or("null").trim()))
+        out
     }
 
     /// What an example's `main` calls first: when [`ENV`] asks for the
