@@ -74,11 +74,12 @@ pub fn run(out: &mut dyn Write) -> io::Result<()> {
 /// The two programs traced, as turns: what `cargo lab trace count_timers`
 /// shows and the book's viewer plays.
 pub fn export() -> Export {
-    let traced = |title: &str, program: fn() -> std::pin::Pin<Box<dyn Future<Output = Duration>>>| {
-        let event_loop = timer_loop(&Clock::new_virtual()).with_trace();
-        event_loop.run_until_complete(program());
-        Program::from_trace(title, &event_loop.take_trace())
-    };
+    let traced =
+        |title: &str, program: fn() -> std::pin::Pin<Box<dyn Future<Output = Duration>>>| {
+            let event_loop = timer_loop(&Clock::new_virtual()).with_trace();
+            event_loop.run_until_complete(program());
+            Program::from_trace(title, &event_loop.take_trace())
+        };
     Export {
         demo: "count_timers".to_owned(),
         chapter: 6,
@@ -87,9 +88,10 @@ pub fn export() -> Export {
             traced("three count() tasks, all created, then awaited", || {
                 Box::pin(concurrently())
             }),
-            traced("the same three count() calls, awaited one after another", || {
-                Box::pin(one_after_another())
-            }),
+            traced(
+                "the same three count() calls, awaited one after another",
+                || Box::pin(one_after_another()),
+            ),
         ],
     }
 }

@@ -219,7 +219,11 @@ struct Replay {
 impl Replay {
     /// Starts a turn at event `i`; returns its index.
     fn begin(&mut self, kind: TurnKind, i: usize, at: Option<Duration>) -> usize {
-        let lines = self.loose.take().map(|(first, _)| (first, i)).or(Some((i, i)));
+        let lines = self
+            .loose
+            .take()
+            .map(|(first, _)| (first, i))
+            .or(Some((i, i)));
         self.turns.push(Turn {
             n: self.turns.len() + 1,
             iteration: self.iteration,
@@ -349,10 +353,11 @@ fn replay(trace: &Trace) -> Vec<Turn> {
                 // The start of a run: a poll, a callback, or a cancelled
                 // task dropped in its turn. A `Done` for a task not in the
                 // queue is the loop closing.
-                let is_close = matches!(event.kind, EventKind::Done(_))
-                    && !r.ready.iter().any(|t| *t == task);
+                let is_close =
+                    matches!(event.kind, EventKind::Done(_)) && !r.ready.iter().any(|t| *t == task);
                 if is_close {
-                    let closing = r.turns
+                    let closing = r
+                        .turns
                         .last()
                         .is_some_and(|t| matches!(t.kind, TurnKind::Close));
                     if !closing {
@@ -671,9 +676,12 @@ impl On {
 impl Turn {
     fn json(&self) -> Json {
         let (kind, task, outcome, park) = match &self.kind {
-            TurnKind::Poll { task, outcome } => {
-                ("poll", Some(task.as_str()), Some(outcome.as_str()), Json::Null)
-            }
+            TurnKind::Poll { task, outcome } => (
+                "poll",
+                Some(task.as_str()),
+                Some(outcome.as_str()),
+                Json::Null,
+            ),
             TurnKind::Callback => ("callback", None, None, Json::Null),
             TurnKind::Close => ("close", None, None, Json::Null),
             TurnKind::Park {
@@ -687,7 +695,10 @@ impl Turn {
                 Json::Obj(vec![
                     ("timeout", secs(*timeout)),
                     ("until", secs(*until)),
-                    ("ended_by", Json::Arr(ended_by.iter().map(On::json).collect())),
+                    (
+                        "ended_by",
+                        Json::Arr(ended_by.iter().map(On::json).collect()),
+                    ),
                 ]),
             ),
         };
@@ -758,7 +769,10 @@ impl Export {
                 Json::Obj(vec![
                     ("title", string(&p.title)),
                     ("clock", Json::Bool(p.clock)),
-                    ("text", Json::Arr(p.text.iter().map(|s| string(s)).collect())),
+                    (
+                        "text",
+                        Json::Arr(p.text.iter().map(|s| string(s)).collect()),
+                    ),
                     ("turns", Json::Arr(p.turns.iter().map(Turn::json).collect())),
                 ])
             })
@@ -801,9 +815,18 @@ impl Export {
         let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
         let mut out = io::stdout().lock();
         let mut input = io::stdin().lock();
-        writeln!(out, "{} (chapter {}): {}", self.demo, self.chapter, self.about)?;
+        writeln!(
+            out,
+            "{} (chapter {}): {}",
+            self.demo, self.chapter, self.about
+        )?;
         for program in &self.programs {
-            writeln!(out, "\n== {} ({} turns)", program.title, program.turns.len())?;
+            writeln!(
+                out,
+                "\n== {} ({} turns)",
+                program.title,
+                program.turns.len()
+            )?;
             for turn in &program.turns {
                 write!(out, "{turn}")?;
                 if interactive {
@@ -826,7 +849,10 @@ impl fmt::Display for On {
         match self {
             On::Timer(due) => write!(f, "timer due {:.3}s", due.as_secs_f64()),
             On::Socket { source, event } => write!(f, "socket #{source} {event}"),
-            On::Task { task, finished: true } => write!(f, "task {task} to finish"),
+            On::Task {
+                task,
+                finished: true,
+            } => write!(f, "task {task} to finish"),
             On::Task { task, .. } => write!(f, "task {task}"),
             On::Thread => write!(f, "another thread"),
             On::Yield => write!(f, "nothing (it yielded)"),

@@ -2,11 +2,11 @@
 //! (the check never writes them; `cargo lab trace --book` does).
 
 #[allow(dead_code, clippy::duplicate_mod)]
-#[path = "../../examples/count_timers.rs"]
-mod count_timers;
-#[allow(dead_code, clippy::duplicate_mod)]
 #[path = "../../examples/chess.rs"]
 mod chess;
+#[allow(dead_code, clippy::duplicate_mod)]
+#[path = "../../examples/count_timers.rs"]
+mod count_timers;
 
 use aio_testkit::generated::assert_current;
 

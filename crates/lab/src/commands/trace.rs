@@ -44,8 +44,10 @@ pub fn run(
         return regenerate_book(workspace, course);
     }
     let Some(name) = options.demo else {
-        return Err(LabError::usage("name a demo: `cargo lab trace count_timers`")
-            .help("`cargo lab demo CHAPTER` lists a chapter's demos"));
+        return Err(
+            LabError::usage("name a demo: `cargo lab trace count_timers`")
+                .help("`cargo lab demo CHAPTER` lists a chapter's demos"),
+        );
     };
     let (chapter, demo) = find(course, name)?;
     if !options.json {
@@ -150,8 +152,9 @@ fn write_twin(workspace: &Workspace, name: &str, to: &PathBuf) -> Result<(), Lab
         .output();
     match output {
         Ok(output) if output.status.success() => {
-            fs::write(to, &output.stdout)
-                .map_err(|err| LabError::failure(format!("cannot write {}: {err}", to.display())))?;
+            fs::write(to, &output.stdout).map_err(|err| {
+                LabError::failure(format!("cannot write {}: {err}", to.display()))
+            })?;
             errln!("wrote {}", to.display());
         }
         _ => errln!("kept {}: python3 could not record the twin", to.display()),
