@@ -1,9 +1,11 @@
 //! Generated files the book shows (the trace exports under
 //! `book/src/generated/traces/`), checked against what the code makes now.
 //!
-//! Like insta's snapshots in CI (`INSTA_UPDATE=no`), the check never
-//! writes: a stale file fails the test, which names the command that
-//! regenerates it.
+//! Like insta's snapshots in CI (`INSTA_UPDATE=no`), the check does not
+//! write: a stale file fails the test, which names the command that
+//! regenerates it. A developer may also regenerate with `UPDATE_GENERATED=1`
+//! (the convention of the book's other generated files); it is ignored when
+//! `CI` is set, so CI only ever compares.
 
 use std::fs;
 use std::path::PathBuf;
@@ -18,11 +20,17 @@ fn root() -> PathBuf {
 ///
 /// # Panics
 ///
-/// When the file is missing or differs: the message shows the first line
+/// When the file is missing or differs (and is not being regenerated):
+/// the message shows the first line
 /// that differs and the command (`regenerate`) that writes the file anew.
 pub fn assert_current(path: &str, actual: &str, regenerate: &str) {
     let committed = fs::read_to_string(root().join(path)).unwrap_or_default();
     if committed == actual {
+        return;
+    }
+    let update = std::env::var_os("UPDATE_GENERATED").is_some_and(|v| v == "1");
+    if update && std::env::var_os("CI").is_none() {
+        fs::write(root().join(path), actual).expect("write the regenerated file");
         return;
     }
     let line = committed

@@ -21,4 +21,5 @@ mod progress_table;
 mod reset;
 mod time_limit;
 mod tour;
+mod trace_command;
 mod unknown_names;
