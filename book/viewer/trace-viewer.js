@@ -90,9 +90,9 @@
       controls.appendChild(b);
       return b;
     }
-    button("first", "⏮", "first turn", function () { self.stop(); self.show(0); });
+    button("first", "|◀", "first turn", function () { self.stop(); self.show(0); });
     button("back", "◀", "back one turn", function () { self.stop(); self.back(); });
-    this.playButton = button("play", "▶▶", "play", function () { self.toggle(); });
+    this.playButton = button("play", "play", "play", function () { self.toggle(); });
     button("step", "▶", "step one turn", function () { self.stop(); self.step(); });
     this.slider = el("input", { type: "range", min: "1", value: "1", "data-role": "slider", "aria-label": "turn" });
     this.slider.addEventListener("input", function () { self.stop(); self.show(Number(self.slider.value) - 1); });
@@ -178,7 +178,7 @@
     var self = this;
     if (this.timer) { this.stop(); return; }
     if (this.index + 1 >= this.turns().length) this.show(0);
-    this.playButton.textContent = "❚❚";
+    this.playButton.textContent = "pause";
     this.playButton.setAttribute("title", "pause");
     this.timer = window.setInterval(function () { self.step(); }, 700);
   };
@@ -186,7 +186,7 @@
     if (this.timer) window.clearInterval(this.timer);
     this.timer = null;
     if (this.playButton) {
-      this.playButton.textContent = "▶▶";
+      this.playButton.textContent = "play";
       this.playButton.setAttribute("title", "play");
     }
   };
