@@ -134,7 +134,7 @@ try {
   function expected(program, turn) {
     return {
       turn: String(turn.n),
-      clock: program.clock ? secs(turn.time) : "no clock",
+      clock: program.clock ? secs(turn.time) : "none (this loop has no clock)",
       ready: turn.ready,
       waiting: turn.waiting.map((w) => w.task + ":" + w.on.kind),
       highlighted: turn.lines ? Array.from({ length: turn.lines[1] - turn.lines[0] + 1 }, (_, i) => turn.lines[0] + i) : [],
@@ -197,6 +197,12 @@ try {
         same(await viewerState(viewer), expected(program, last), last.kind === "poll" ? last.task : "", `${what}, slider to the last turn (${last.n})`);
         viewers++;
       }
+      // The strip of turns zooms (the chess exhibition has many).
+      const zoom = Number(await viewer.getAttribute("data-zoom"));
+      await viewer.locator("[data-role=zoom-in]").click();
+      const zoomed = Number(await viewer.getAttribute("data-zoom"));
+      const cell = await viewer.locator(".aio-trace-cell").first().evaluate((c) => c.getBoundingClientRect().width);
+      check(zoomed > zoom && Math.abs(cell - zoomed) <= 1, `${name} ${demo}: zoom in widens the turns (${zoom} → ${zoomed} px, a cell is ${cell} px)`);
       const twin = await viewer.getAttribute("data-twin");
       if (twin) {
         const shown = await viewer.locator("[data-role=twin-running]").count();

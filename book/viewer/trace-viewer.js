@@ -220,7 +220,7 @@
     this.state.textContent = "";
     this.state.appendChild(el("div", { "class": "aio-trace-clock" }, [
       el("span", { text: "clock " }),
-      el("strong", { "data-role": "clock", text: this.trace.programs[this.program].clock ? secs(turn.time) : "no clock" })
+      el("strong", { "data-role": "clock", text: this.trace.programs[this.program].clock ? secs(turn.time) : "none (this loop has no clock)" })
     ]));
     this.state.appendChild(el("div", { "class": "aio-trace-running aio-kind-" + turn.kind }, [
       el("span", { text: turn.kind === "poll" ? "running " : "" }),
@@ -231,7 +231,8 @@
     })));
     this.state.appendChild(section("waiting", "waiting", turn.waiting.map(function (w) {
       return el("li", { "data-task": w.task, "data-on": w.on.kind }, [
-        el("strong", { text: w.task }), el("span", { text: " on " + describeOn(w.on) })
+        el("strong", { text: w.task }),
+        el("span", { text: w.on.kind === "unknown" ? " (not woken before the trace ends)" : " on " + describeOn(w.on) })
       ]);
     })));
     if (turn.timers.length) {
@@ -258,7 +259,8 @@
         this.lines[i].classList.add("aio-current");
       }
       var first = this.lines[turn.lines[0]];
-      if (first) this.text.scrollTop = Math.max(0, first.offsetTop - this.text.offsetTop - 40);
+      // The box is positioned (CSS), so a line's offsetTop is within it.
+      if (first) this.text.scrollTop = Math.max(0, first.offsetTop - 40);
     }
     this.cells.forEach(function (c, i) { c.classList.toggle("aio-here", i === n); });
     var cell = this.cells[n];

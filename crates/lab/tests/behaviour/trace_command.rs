@@ -14,13 +14,20 @@ fn unknown_demo_is_a_usage_error() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("cargo lab demo CHAPTER"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cargo lab demo CHAPTER"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stdout.is_empty(), "errors go to stderr: {}", run.stdout);
 }
 
 #[test]
 fn out_needs_json() {
-    let run = lab(&fixture_root(), &["trace", "round_robin", "--out", "x.json"]);
+    let run = lab(
+        &fixture_root(),
+        &["trace", "round_robin", "--out", "x.json"],
+    );
     assert_eq!(run.code, Some(2), "{run:?}");
     assert!(run.stderr.contains("--json"), "{}", run.stderr);
 }
