@@ -9,7 +9,8 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::time::Duration;
 
-use aio_executor::spawn;
+use aio_executor::trace::export::{Export, Program};
+use aio_executor::{spawn, spawn_named};
 use aio_timers::{Clock, blocking_sleep, now, sleep, timer_loop};
 
 const TABLES: usize = 24;
@@ -319,6 +320,50 @@ pub fn svg() -> String {
 }
 // ANCHOR_END: svg
 
+/// The exhibition at a scale a reader can step through (4 tables, 3 move
+/// pairs a game: the same moves, fewer of them), both ways, as turns: for
+/// `cargo lab trace chess` and the book's viewer.
+pub fn export() -> Export {
+    const TABLES: usize = 4;
+    const PAIRS: usize = 3;
+    async fn small_game() {
+        for _ in 0..PAIRS {
+            blocking_sleep(MASTER_MOVE);
+            sleep(OPPONENT_MOVE).await;
+        }
+    }
+    let traced = |sync: bool| {
+        let event_loop = timer_loop(&Clock::new_virtual()).with_trace();
+        event_loop.run_until_complete(async move {
+            let mut games = Vec::new();
+            for table in 1..=TABLES {
+                let game = spawn_named(format!("table-{table}"), small_game());
+                if sync {
+                    game.await.unwrap(); // the next table waits
+                } else {
+                    games.push(game);
+                }
+            }
+            for game in games {
+                game.await.unwrap();
+            }
+        });
+        event_loop.take_trace()
+    };
+    Export {
+        demo: "chess".to_owned(),
+        chapter: 6,
+        about: "the chess exhibition at small scale: 4 tables, 3 move pairs a game".to_owned(),
+        programs: vec![
+            Program::from_trace("one game at a time", &traced(true)),
+            Program::from_trace("table to table", &traced(false)),
+        ],
+    }
+}
+
 fn main() -> io::Result<()> {
+    if Export::present_if_asked(export)? {
+        return Ok(());
+    }
     run(&mut io::stdout().lock())
 }

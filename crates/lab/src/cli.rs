@@ -113,6 +113,31 @@ pub enum Command {
         check: bool,
     },
 
+    /// Step through a demo's event loop, one turn at a time.
+    ///
+    /// Each turn shows the ready queue, the task the loop runs and how its
+    /// step ends, the tasks waiting and on what (a timer, a socket, another
+    /// task), and the clock. Enter shows the next turn; when the output is
+    /// not a terminal, every turn is printed at once. The book's viewer
+    /// plays the same turns. Example: `cargo lab trace count_timers`.
+    Trace {
+        /// The demo, as listed by `cargo lab demo CHAPTER`.
+        #[arg(required_unless_present = "book")]
+        demo: Option<String>,
+        /// Print the trace export (JSON, the schema in
+        /// aio_executor::trace::export) instead.
+        #[arg(long)]
+        json: bool,
+        /// With --json: write the export to this file.
+        #[arg(long, short, value_name = "FILE", requires = "json")]
+        out: Option<PathBuf>,
+        /// For maintainers: write every export the book shows anew, under
+        /// book/src/generated/traces/ (and the Python twins' turns, with
+        /// python3).
+        #[arg(long, conflicts_with = "demo")]
+        book: bool,
+    },
+
     /// For maintainers and CI: prove every exercise's tests bite.
     ///
     /// Checks course.toml against the tree (every demo, stub, solution,

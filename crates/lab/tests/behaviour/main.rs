@@ -26,4 +26,5 @@ mod rust_version;
 mod suite_messages;
 mod time_limit;
 mod tour;
+mod trace_command;
 mod unknown_names;
