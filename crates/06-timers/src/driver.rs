@@ -99,8 +99,13 @@ impl<D: Driver> TimerDriver<D> {
     /// callback is handed to the loop as with `call_soon`. `tracing` says
     /// whether the loop records a trace: a million timers should not format
     /// a million lines that nobody reads.
-    fn fire_due(&self, tracing: bool) {
-        let now = self.timers.clock.now();
+    /// `now` is the time if the caller has just read it (it did not wait
+    /// since); with no timer pending the clock is not read at all.
+    fn fire_due(&self, now: Option<Duration>, tracing: bool) {
+        if self.timers.queue.borrow().len() == 0 {
+            return;
+        }
+        let now = now.unwrap_or_else(|| self.timers.clock.now());
         // Take them all out first: waking runs code that may set new
         // timers, and the queue must not be borrowed then.
         let due = self.timers.queue.borrow_mut().take_due(now);
@@ -165,6 +170,11 @@ impl<D: Driver> Driver for TimerDriver<D> {
                 trace::driver_event(format!("wait at most {:.3}s", wait.as_secs_f64()));
             }
             self.inner.park(wait);
+            if wait == Some(Duration::ZERO) {
+                // Only looked: `now` is still the time, no need to ask again.
+                self.fire_due(Some(now), tracing);
+                return;
+            }
         } else if woken || wait.is_some_and(|wait| wait.is_zero()) {
             // Work is ready (or about to be): only look.
             self.inner.park(Some(Duration::ZERO));
@@ -197,7 +207,7 @@ impl<D: Driver> Driver for TimerDriver<D> {
             // nothing and leave the clock at the end of time.
             self.inner.park(None);
         }
-        self.fire_due(tracing);
+        self.fire_due(None, tracing);
     }
     // ANCHOR_END: park
 
