@@ -7,13 +7,14 @@ use std::future::Future;
 use std::panic::{self, AssertUnwindSafe};
 use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 
 use crate::context::{self, EnterGuard};
 use crate::driver::{Driver, ParkDriver};
-use crate::join::{JoinError, JoinHandle, JoinSlot, panic_message};
+use crate::join::{JoinError, JoinHandle, JoinSlot, TaskName, panic_message};
 use crate::task::{Shared, TaskCell, TaskEntry, TaskId, TaskTable, TaskWaker};
 use crate::trace::{EventKind, Trace, TraceEvent};
 
@@ -99,7 +100,8 @@ pub(crate) struct Core {
     ready: RefCell<VecDeque<Runnable>>,
     /// Every live task.
     tasks: RefCell<TaskTable>,
-    /// The name of the task being polled, for traces.
+    /// The name of the task being polled, for traces (set only when the
+    /// loop records one).
     current: RefCell<Option<Rc<str>>>,
     /// The recorded events, when tracing is on.
     trace: RefCell<Option<Vec<TraceEvent>>>,
@@ -143,6 +145,7 @@ impl Core {
         Core {
             shared: Arc::new(Shared {
                 remote: Mutex::new(Some(Vec::new())),
+                remote_pending: AtomicBool::new(false),
                 unparker,
             }),
             ready: RefCell::default(),
@@ -173,9 +176,10 @@ impl Core {
     {
         let count = self.spawned.get() + 1;
         self.spawned.set(count);
-        let name: Rc<str> = name.unwrap_or_else(|| format!("Task-{count}")).into();
-        let id = self.tasks.borrow_mut().next_id();
-        let slot = Rc::new(JoinSlot::new(name.clone(), Rc::downgrade(self)));
+        // `Task-{count}` is written out only if something reads it.
+        let name = name.map_or(TaskName::numbered(count), TaskName::given);
+        let id = self.tasks.borrow().next_id();
+        let slot = Rc::new(JoinSlot::new(name, Rc::downgrade(self)));
         if self.closed.get() {
             return self.refuse(future, slot, id);
         }
@@ -186,12 +190,15 @@ impl Core {
             id,
             TaskEntry {
                 future: Some(Box::pin(task)),
-                name: name.clone(),
+                slot: slot.clone(),
                 scheduled: true,
-                waker,
+                waker: Some(waker),
+                seq: count,
             },
         );
-        self.record_for(Some(name), EventKind::Spawn);
+        if self.is_tracing() {
+            self.record_for(Some(slot.name.shared().clone()), EventKind::Spawn);
+        }
         self.ready.borrow_mut().push_back(Runnable::Task(id));
         JoinHandle::new(slot, id, Rc::downgrade(self))
     }
@@ -214,7 +221,7 @@ impl Core {
         std::mem::forget(future);
         self.report(ExceptionContext {
             message: "Event loop is closed",
-            task: Some(slot.name.to_string()),
+            task: Some(slot.name.as_str().to_owned()),
             panic: "a task was spawned while its loop was closing; it will never run".to_owned(),
         });
         slot.complete(Err(JoinError::Cancelled));
@@ -232,11 +239,15 @@ impl Core {
                 Some(entry) if entry.scheduled => return,
                 Some(entry) => {
                     entry.scheduled = true;
-                    entry.name.clone()
+                    // Traces name the task; without one, no name is made.
+                    self.is_tracing()
+                        .then(|| entry.slot.name().shared().clone())
                 }
             }
         };
-        self.record_for(Some(name), EventKind::Wake { remote });
+        if name.is_some() {
+            self.record_for(name, EventKind::Wake { remote });
+        }
         self.ready.borrow_mut().push_back(Runnable::Task(id));
     }
 
@@ -280,7 +291,7 @@ impl Core {
 
     /// Polls one task once (or drops it, if it was cancelled).
     fn run_task(self: &Rc<Self>, id: TaskId) {
-        let (mut task, waker, name) = {
+        let (mut task, waker) = {
             let mut tasks = self.tasks.borrow_mut();
             let Some(entry) = tasks.get_mut(id) else {
                 return; // finished since it was queued
@@ -289,9 +300,14 @@ impl Core {
             let Some(task) = entry.future.take() else {
                 return; // being polled right now: nothing to do twice
             };
-            (task, entry.waker.clone(), entry.name.clone())
+            let waker = entry.waker.take().expect("the waker goes with the future");
+            if self.is_tracing() {
+                // Trace lines written during the poll name this task.
+                self.current
+                    .replace(Some(entry.slot.name().shared().clone()));
+            }
+            (task, waker)
         };
-        self.current.replace(Some(name.clone()));
 
         if task.cancel_requested() {
             // Out of the table first: the future's destructors may wake or
@@ -313,8 +329,12 @@ impl Core {
         if let (Some(started), Some(threshold)) = (started, self.slow_poll.get()) {
             let took = started.elapsed();
             if took > threshold {
+                let name = self.tasks.borrow_mut().get_mut(id).map_or_else(
+                    || "<finished task>".to_owned(),
+                    |entry| entry.slot.name().as_str().to_owned(),
+                );
                 self.report_slow(SlowPoll {
-                    task: name.to_string(),
+                    task: name,
                     took,
                     threshold,
                 });
@@ -325,11 +345,13 @@ impl Core {
                 let entry = self.tasks.borrow_mut().remove(id);
                 drop(entry);
                 drop(task);
+                drop(waker);
             }
             Poll::Pending => {
                 self.record(EventKind::Suspend);
                 if let Some(entry) = self.tasks.borrow_mut().get_mut(id) {
                     entry.future = Some(task);
+                    entry.waker = Some(waker);
                 }
             }
         }
@@ -371,7 +393,10 @@ impl Core {
                 break;
             }
             for (_, entry) in entries {
-                self.current.replace(Some(entry.name.clone()));
+                if self.is_tracing() {
+                    self.current
+                        .replace(Some(entry.slot.name().shared().clone()));
+                }
                 if let Some(mut task) = entry.future {
                     let outcome = task.as_mut().cancel();
                     drop(task);
@@ -412,6 +437,9 @@ impl Core {
 
     /// Records an event about the task being polled, if tracing is on.
     pub(crate) fn record(&self, kind: EventKind) {
+        if !self.is_tracing() {
+            return;
+        }
         let current = self.current.borrow().clone();
         self.record_for(current, kind);
     }
