@@ -102,7 +102,7 @@ impl TimerHandle {
     /// When the callback is due, on the loop's clock (asyncio's
     /// `TimerHandle.when()`).
     pub fn when(&self) -> Duration {
-        self.key.0
+        self.key.deadline
     }
 }
 

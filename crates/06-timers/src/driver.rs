@@ -109,9 +109,10 @@ impl<D: Driver> TimerDriver<D> {
         // Take them all out first: waking runs code that may set new
         // timers, and the queue must not be borrowed then.
         let due = self.timers.queue.borrow_mut().take_due(now);
-        for ((deadline, _), fire) in due {
+        for (key, fire) in due {
             if tracing {
-                trace::driver_event(format!("timer fired (due {:.3}s)", deadline.as_secs_f64()));
+                let deadline = key.deadline.as_secs_f64();
+                trace::driver_event(format!("timer fired (due {deadline:.3}s)"));
             }
             match fire {
                 Fire::Wake(waker) => waker.wake(),
