@@ -93,7 +93,10 @@ pub(crate) struct Registry {
     /// The OS's readiness queue: epoll on Linux, kqueue on the BSDs and macOS.
     poller: Arc<Poller>,
     /// Every registered source, by key.
-    sources: RefCell<HashMap<usize, Rc<Source>>>,
+    sources: RefCell<HashMap<usize, Rc<Source>, KeyHash>>,
+    /// Where `dispatch` gathers the wakers to wake, kept between events so
+    /// that delivering one allocates nothing.
+    woken: RefCell<Vec<Waker>>,
     /// The next key to hand out. Only ever grows.
     next_key: Cell<usize>,
     /// How many sources have some interest armed: while none has, the
@@ -247,7 +250,7 @@ impl Registry {
             }
             return;
         };
-        let mut woken = Vec::new();
+        let mut woken = self.woken.take();
         let still_waiting = {
             let mut halves = source.state.borrow_mut();
             // Oneshot: the poller has disarmed the whole descriptor; what
@@ -289,11 +292,49 @@ impl Registry {
             trace::driver_event(format!("io: source #{} {what}", source.key));
         }
         self.bump(|s| s.wakes += woken.len() as u64);
-        for waker in woken {
+        for waker in woken.drain(..) {
             waker.wake();
         }
+        // Give the (empty) buffer back for the next event.
+        self.woken.replace(woken);
     }
     // ANCHOR_END: dispatch
+}
+
+/// The hasher of the table of sources. Its keys are small numbers handed
+/// out in order, not chosen by an attacker, so the standard library's
+/// SipHash (built to resist collisions crafted on purpose) is more than
+/// they need on every event: one multiplication by a large odd constant
+/// spreads consecutive keys over the table (Fibonacci hashing).
+#[derive(Default, Clone, Copy)]
+struct KeyHash;
+
+impl std::hash::BuildHasher for KeyHash {
+    type Hasher = KeyHasher;
+    fn build_hasher(&self) -> KeyHasher {
+        KeyHasher(0)
+    }
+}
+
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_usize` is used for our keys; anything else still
+        // hashes, byte by byte.
+        for &byte in bytes {
+            self.write_u64(u64::from(byte));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
 }
 
 // ANCHOR: reactor
@@ -323,6 +364,7 @@ impl Reactor {
             registry: Rc::new(Registry {
                 poller: Arc::new(Poller::new()?),
                 sources: RefCell::default(),
+                woken: RefCell::default(),
                 next_key: Cell::new(1),
                 armed: Cell::new(0),
                 stats: Cell::default(),
