@@ -177,7 +177,10 @@ impl Core {
         let count = self.spawned.get() + 1;
         self.spawned.set(count);
         // `Task-{count}` is written out only if something reads it.
-        let name = name.map_or(TaskName::numbered(count), TaskName::given);
+        let name = match name {
+            Some(name) => TaskName::given(count, name),
+            None => TaskName::numbered(count),
+        };
         let id = self.tasks.borrow().next_id();
         let slot = Rc::new(JoinSlot::new(name, Rc::downgrade(self)));
         if self.closed.get() {
@@ -190,10 +193,8 @@ impl Core {
             id,
             TaskEntry {
                 future: Some(Box::pin(task)),
-                slot: slot.clone(),
                 scheduled: true,
                 waker: Some(waker),
-                seq: count,
             },
         );
         if self.is_tracing() {
@@ -240,12 +241,16 @@ impl Core {
                 Some(entry) => {
                     entry.scheduled = true;
                     // Traces name the task; without one, no name is made.
-                    self.is_tracing()
-                        .then(|| entry.slot.name().shared().clone())
+                    // (No future in the entry: it is being polled, so it
+                    // is the current task.)
+                    self.is_tracing().then(|| match &entry.future {
+                        Some(task) => Some(task.name().shared().clone()),
+                        None => self.current.borrow().clone(),
+                    })
                 }
             }
         };
-        if name.is_some() {
+        if let Some(name) = name {
             self.record_for(name, EventKind::Wake { remote });
         }
         self.ready.borrow_mut().push_back(Runnable::Task(id));
@@ -253,6 +258,9 @@ impl Core {
 
     /// Moves the tasks that other threads woke into the ready queue.
     fn drain_remote(&self) {
+        if !self.shared.has_remote() {
+            return; // nobody on another thread woke anything: no lock
+        }
         for id in self.shared.take_remote() {
             self.schedule(id, true);
         }
@@ -303,8 +311,7 @@ impl Core {
             let waker = entry.waker.take().expect("the waker goes with the future");
             if self.is_tracing() {
                 // Trace lines written during the poll name this task.
-                self.current
-                    .replace(Some(entry.slot.name().shared().clone()));
+                self.current.replace(Some(task.name().shared().clone()));
             }
             (task, waker)
         };
@@ -329,12 +336,8 @@ impl Core {
         if let (Some(started), Some(threshold)) = (started, self.slow_poll.get()) {
             let took = started.elapsed();
             if took > threshold {
-                let name = self.tasks.borrow_mut().get_mut(id).map_or_else(
-                    || "<finished task>".to_owned(),
-                    |entry| entry.slot.name().as_str().to_owned(),
-                );
                 self.report_slow(SlowPoll {
-                    task: name,
+                    task: task.name().as_str().to_owned(),
                     took,
                     threshold,
                 });
@@ -394,8 +397,11 @@ impl Core {
             }
             for (_, entry) in entries {
                 if self.is_tracing() {
-                    self.current
-                        .replace(Some(entry.slot.name().shared().clone()));
+                    let name = entry
+                        .future
+                        .as_ref()
+                        .map(|task| task.name().shared().clone());
+                    self.current.replace(name);
                 }
                 if let Some(mut task) = entry.future {
                     let outcome = task.as_mut().cancel();

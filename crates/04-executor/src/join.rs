@@ -137,12 +137,17 @@ impl TaskName {
         }
     }
 
-    /// A name given at spawn.
-    pub(crate) fn given(name: String) -> Self {
+    /// A name given at spawn to the task spawned `number`th.
+    pub(crate) fn given(number: u64, name: String) -> Self {
         TaskName {
-            number: 0,
+            number,
             text: OnceCell::from(Rc::from(name)),
         }
+    }
+
+    /// The task's spawn number: 1 for a loop's first task, and so on.
+    pub(crate) fn number(&self) -> u64 {
+        self.number
     }
 
     pub(crate) fn as_str(&self) -> &str {
@@ -280,7 +285,7 @@ impl<T> Drop for JoinSlot<T> {
 // ANCHOR: task_ref
 /// What a [`TaskRef`] (and the loop's task table) sees of a task's slot,
 /// whatever the task's output.
-pub(crate) trait TaskStatus {
+trait TaskStatus {
     fn name(&self) -> &TaskName;
     fn outcome(&self) -> Option<Outcome>;
     fn request_cancel(&self);

@@ -12,7 +12,7 @@ use pin_project_lite::pin_project;
 
 use crate::context;
 use crate::driver::Unpark;
-use crate::join::{JoinError, JoinSlot, TaskStatus};
+use crate::join::{JoinError, JoinSlot, TaskName};
 use crate::trace::Outcome;
 
 /// A task's place in its loop's task table, and the generation of that
@@ -53,6 +53,9 @@ pub(crate) trait TaskFuture {
 
     /// Whether `cancel()` was called on the task's handle.
     fn cancel_requested(&self) -> bool;
+
+    /// The task's name, for traces and error reports.
+    fn name(&self) -> &TaskName;
 }
 
 pin_project! {
@@ -138,6 +141,10 @@ impl<F: Future> TaskFuture for TaskCell<F> {
     fn cancel_requested(&self) -> bool {
         self.slot.is_cancel_requested()
     }
+
+    fn name(&self) -> &TaskName {
+        &self.slot.name
+    }
 }
 // ANCHOR_END: task_future
 
@@ -147,17 +154,12 @@ pub(crate) struct TaskEntry {
     /// `None` only while the loop is polling it (the future is taken out so
     /// that it can spawn tasks, which needs the table).
     pub(crate) future: Option<BoxedTask>,
-    /// The task's slot, whatever its output type: its name, for traces and
-    /// error reports.
-    pub(crate) slot: Rc<dyn TaskStatus>,
     /// Already in the ready queue: a second wake before the poll must not
     /// queue it twice.
     pub(crate) scheduled: bool,
     /// Made once per task; taken out with the future while it is polled,
     /// and lent to its `Context`.
     pub(crate) waker: Option<Waker>,
-    /// The task's spawn number: shutdown drops the oldest first.
-    pub(crate) seq: u64,
 }
 // ANCHOR_END: entry
 
@@ -247,7 +249,7 @@ impl TaskTable {
                 self.remove(id).map(|entry| (id, entry))
             })
             .collect();
-        all.sort_by_key(|(_, entry)| entry.seq);
+        all.sort_by_key(|(_, entry)| entry.future.as_ref().map(|task| task.name().number()));
         all
     }
 }
@@ -274,6 +276,12 @@ impl Shared {
         self.remote
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Whether a remote wake may be waiting: a plain load, for the loop's
+    /// every turn; `take_remote` decides for sure.
+    pub(crate) fn has_remote(&self) -> bool {
+        self.remote_pending.load(Ordering::Relaxed)
     }
 
     /// Takes the tasks other threads woke, clearing each one's `queued`

@@ -147,6 +147,12 @@ fn earliest(a: Option<Duration>, b: Option<Duration>) -> Option<Duration> {
 impl<D: Driver> Driver for TimerDriver<D> {
     fn park(&mut self, timeout: Option<Duration>) {
         let clock = &self.timers.clock;
+        if !clock.is_virtual() && self.timers.queue.borrow().len() == 0 {
+            // Real time and no timer: nothing for this layer to shorten or
+            // fire (see "Fast paths" in the book).
+            self.inner.park(timeout);
+            return;
+        }
         let tracing = trace::is_enabled();
         // Work out on another thread will wake a task when it is done. Read
         // before `woken`: the work wakes its task before it stops counting,
