@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use crate::context::{self, EnterGuard};
 use crate::driver::{Driver, ParkDriver};
 use crate::join::{JoinError, JoinHandle, JoinSlot, TaskName, panic_message};
-use crate::task::{Shared, TaskCell, TaskEntry, TaskId, TaskTable, TaskWaker};
+use crate::task::{PollWaker, Shared, TaskCell, TaskEntry, TaskId, TaskTable, TaskWaker};
 use crate::trace::{EventKind, Trace, TraceEvent};
 
 // ANCHOR: runnable
@@ -107,6 +107,8 @@ pub(crate) struct Core {
     trace: RefCell<Option<Vec<TraceEvent>>>,
     /// The driver's clock, if it has one; stamps trace events.
     clock: Option<Rc<dyn Fn() -> Duration>>,
+    /// A waker no task keeps, lent to the next task polled without one.
+    spare_waker: Cell<Option<Arc<TaskWaker>>>,
     /// Counts tasks for their default names `Task-1`, `Task-2`, …
     spawned: Cell<u64>,
     /// Where panics nobody handled are reported.
@@ -153,6 +155,7 @@ impl Core {
             current: RefCell::default(),
             trace: RefCell::default(),
             clock,
+            spare_waker: Cell::new(None),
             spawned: Cell::new(0),
             exception_handler: RefCell::default(),
             slow_poll: Cell::new(None),
@@ -188,13 +191,12 @@ impl Core {
         }
         let task = TaskCell::new(future, slot.clone());
 
-        let waker = Waker::from(Arc::new(TaskWaker::new(id, self.shared.clone())));
         self.tasks.borrow_mut().insert(
             id,
             TaskEntry {
                 future: Some(Box::pin(task)),
                 scheduled: true,
-                waker: Some(waker),
+                waker: None,
             },
         );
         if self.is_tracing() {
@@ -308,7 +310,7 @@ impl Core {
             let Some(task) = entry.future.take() else {
                 return; // being polled right now: nothing to do twice
             };
-            let waker = entry.waker.take().expect("the waker goes with the future");
+            let waker = entry.waker.take();
             if self.is_tracing() {
                 // Trace lines written during the poll name this task.
                 self.current.replace(Some(task.name().shared().clone()));
@@ -328,11 +330,13 @@ impl Core {
         }
 
         self.record(EventKind::Poll);
+        // The task's own waker, or one lent for this poll (see `lend_waker`).
+        let waker = self.lend_waker(id, waker);
         let started = self.slow_poll.get().map(|_| Instant::now());
         let record = |outcome| self.record(EventKind::Done(outcome));
         let poll = task
             .as_mut()
-            .poll_task(&mut Context::from_waker(&waker), &record);
+            .poll_task(&mut Context::from_waker(waker.get()), &record);
         if let (Some(started), Some(threshold)) = (started, self.slow_poll.get()) {
             let took = started.elapsed();
             if took > threshold {
@@ -348,19 +352,55 @@ impl Core {
                 let entry = self.tasks.borrow_mut().remove(id);
                 drop(entry);
                 drop(task);
-                drop(waker);
+                drop(self.return_waker(waker));
             }
             Poll::Pending => {
                 self.record(EventKind::Suspend);
+                let kept = self.return_waker(waker);
                 if let Some(entry) = self.tasks.borrow_mut().get_mut(id) {
                     entry.future = Some(task);
-                    entry.waker = Some(waker);
+                    entry.waker = kept;
                 }
             }
         }
         self.current.replace(None);
     }
     // ANCHOR_END: run_ready
+
+    /// The waker to poll task `id` with: its own if it has one, else the
+    /// loop's spare one, pointed at this task. Most tasks that finish in one
+    /// poll never keep a clone of their waker, and so never cost one.
+    fn lend_waker(&self, id: TaskId, own: Option<Waker>) -> PollWaker {
+        if let Some(waker) = own {
+            return PollWaker::Own(waker);
+        }
+        let spare = self.spare_waker.take().and_then(|mut spare| {
+            // Nobody else holds it (`get_mut` checks): safe to repoint.
+            Arc::get_mut(&mut spare)?.reset(id);
+            Some(spare)
+        });
+        let spare = spare.unwrap_or_else(|| Arc::new(TaskWaker::new(id, self.shared.clone())));
+        PollWaker::Lent(Waker::from(spare.clone()), spare)
+    }
+
+    /// After the poll: the waker the task keeps. A lent waker that the
+    /// poll left a clone of somewhere (with a timer, a socket, another
+    /// task) becomes the task's own, since that clone will wake this task;
+    /// one that nobody kept goes back to be the spare.
+    fn return_waker(&self, waker: PollWaker) -> Option<Waker> {
+        match waker {
+            PollWaker::Own(waker) => Some(waker),
+            PollWaker::Lent(waker, spare) => {
+                drop(waker);
+                if Arc::strong_count(&spare) == 1 {
+                    self.spare_waker.set(Some(spare));
+                    None
+                } else {
+                    Some(Waker::from(spare))
+                }
+            }
+        }
+    }
 
     // ANCHOR: run_callback
     fn run_callback(&self, callback: &Callback) {

@@ -157,8 +157,9 @@ pub(crate) struct TaskEntry {
     /// Already in the ready queue: a second wake before the poll must not
     /// queue it twice.
     pub(crate) scheduled: bool,
-    /// Made once per task; taken out with the future while it is polled,
-    /// and lent to its `Context`.
+    /// The task's own waker, once a poll left a clone of it somewhere (a
+    /// timer, a socket, another task's handle); until then the loop lends
+    /// each poll a spare one. Taken out with the future while it is polled.
     pub(crate) waker: Option<Waker>,
 }
 // ANCHOR_END: entry
@@ -336,6 +337,28 @@ impl TaskWaker {
             id,
             shared,
             queued: AtomicBool::new(false),
+        }
+    }
+
+    /// Points a waker nobody else holds at another task.
+    pub(crate) fn reset(&mut self, id: TaskId) {
+        self.id = id;
+        *self.queued.get_mut() = false;
+    }
+}
+
+/// The waker a poll runs with: the task's own, or the loop's spare one,
+/// lent (with the `Arc` it was made from, to see afterwards whether the
+/// poll kept a clone).
+pub(crate) enum PollWaker {
+    Own(Waker),
+    Lent(Waker, Arc<TaskWaker>),
+}
+
+impl PollWaker {
+    pub(crate) fn get(&self) -> &Waker {
+        match self {
+            PollWaker::Own(waker) | PollWaker::Lent(waker, _) => waker,
         }
     }
 }
