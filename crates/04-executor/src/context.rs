@@ -94,15 +94,17 @@ pub(crate) fn with_core<R>(f: impl FnOnce(&Rc<Core>) -> R) -> Option<R> {
 /// The fast path of a wake: if the task's loop is the one running on this
 /// thread, queue the task directly and return `true`.
 pub(crate) fn schedule_local(shared: &Arc<Shared>, id: TaskId) -> bool {
-    with_core(|core| {
-        if Arc::ptr_eq(&core.shared, shared) {
-            core.schedule(id, false);
-            true
-        } else {
-            false
-        }
-    })
-    .unwrap_or(false)
+    // Borrowed, not cloned out as `with_core` does: scheduling runs no
+    // code of the tasks', so it cannot reach `CURRENT` again.
+    CURRENT
+        .try_with(|current| match &*current.borrow() {
+            Some(core) if Arc::ptr_eq(&core.shared, shared) => {
+                core.schedule(id, false);
+                true
+            }
+            _ => false,
+        })
+        .unwrap_or(false)
 }
 
 /// Reports a panic that no handle ever retrieved to the task's own loop, or

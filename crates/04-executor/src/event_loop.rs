@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 
 use crate::context::{self, EnterGuard};
 use crate::driver::{Driver, ParkDriver};
-use crate::join::{JoinError, JoinHandle, JoinSlot, TaskRef, panic_message};
-use crate::task::{Shared, TaskCell, TaskEntry, TaskId, TaskTable, TaskWaker};
+use crate::join::{JoinError, JoinHandle, JoinSlot, TaskName, TaskRef, panic_message};
+use crate::task::{PollWaker, Shared, TaskCell, TaskEntry, TaskId, TaskTable, TaskWaker};
 use crate::trace::{EventKind, Trace, TraceEvent};
 
 // ANCHOR: runnable
@@ -100,7 +100,8 @@ pub(crate) struct Core {
     ready: RefCell<VecDeque<Runnable>>,
     /// Every live task.
     tasks: RefCell<TaskTable>,
-    /// The name of the task being polled, for traces.
+    /// The name of the task being polled, for traces (set only when the
+    /// loop records one).
     current: RefCell<Option<Rc<str>>>,
     /// The task being polled (or dropped), for `current_task()`.
     current_id: Cell<Option<TaskId>>,
@@ -108,6 +109,8 @@ pub(crate) struct Core {
     trace: RefCell<Option<Vec<TraceEvent>>>,
     /// The driver's clock, if it has one; stamps trace events.
     clock: Option<Rc<dyn Fn() -> Duration>>,
+    /// A waker no task keeps, lent to the next task polled without one.
+    spare_waker: Cell<Option<Arc<TaskWaker>>>,
     /// Counts tasks for their default names `Task-1`, `Task-2`, …
     spawned: Cell<u64>,
     /// Where panics nobody handled are reported.
@@ -148,6 +151,7 @@ impl Core {
         Core {
             shared: Arc::new(Shared {
                 remote: Mutex::new(Some(Vec::new())),
+                remote_pending: AtomicBool::new(false),
                 unparker,
                 callbacks: Mutex::new(Some(Vec::new())),
                 has_callbacks: AtomicBool::new(false),
@@ -158,6 +162,7 @@ impl Core {
             current_id: Cell::new(None),
             trace: RefCell::default(),
             clock,
+            spare_waker: Cell::new(None),
             spawned: Cell::new(0),
             exception_handler: RefCell::default(),
             slow_poll: Cell::new(None),
@@ -181,26 +186,30 @@ impl Core {
     {
         let count = self.spawned.get() + 1;
         self.spawned.set(count);
-        let name: Rc<str> = name.unwrap_or_else(|| format!("Task-{count}")).into();
-        let id = self.tasks.borrow_mut().next_id();
-        let slot = Rc::new(JoinSlot::new(name.clone(), Rc::downgrade(self)));
+        // `Task-{count}` is written out only if something reads it.
+        let name = match name {
+            Some(name) => TaskName::given(count, name),
+            None => TaskName::numbered(count),
+        };
+        let id = self.tasks.borrow().next_id();
+        let slot = Rc::new(JoinSlot::new(name, Rc::downgrade(self)));
         if self.closed.get() {
             return self.refuse(future, slot, id);
         }
         let task = TaskCell::new(future, slot.clone());
 
-        let waker = Waker::from(Arc::new(TaskWaker::new(id, self.shared.clone())));
         self.tasks.borrow_mut().insert(
             id,
             TaskEntry {
                 future: Some(Box::pin(task)),
-                name: name.clone(),
                 scheduled: true,
-                waker,
+                waker: None,
                 status: slot.clone(),
             },
         );
-        self.record_for(Some(name), EventKind::Spawn);
+        if self.is_tracing() {
+            self.record_for(Some(slot.name.shared().clone()), EventKind::Spawn);
+        }
         self.ready.borrow_mut().push_back(Runnable::Task(id));
         JoinHandle::new(slot, id, Rc::downgrade(self))
     }
@@ -223,7 +232,7 @@ impl Core {
         std::mem::forget(future);
         self.report(ExceptionContext {
             message: "Event loop is closed",
-            task: Some(slot.name.to_string()),
+            task: Some(slot.name.as_str().to_owned()),
             panic: "a task was spawned while its loop was closing; it will never run".to_owned(),
         });
         slot.complete(Err(JoinError::Cancelled));
@@ -241,17 +250,28 @@ impl Core {
                 Some(entry) if entry.scheduled => return,
                 Some(entry) => {
                     entry.scheduled = true;
-                    entry.name.clone()
+                    // Traces name the task; without one, no name is made.
+                    // (No future in the entry: it is being polled, so it
+                    // is the current task.)
+                    self.is_tracing().then(|| match &entry.future {
+                        Some(task) => Some(task.name().shared().clone()),
+                        None => self.current.borrow().clone(),
+                    })
                 }
             }
         };
-        self.record_for(Some(name), EventKind::Wake { remote });
+        if let Some(name) = name {
+            self.record_for(name, EventKind::Wake { remote });
+        }
         self.ready.borrow_mut().push_back(Runnable::Task(id));
     }
 
     /// Moves the tasks that other threads woke, and the callbacks they
     /// scheduled, into the ready queue.
     fn drain_remote(&self) {
+        if !self.shared.has_remote() {
+            return; // nobody on another thread woke anything: no lock
+        }
         for id in self.shared.take_remote() {
             self.schedule(id, true);
         }
@@ -293,7 +313,7 @@ impl Core {
 
     /// Polls one task once (or drops it, if it was cancelled).
     fn run_task(self: &Rc<Self>, id: TaskId) {
-        let (mut task, waker, name) = {
+        let (mut task, waker) = {
             let mut tasks = self.tasks.borrow_mut();
             let Some(entry) = tasks.get_mut(id) else {
                 return; // finished since it was queued
@@ -302,9 +322,13 @@ impl Core {
             let Some(task) = entry.future.take() else {
                 return; // being polled right now: nothing to do twice
             };
-            (task, entry.waker.clone(), entry.name.clone())
+            let waker = entry.waker.take();
+            if self.is_tracing() {
+                // Trace lines written during the poll name this task.
+                self.current.replace(Some(task.name().shared().clone()));
+            }
+            (task, waker)
         };
-        self.current.replace(Some(name.clone()));
         self.current_id.set(Some(id));
 
         if task.cancel_requested() {
@@ -320,16 +344,18 @@ impl Core {
         }
 
         self.record(EventKind::Poll);
+        // The task's own waker, or one lent for this poll (see `lend_waker`).
+        let waker = self.lend_waker(id, waker);
         let started = self.slow_poll.get().map(|_| Instant::now());
         let record = |outcome| self.record(EventKind::Done(outcome));
         let poll = task
             .as_mut()
-            .poll_task(&mut Context::from_waker(&waker), &record);
+            .poll_task(&mut Context::from_waker(waker.get()), &record);
         if let (Some(started), Some(threshold)) = (started, self.slow_poll.get()) {
             let took = started.elapsed();
             if took > threshold {
                 self.report_slow(SlowPoll {
-                    task: name.to_string(),
+                    task: task.name().as_str().to_owned(),
                     took,
                     threshold,
                 });
@@ -340,11 +366,14 @@ impl Core {
                 let entry = self.tasks.borrow_mut().remove(id);
                 drop(entry);
                 drop(task);
+                drop(self.return_waker(waker));
             }
             Poll::Pending => {
                 self.record(EventKind::Suspend);
+                let kept = self.return_waker(waker);
                 if let Some(entry) = self.tasks.borrow_mut().get_mut(id) {
                     entry.future = Some(task);
+                    entry.waker = kept;
                 }
             }
         }
@@ -352,6 +381,41 @@ impl Core {
         self.current_id.set(None);
     }
     // ANCHOR_END: run_ready
+
+    /// The waker to poll task `id` with: its own if it has one, else the
+    /// loop's spare one, pointed at this task. Most tasks that finish in one
+    /// poll never keep a clone of their waker, and so never cost one.
+    fn lend_waker(&self, id: TaskId, own: Option<Waker>) -> PollWaker {
+        if let Some(waker) = own {
+            return PollWaker::Own(waker);
+        }
+        let spare = self.spare_waker.take().and_then(|mut spare| {
+            // Nobody else holds it (`get_mut` checks): safe to repoint.
+            Arc::get_mut(&mut spare)?.reset(id);
+            Some(spare)
+        });
+        let spare = spare.unwrap_or_else(|| Arc::new(TaskWaker::new(id, self.shared.clone())));
+        PollWaker::Lent(Waker::from(spare.clone()), spare)
+    }
+
+    /// After the poll: the waker the task keeps. A lent waker that the
+    /// poll left a clone of somewhere (with a timer, a socket, another
+    /// task) becomes the task's own, since that clone will wake this task;
+    /// one that nobody kept goes back to be the spare.
+    fn return_waker(&self, waker: PollWaker) -> Option<Waker> {
+        match waker {
+            PollWaker::Own(waker) => Some(waker),
+            PollWaker::Lent(waker, spare) => {
+                drop(waker);
+                if Arc::strong_count(&spare) == 1 {
+                    self.spare_waker.set(Some(spare));
+                    None
+                } else {
+                    Some(Waker::from(spare))
+                }
+            }
+        }
+    }
 
     // ANCHOR: run_callback
     fn run_callback(&self, callback: &Callback) {
@@ -387,7 +451,13 @@ impl Core {
                 break;
             }
             for (_, entry) in entries {
-                self.current.replace(Some(entry.name.clone()));
+                if self.is_tracing() {
+                    let name = entry
+                        .future
+                        .as_ref()
+                        .map(|task| task.name().shared().clone());
+                    self.current.replace(name);
+                }
                 if let Some(mut task) = entry.future {
                     let outcome = task.as_mut().cancel();
                     drop(task);
@@ -447,6 +517,9 @@ impl Core {
 
     /// Records an event about the task being polled, if tracing is on.
     pub(crate) fn record(&self, kind: EventKind) {
+        if !self.is_tracing() {
+            return;
+        }
         let current = self.current.borrow().clone();
         self.record_for(current, kind);
     }

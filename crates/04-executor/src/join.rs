@@ -1,7 +1,7 @@
 //! A task's result, and the handle that awaits it (asyncio's `Task`).
 
 use std::any::Any;
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -95,7 +95,7 @@ impl std::error::Error for JoinError {}
 /// the handle and the loop both need to know about the task.
 pub(crate) struct JoinSlot<T> {
     state: RefCell<SlotState<T>>,
-    pub(crate) name: Rc<str>,
+    pub(crate) name: TaskName,
     /// `cancel()` was called: the loop drops the future instead of polling
     /// it, and a task that returns in the same step ends cancelled.
     cancel_requested: Cell<bool>,
@@ -129,6 +129,48 @@ enum Waiter {
     Call(Box<dyn FnOnce()>),
 }
 
+/// A task's name: the one given at spawn, or `Task-N`, written out only
+/// when something reads it (most tasks' names are never read, and a
+/// million `format!`s are a million allocations).
+pub(crate) struct TaskName {
+    /// The task's spawn number, for `Task-N`.
+    number: u64,
+    text: OnceCell<Rc<str>>,
+}
+
+impl TaskName {
+    /// `Task-{number}`, made when first read.
+    pub(crate) fn numbered(number: u64) -> Self {
+        TaskName {
+            number,
+            text: OnceCell::new(),
+        }
+    }
+
+    /// A name given at spawn to the task spawned `number`th.
+    pub(crate) fn given(number: u64, name: String) -> Self {
+        TaskName {
+            number,
+            text: OnceCell::from(Rc::from(name)),
+        }
+    }
+
+    /// The task's spawn number: 1 for a loop's first task, and so on.
+    pub(crate) fn number(&self) -> u64 {
+        self.number
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        self.shared()
+    }
+
+    /// The name, shared (traces keep it for the task being polled).
+    pub(crate) fn shared(&self) -> &Rc<str> {
+        self.text
+            .get_or_init(|| format!("Task-{}", self.number).into())
+    }
+}
+
 fn outcome_of<T>(result: &Result<T, JoinError>) -> Outcome {
     match result {
         Ok(_) => Outcome::Returned,
@@ -140,7 +182,7 @@ fn outcome_of<T>(result: &Result<T, JoinError>) -> Outcome {
 // ANCHOR: impl_join_slot
 impl<T> JoinSlot<T> {
     // ANCHOR_END: impl_join_slot
-    pub(crate) fn new(name: Rc<str>, core: Weak<Core>) -> Self {
+    pub(crate) fn new(name: TaskName, core: Weak<Core>) -> Self {
         JoinSlot {
             state: RefCell::new(SlotState::Running {
                 waiters: Vec::new(),
@@ -299,16 +341,17 @@ impl<T> Drop for JoinSlot<T> {
         }
         if let SlotState::Done(Err(JoinError::Panicked(payload))) = &*self.state.borrow() {
             let message = panic_message(payload.as_ref()).unwrap_or("<non-string panic payload>");
-            context::report_unretrieved(self.core.upgrade(), &self.name, message);
+            context::report_unretrieved(self.core.upgrade(), self.name.as_str(), message);
         }
     }
 }
 // ANCHOR_END: never_retrieved
 
 // ANCHOR: task_ref
-/// What a [`TaskRef`] sees of a task's slot, whatever the task's output.
+/// What a [`TaskRef`] (and the loop's task table) sees of a task's slot,
+/// whatever the task's output.
 pub(crate) trait TaskStatus {
-    fn name(&self) -> &str;
+    fn name(&self) -> &TaskName;
     fn outcome(&self) -> Option<Outcome>;
     fn request_cancel(&self);
     fn poll_done(&self, waker: &Waker) -> Poll<()>;
@@ -318,7 +361,7 @@ pub(crate) trait TaskStatus {
 }
 
 impl<T> TaskStatus for JoinSlot<T> {
-    fn name(&self) -> &str {
+    fn name(&self) -> &TaskName {
         &self.name
     }
     fn outcome(&self) -> Option<Outcome> {
@@ -364,7 +407,7 @@ impl TaskRef {
 
     /// The task's name.
     pub fn name(&self) -> &str {
-        self.slot.name()
+        self.slot.name().as_str()
     }
 
     /// Whether the task has finished (returned, panicked or was cancelled).
@@ -501,7 +544,7 @@ impl<T> JoinHandle<T> {
 
     /// The task's name (`Task-1`, `Task-2`, … unless named on spawn).
     pub fn name(&self) -> &str {
-        &self.slot.name
+        self.slot.name.as_str()
     }
 
     /// Whether the task has finished: returned, panicked or was cancelled

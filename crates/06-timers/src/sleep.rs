@@ -139,10 +139,14 @@ impl Future for Sleep {
                  (await it on the loop it started on)"
             );
         }
-        if timer.deadline != NEVER && timer.timers.clock.now() >= timer.deadline {
-            // Due. Usually the timer fired and is gone already; if we were
-            // polled for another reason first, take it out ourselves.
-            timer.timers.queue.borrow_mut().remove(key);
+        // Usually the timer has fired: the timer layer took it out of the
+        // queue when it was due, and we need not even read the clock. If we
+        // were polled for another reason first, the clock says whether it
+        // is due, and we take it out ourselves.
+        let fired = !timer.timers.queue.borrow().contains(key);
+        if fired || (timer.deadline != NEVER && timer.timers.clock.now() >= timer.deadline) {
+            let removed = timer.timers.queue.borrow_mut().remove(key);
+            drop(removed); // nothing when it fired; dropped with no borrow held
             timer.key = None;
             return Poll::Ready(());
         }
