@@ -14,13 +14,15 @@ pub const DRAWN_FROM: &[(&str, &[&str])] = &[
         &[
             "pub struct TimerDriver<D>",
             "let wait = earliest(timeout, until_next);",
-            "self.fire_due(tracing);",
+            "if !clock.is_virtual() && self.timers.queue.borrow().len() == 0 {",
+            "self.fire_due(None, tracing);",
             "struct TimerUnparker",
         ],
     ),
     (
         "crates/05-reactor/src/reactor.rs",
         &[
+            "if timeout == Some(Duration::ZERO) && self.registry.armed.get() == 0 {",
             "self.registry.poller.wait(&mut self.events, timeout)",
             "struct PollerUnpark",
             "self.0.notify()",
@@ -34,24 +36,31 @@ pub const DRAWN_FROM: &[(&str, &[&str])] = &[
         "crates/04-executor/src/task.rs",
         &[
             "queue.push(Arc::clone(self))",
+            "self.shared.remote_pending.store(true, Ordering::Release);",
             "self.shared.unparker.unpark();",
         ],
+    ),
+    (
+        "crates/04-executor/src/event_loop.rs",
+        &["if !self.shared.has_remote() {"],
     ),
 ];
 
 pub fn draw() -> String {
     let mut s = Svg::new(
         900,
-        520,
+        560,
         "The driver stack: executor over timers over reactor",
         "Three layers. The executor (chapter 4) runs ready tasks and, when none is ready, calls \
          park on its driver with no time limit, or with zero to only look. The timer layer \
-         (chapter 6) shortens that wait to the next timer's deadline, or on a virtual clock \
+         (chapter 6), on a real clock with no timer pending, passes the call straight down; \
+         otherwise it shortens that wait to the next timer's deadline, or on a virtual clock \
          jumps to it, calls the reactor's park with that wait, and afterwards fires the timers \
          that are due. The reactor (chapter 5) waits in epoll_wait with that timeout and wakes \
-         the tasks whose sockets are ready. Chapter 4's ParkDriver can stand where the reactor \
+         the tasks whose sockets are ready; a look with no socket armed skips the system call. Chapter 4's ParkDriver can stand where the reactor \
          is. A wake from another thread goes into the remote queue and interrupts the wait \
-         through the unparkers, down to the poller's notify.",
+         through the unparkers, down to the poller's notify; a flag tells the loop's next drain \
+         that the remote queue has something in it.",
     );
     s.text(
         20.0,
@@ -86,55 +95,57 @@ pub fn draw() -> String {
         "Some(0): work is ready, only look · None: no limit",
     );
     s.node(
-        (x, 176.0, w, 100.0),
+        (x, 176.0, w, 114.0),
         colour::TIMERS,
         &[
             "*TimerDriver (chapter 6)",
-            "~wait = the shorter of timeout and (next deadline - now)",
+            "~real clock, no timer pending: inner.park(timeout), nothing more",
+            "~else wait = the shorter of timeout and (next deadline - now)",
             "~virtual clock and nothing else can happen: jump to the deadline",
-            "~after the park: fire_due() wakes sleeps, queues call_later callbacks",
+            "~after the park: fire_due wakes sleeps, queues call_later callbacks",
         ],
     );
-    s.arrow(&[(x + 130.0, 276.0), (x + 130.0, 326.0)]);
+    s.arrow(&[(x + 130.0, 290.0), (x + 130.0, 340.0)]);
     s.text(
         x + 142.0,
-        298.0,
+        312.0,
         Style::Code,
         Anchor::Start,
         "inner.park(wait)",
     );
     s.text(
         x + 142.0,
-        316.0,
+        330.0,
         Style::Note,
         Anchor::Start,
         "never longer than the time to the next timer",
     );
     s.node(
-        (x, 326.0, w, 76.0),
+        (x, 340.0, w, 94.0),
         colour::REACTOR,
         &[
             "*Reactor (chapter 5)",
-            "~Poller::wait(events, wait), then dispatch each event:",
+            "~only a look, and no source armed: return, no system call",
+            "~else Poller::wait into its reused events, then dispatch each:",
             "~wake the tasks waiting on that socket, re-arm what is still awaited",
         ],
     );
-    s.arrow(&[(x + 130.0, 402.0), (x + 130.0, 446.0)]);
+    s.arrow(&[(x + 130.0, 434.0), (x + 130.0, 478.0)]);
     s.text(
         x + 142.0,
-        428.0,
+        460.0,
         Style::Code,
         Anchor::Start,
         "epoll_wait(timeout)",
     );
     s.node(
-        (x, 446.0, w, 44.0),
+        (x, 478.0, w, 44.0),
         colour::OUTSIDE,
         &["the kernel: the epoll instance and its interest list"],
     );
     s.text(
         x,
-        508.0,
+        546.0,
         Style::Note,
         Anchor::Start,
         "In chapter 4, ParkDriver stands where the reactor is: thread::park_timeout(wait).",
@@ -163,38 +174,41 @@ pub fn draw() -> String {
     );
     s.arrow(&[(rx + 145.0, 216.0), (rx + 145.0, 246.0)]);
     s.node(
-        (rx, 246.0, 290.0, 56.0),
+        (rx, 246.0, 290.0, 74.0),
         colour::EXECUTOR,
         &[
             "push on the remote queue (a Mutex),",
+            "set the remote_pending flag,",
             "then unparker.unpark()",
         ],
     );
-    s.arrow(&[(rx + 145.0, 302.0), (rx + 145.0, 332.0)]);
+    s.arrow(&[(rx + 145.0, 320.0), (rx + 145.0, 350.0)]);
     s.node(
-        (rx, 332.0, 290.0, 56.0),
+        (rx, 350.0, 290.0, 56.0),
         colour::TIMERS,
         &[
             "TimerUnparker: marks woken",
             "~so a virtual clock will not jump",
         ],
     );
-    s.arrow(&[(rx + 145.0, 388.0), (rx + 145.0, 418.0)]);
+    s.arrow(&[(rx + 145.0, 406.0), (rx + 145.0, 436.0)]);
     s.node(
-        (rx, 418.0, 290.0, 56.0),
+        (rx, 436.0, 290.0, 56.0),
         colour::REACTOR,
         &[
             "PollerUnpark: poller.notify()",
             "~epoll_wait returns at once",
         ],
     );
-    s.dashed_arrow(&[(rx, 446.0), (x + w + 6.0, 468.0)]);
-    s.text(
+    s.dashed_arrow(&[(rx, 464.0), (x + w + 6.0, 500.0)]);
+    s.lines(
         rx + 145.0,
-        500.0,
-        Style::Note,
+        514.0,
         Anchor::Middle,
-        "the next turn's drain_remote() takes the task in",
+        &[
+            "~the next turn's drain_remote() sees the",
+            "~flag, locks, and takes the task in",
+        ],
     );
     s.finish()
 }

@@ -1,7 +1,8 @@
 //! Chapter 5: the reactor's table of sources (crates/05-reactor/src/
-//! reactor.rs): key → source, each with a reader's half and a writer's
-//! half (wakers, tick, armed); the poller's oneshot interest; and what
-//! `dispatch` does with one event.
+//! reactor.rs): key → source in a map with a cheap hasher, each source with
+//! a reader's half and a writer's half (wakers, tick, armed); the count of
+//! armed sources; the poller's oneshot interest; and what `dispatch` does
+//! with one event, through the wakers buffer it keeps.
 
 use super::svg::{Anchor, Style, Svg, colour};
 
@@ -11,32 +12,38 @@ use super::svg::{Anchor, Style, Svg, colour};
 pub const DRAWN_FROM: &[(&str, &[&str])] = &[(
     "crates/05-reactor/src/reactor.rs",
     &[
-        "sources: RefCell<HashMap<usize, Rc<Source>>>",
+        "sources: RefCell<HashMap<usize, Rc<Source>, KeyHash>>",
+        "self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);",
+        "woken: RefCell<Vec<Waker>>",
         "next_key: Cell<usize>",
+        "armed: Cell<usize>",
         "wakers: Vec<Waker>",
         "tick: u64",
         "armed: bool",
         "PollMode::Oneshot",
-        "half.armed = false; // oneshot",
-        "halves[0].tick += 1;",
+        "halves[0].tick += 1;\n                woken.append(&mut halves[0].wakers);",
+        "let write = !halves[1].wakers.is_empty();\n            self.set_armed(&mut halves, read, write);",
         "self.arm(&source, interest)",
         "waker.wake();",
+        "self.woken.replace(woken);",
     ],
 )];
 
 pub fn draw() -> String {
     let mut s = Svg::new(
         900,
-        500,
+        552,
         "The reactor's table of sources and one event",
-        "The registry maps each key to a source: a descriptor and two halves, read and write, \
-         each with the wakers of the tasks waiting on it, a tick that counts its events, and \
-         whether interest is armed in the poller. Key 1 is a listener, fd 7, whose reader \
-         Task-1 waits; key 2 is a stream, fd 8, read by Task-2 and written by Task-3; key 3 \
-         is a stream nobody waits on, not armed. The kernel's epoll interest list holds the \
+        "The registry maps each key to a source, in a HashMap whose hasher is one \
+         multiplication: a descriptor and two halves, read and write, each with the wakers of \
+         the tasks waiting on it, a tick that counts its events, and whether interest is armed \
+         in the poller. Key 1 is a listener, fd 7, whose reader Task-1 waits; key 2 is a \
+         stream, fd 8, read by Task-2 and written by Task-3; key 3 is a stream nobody waits \
+         on, not armed, so two sources are armed. The kernel's epoll interest list holds the \
          armed interest in oneshot mode. When epoll_wait returns a readable event for key 2, \
-         dispatch disarms both halves, bumps the read tick, takes Task-2's waker, re-arms \
-         fd 8 for writing because Task-3 still waits, and wakes Task-2.",
+         dispatch bumps the read tick and moves Task-2's waker into its reused buffer, sets \
+         each half armed only if someone still waits on it, re-arms fd 8 for writing because \
+         Task-3 still waits, and wakes Task-2.",
     );
     s.text(
         20.0,
@@ -97,13 +104,15 @@ pub fn draw() -> String {
         top + 168.0,
         Anchor::Start,
         &[
+            "`sources: HashMap<usize, Rc<Source>, KeyHash>",
+            "~Keys come in order, so KeyHash hashes one with a single multiplication, not SipHash.",
             "~Keys only grow (next_key = 4): a late event for a dropped source finds no entry and is ignored.",
-            "~Key 3 is registered but nobody waits on it, so nothing is armed: it cannot wake the loop.",
+            "~Nobody waits on key 3, so nothing is armed (armed = 2 sources): it cannot wake the loop.",
         ],
     );
 
     // The poller, in the kernel.
-    let y = 262.0;
+    let y = 298.0;
     s.node(
         (40.0, y, 360.0, 150.0),
         colour::OUTSIDE,
@@ -141,26 +150,32 @@ pub fn draw() -> String {
         ],
     );
     s.arrow(&[(665.0, y + 56.0), (665.0, y + 76.0)]);
-    s.rect((450.0, y + 76.0, 430.0, 136.0), colour::REACTOR, false);
+    s.rect((450.0, y + 76.0, 430.0, 160.0), colour::REACTOR, false);
     s.lines(
         464.0,
         y + 100.0,
         Anchor::Start,
         &[
             "*dispatch(event)",
-            "1. both halves armed = false (oneshot)",
-            "2. read tick 9 → 10; take the wakers: [Task-2]",
+            "1. read tick 9 → 10; its wakers [Task-2] move to woken",
+            "2. oneshot disarmed fd 8; a half stays armed if",
+            "",
             "3. Task-3 still waits to write: re-arm fd 8,",
             "",
-            "4. wake Task-2: it joins the ready queue",
+            "4. wake Task-2: it joins the ready queue; the",
+            "",
         ],
     );
-    s.text(
-        484.0,
-        y + 172.0,
-        Style::Code,
-        Anchor::Start,
-        "modify(fd 8, Event { key: 2, writable })",
-    );
+    for (i, style, text) in [
+        (
+            3.0,
+            Style::Body,
+            "someone still waits: set_armed(.., false, true)",
+        ),
+        (5.0, Style::Code, "modify(fd 8, Event { key: 2, writable })"),
+        (7.0, Style::Body, "empty woken is kept for the next event"),
+    ] {
+        s.text(484.0, y + 100.0 + 18.0 * i, style, Anchor::Start, text);
+    }
     s.finish()
 }
