@@ -138,6 +138,47 @@ pub enum Command {
         book: bool,
     },
 
+    /// Measure our runtime next to tokio, smol and CPython's asyncio.
+    ///
+    /// Runs the workloads of the book's "Benchmarks" appendix (spawn,
+    /// timers, queue, ring, echo, and the memory of an idle task) on each
+    /// runtime, in interleaved rounds, each measurement in a fresh process,
+    /// and prints the medians and the ratios; a full run also redraws the
+    /// appendix's chart (book/src/generated/bench.svg). Builds the bench
+    /// crate in release mode first: the first build compiles tokio and smol
+    /// and takes a few minutes. Needs python3 for the CPython column.
+    ///
+    /// Examples: `cargo lab bench`, `cargo lab bench ring echo --rounds 3`,
+    /// `cargo lab bench --scaling`.
+    Bench {
+        /// The workloads to run (spawn, timers, queue, ring, echo, idle);
+        /// all of them if none is named.
+        workloads: Vec<String>,
+        /// How many interleaved rounds (default 5); the tables show the
+        /// median of each.
+        #[arg(long, value_name = "R")]
+        rounds: Option<u32>,
+        /// Instead: time per task for spawn and timers at 10k, 100k and 1M
+        /// tasks, to see whether a runtime slows down as it grows.
+        #[arg(long)]
+        scaling: bool,
+        /// For CI: tiny sizes, one round, every result checked; the times
+        /// mean nothing.
+        #[arg(long)]
+        smoke: bool,
+        /// Do not redraw the book's chart.
+        #[arg(long)]
+        no_chart: bool,
+        /// Time each run by the CPU time it used, not the wall clock:
+        /// steadier on a busy machine, blind to waiting (the timers' sleeps).
+        #[arg(long)]
+        cpu: bool,
+        /// Only these runtimes, comma-separated: ours, tokio, smol, cpython,
+        /// floor (all by default; the chart is redrawn only for all).
+        #[arg(long, value_name = "LIST")]
+        runtimes: Option<String>,
+    },
+
     /// For maintainers and CI: prove every exercise's tests bite.
     ///
     /// Checks course.toml against the tree (every demo, stub, solution,

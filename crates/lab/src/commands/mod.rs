@@ -1,6 +1,7 @@
 //! One module per command; [`dispatch`] picks the one the learner asked
 //! for.
 
+mod bench;
 mod book;
 mod check;
 mod demo;
@@ -52,6 +53,26 @@ pub fn dispatch(workspace: &Workspace, command: Option<Command>) -> Result<ExitC
             list,
         }) => reset::run(workspace, &course()?, exercise.as_deref(), yes, list),
         Some(Command::Book { serve, check }) => book::run(workspace, serve, check),
+        Some(Command::Bench {
+            workloads,
+            rounds,
+            scaling,
+            smoke,
+            no_chart,
+            cpu,
+            runtimes,
+        }) => {
+            let options = bench::Options {
+                workloads,
+                rounds,
+                scaling,
+                smoke,
+                no_chart,
+                cpu,
+                runtimes,
+            };
+            bench::run(workspace, &options)
+        }
         Some(Command::Verify) => verify::run(workspace, &course()?),
         Some(Command::Stubs { write }) => stubs::run(workspace, &course()?, write),
         Some(Command::Trace {

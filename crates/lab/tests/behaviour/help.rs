@@ -9,7 +9,9 @@ use common::{fixture_root, lab};
 fn help_lists_every_command() {
     let run = lab(&fixture_root(), &["--help"]);
     assert_eq!(run.code, Some(0), "{run:?}");
-    for command in ["demo", "check", "hint", "reset", "book", "verify", "trace"] {
+    for command in [
+        "demo", "check", "hint", "reset", "book", "bench", "verify", "trace",
+    ] {
         assert!(
             run.stdout.contains(command),
             "{command} missing from:\n{}",
@@ -33,4 +35,17 @@ fn verify_says_who_it_is_for() {
         "{}",
         run.stdout
     );
+}
+
+#[test]
+fn bench_warns_of_its_first_build() {
+    let run = lab(&fixture_root(), &["help", "bench"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    for words in ["tokio and smol", "--rounds", "--scaling", "python3"] {
+        assert!(
+            run.stdout.contains(words),
+            "{words} missing from:\n{}",
+            run.stdout
+        );
+    }
 }
