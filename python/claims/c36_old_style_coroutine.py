@@ -8,8 +8,8 @@ survives as `types.coroutine`, which marks a generator as awaitable.
 The test suite runs this under python3 (3.11 here). It runs under 3.7 to
 3.10 as well, where it takes the other branch and shows the decorator
 still working (and, from 3.8, warning): set `PYTHON` to such an interpreter
-and `cargo test -p aio-generators --test claims` shows the difference as a
-snapshot diff.
+and `cargo test -p aio-generators --test behaviour claims::` shows the
+difference as a snapshot diff.
 """
 import asyncio
 import inspect

@@ -23,26 +23,52 @@ fn run_to_end(mut generator: SquaresThenTotal) -> (Vec<u64>, u64) {
 #[test]
 fn every_square_of_the_inner_generator_comes_straight_out() {
     let mut generator = squares_then_total(3);
-    assert_eq!(generator.resume(()), GeneratorState::Yielded(1));
-    assert_eq!(generator.resume(()), GeneratorState::Yielded(4));
-    assert_eq!(generator.resume(()), GeneratorState::Yielded(9));
+    assert_eq!(
+        generator.resume(()),
+        GeneratorState::Yielded(1),
+        "the first resume must yield the inner generator's first square, 1, straight out"
+    );
+    assert_eq!(
+        generator.resume(()),
+        GeneratorState::Yielded(4),
+        "the second resume must yield the inner generator's next square, 4"
+    );
+    assert_eq!(
+        generator.resume(()),
+        GeneratorState::Yielded(9),
+        "the third resume must yield the inner generator's next square, 9"
+    );
 }
 
 #[test]
 fn the_resume_that_finishes_the_inner_generator_yields_its_return_value() {
     // No resume is wasted between the last square and the total: when the
     // inner generator returns, the outer one carries on to `yield total`.
-    assert_eq!(run_to_end(squares_then_total(3)), (vec![1, 4, 9, 14], 14));
+    assert_eq!(
+        run_to_end(squares_then_total(3)),
+        (vec![1, 4, 9, 14], 14),
+        "squares_then_total(3) must yield 1, 4, 9, then the total 14 in the resume that finishes \
+         the inner generator (no wasted resume), and return 14: (yielded, returned)"
+    );
 }
 
 #[test]
 fn the_outer_generator_returns_what_the_inner_one_returned() {
-    assert_eq!(run_to_end(squares_then_total(4)).1, 1 + 4 + 9 + 16);
+    assert_eq!(
+        run_to_end(squares_then_total(4)).1,
+        1 + 4 + 9 + 16,
+        "the outer generator must return the inner one's return value, the sum of the squares"
+    );
 }
 
 #[test]
 fn an_inner_generator_with_nothing_to_yield_goes_straight_to_the_total() {
-    assert_eq!(run_to_end(squares_then_total(0)), (vec![0], 0));
+    assert_eq!(
+        run_to_end(squares_then_total(0)),
+        (vec![0], 0),
+        "with nothing to yield, the inner generator returns 0 at once: the outer one must yield \
+         that total at the first resume, then return it: (yielded, returned)"
+    );
 }
 
 #[test]
@@ -57,7 +83,9 @@ fn while_delegating_the_inner_generator_lives_in_the_outer_frame() {
                 limit: 2,
                 total: 0
             }
-        }
+        },
+        "after the first resume, the outer generator must be Delegating, holding the inner \
+         generator's suspended state in its own frame"
     );
 }
 
@@ -67,14 +95,27 @@ fn after_the_inner_generator_returns_only_the_total_is_kept() {
     for _ in 0..3 {
         generator.resume(());
     }
-    assert_eq!(generator, SquaresThenTotal::YieldedTotal { total: 5 });
+    assert_eq!(
+        generator,
+        SquaresThenTotal::YieldedTotal { total: 5 },
+        "once the inner generator returned, the outer frame must keep only the total, in \
+         YieldedTotal"
+    );
 }
 
 #[test]
 fn resuming_after_the_return_panics() {
     let mut generator = squares_then_total(0);
-    assert_eq!(generator.resume(()), GeneratorState::Yielded(0));
-    assert_eq!(generator.resume(()), GeneratorState::Complete(0));
+    assert_eq!(
+        generator.resume(()),
+        GeneratorState::Yielded(0),
+        "squares_then_total(0) must first yield its total, 0"
+    );
+    assert_eq!(
+        generator.resume(()),
+        GeneratorState::Complete(0),
+        "after yielding the total, the next resume must return it (Complete)"
+    );
     let again = catch_unwind(AssertUnwindSafe(|| generator.resume(())));
     assert!(
         again.is_err(),

@@ -88,7 +88,9 @@ fn tasks_take_turns_in_the_order_they_were_given() {
             "a returns",
             "b returns",
             "c returns"
-        ]
+        ],
+        "tasks must take turns, one step each in list order (a, b, c), until each returns: run \
+         each task one resume, not to the end"
     );
 }
 
@@ -112,7 +114,8 @@ fn a_task_that_yields_waits_behind_every_other_task() {
             "short returns",
             "long runs",
             "long returns"
-        ]
+        ],
+        "a task that returned leaves the round; the others go on taking turns in order"
     );
 }
 
@@ -124,7 +127,12 @@ fn results_come_back_in_argument_order_not_in_finishing_order() {
         Logged::task("quick", 0, &log),
         Logged::task("middling", 2, &log),
     ]);
-    assert_eq!(results, ["SLOW", "QUICK", "MIDDLING"]);
+    assert_eq!(
+        results,
+        ["SLOW", "QUICK", "MIDDLING"],
+        "results must come back in the order the tasks were given, not the order they finished, \
+         each task's return value"
+    );
 }
 
 #[test]
@@ -133,7 +141,8 @@ fn a_task_that_returned_is_dropped_before_the_next_task_runs() {
     gather(vec![Logged::task("a", 0, &log), Logged::task("b", 1, &log)]);
     assert_eq!(
         log_of(&log),
-        ["a returns", "a dropped", "b runs", "b returns", "b dropped"]
+        ["a returns", "a dropped", "b runs", "b returns", "b dropped"],
+        "a task that returned must be dropped at once, before the next task runs"
     );
 }
 
@@ -141,18 +150,28 @@ fn a_task_that_returned_is_dropped_before_the_next_task_runs() {
 fn every_task_runs_until_it_returns_and_no_further() {
     let log = Log::default();
     let results = gather(vec![Logged::task("x", 2, &log), Logged::task("y", 5, &log)]);
-    assert_eq!(results, ["X", "Y"]);
+    assert_eq!(
+        results,
+        ["X", "Y"],
+        "results must come back in the order the tasks were given, each task's return value"
+    );
     let returns = log_of(&log)
         .iter()
         .filter(|line| line.ends_with("returns"))
         .count();
-    assert_eq!(returns, 2);
+    assert_eq!(
+        returns, 2,
+        "each task must be resumed until it returns, and never again after: one return per task"
+    );
 }
 
 #[test]
 fn gathering_no_tasks_gives_no_results() {
     let results: Vec<u64> = gather(Vec::<Box<dyn Generator<Yield = u64, Return = u64>>>::new());
-    assert!(results.is_empty());
+    assert!(
+        results.is_empty(),
+        "gathering no tasks must give no results"
+    );
 }
 
 #[test]
@@ -162,5 +181,10 @@ fn the_stage_generators_can_be_gathered_too() {
         Box::new(squares(1)),
         Box::new(squares(0)),
     ];
-    assert_eq!(gather(tasks), [14, 1, 0]);
+    assert_eq!(
+        gather(tasks),
+        [14, 1, 0],
+        "the stage's own generators must be gathered too: the total each returned, in the order \
+         given"
+    );
 }

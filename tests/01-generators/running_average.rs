@@ -21,7 +21,11 @@ fn send_all(values: &[f64]) -> Vec<GeneratorState<Option<f64>, std::convert::Inf
 #[test]
 fn the_first_resume_yields_no_average_yet() {
     let mut average = running_average();
-    assert_eq!(average.resume(None), GeneratorState::Yielded(None));
+    assert_eq!(
+        average.resume(None),
+        GeneratorState::Yielded(None),
+        "the first resume only starts the generator: it must yield None, no average yet"
+    );
 }
 
 #[test]
@@ -32,7 +36,8 @@ fn each_value_sent_yields_the_average_of_all_values_so_far() {
             GeneratorState::Yielded(Some(10.0)),
             GeneratorState::Yielded(Some(15.0)),
             GeneratorState::Yielded(Some(30.0)),
-        ]
+        ],
+        "each value sent must yield the average of every value sent so far"
     );
 }
 
@@ -42,10 +47,16 @@ fn next_in_the_middle_yields_the_same_average_again() {
     average.resume(None);
     average.resume(Some(4.0));
     average.resume(Some(8.0));
-    assert_eq!(average.resume(None), GeneratorState::Yielded(Some(6.0)));
+    assert_eq!(
+        average.resume(None),
+        GeneratorState::Yielded(Some(6.0)),
+        "next (resume with None) after values were sent must yield the same average again, without \
+         counting anything"
+    );
     assert_eq!(
         average.resume(Some(0.0)),
-        GeneratorState::Yielded(Some(4.0))
+        GeneratorState::Yielded(Some(4.0)),
+        "after next, a value sent must count as usual: (4 + 8 + 0) / 3"
     );
 }
 
@@ -53,7 +64,11 @@ fn next_in_the_middle_yields_the_same_average_again() {
 fn next_before_any_value_keeps_yielding_none() {
     let mut average = running_average();
     average.resume(None);
-    assert_eq!(average.resume(None), GeneratorState::Yielded(None));
+    assert_eq!(
+        average.resume(None),
+        GeneratorState::Yielded(None),
+        "next before any value was sent must keep yielding None"
+    );
 }
 
 #[test]
@@ -67,7 +82,8 @@ fn the_frame_keeps_the_total_and_the_count() {
         RunningAverage::Averaging {
             total: 4.0,
             count: 2
-        }
+        },
+        "the frame must keep the running total and the count of values, in Averaging"
     );
 }
 
@@ -77,7 +93,9 @@ fn sending_a_value_before_the_first_resume_panics_like_python() {
     // is not mistaken for the panic we want.
     assert_eq!(
         running_average().resume(None),
-        GeneratorState::Yielded(None)
+        GeneratorState::Yielded(None),
+        "the first resume with None must yield None: the generator must work before the rest of \
+         this test can mean anything"
     );
     let mut fresh = running_average();
     let sent = catch_unwind(AssertUnwindSafe(|| fresh.resume(Some(1.0))));

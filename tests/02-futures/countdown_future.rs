@@ -10,7 +10,11 @@ use subject::Countdown;
 #[test]
 fn a_countdown_of_zero_is_ready_on_the_first_poll() {
     let mut fut = Countdown::new(0);
-    assert_eq!(poll_with(&mut fut, Waker::noop()), Poll::Ready(()));
+    assert_eq!(
+        poll_with(&mut fut, Waker::noop()),
+        Poll::Ready(()),
+        "a countdown of zero has nothing left to count: its first poll must be Ready"
+    );
 }
 
 #[test]
@@ -27,7 +31,8 @@ fn a_countdown_of_three_is_pending_three_times_then_ready() {
     }
     assert_eq!(
         answers,
-        [Poll::Pending, Poll::Pending, Poll::Pending, Poll::Ready(())]
+        [Poll::Pending, Poll::Pending, Poll::Pending, Poll::Ready(())],
+        "a countdown of 3 must be Pending three times, then Ready"
     );
 }
 
@@ -36,14 +41,23 @@ fn every_pending_wakes_the_task_exactly_once() {
     let (counter, waker) = counting_waker();
     let mut fut = Countdown::new(4);
     for pendings in 1..=4 {
-        assert_eq!(poll_with(&mut fut, &waker), Poll::Pending);
+        assert_eq!(
+            poll_with(&mut fut, &waker),
+            Poll::Pending,
+            "a countdown not yet at zero must be Pending"
+        );
         assert_eq!(
             counter.wakes(),
             pendings,
-            "after Pending number {pendings}: a Pending needs one wake, or a sleeping executor never comes back"
+            "after Pending number {pendings}: a Pending needs one wake, or a sleeping executor \
+             never comes back"
         );
     }
-    assert_eq!(poll_with(&mut fut, &waker), Poll::Ready(()));
+    assert_eq!(
+        poll_with(&mut fut, &waker),
+        Poll::Ready(()),
+        "after four Pendings a countdown of 4 must be Ready"
+    );
     assert_eq!(counter.wakes(), 4, "Ready must not wake");
 }
 
@@ -51,5 +65,8 @@ fn every_pending_wakes_the_task_exactly_once() {
 fn it_counts_down_one_per_poll() {
     let mut fut = Countdown::new(2);
     let _ = poll_with(&mut fut, Waker::noop());
-    assert_eq!(fut.remaining, 1);
+    assert_eq!(
+        fut.remaining, 1,
+        "each poll must count down by one: after one poll of a countdown of 2, one remains"
+    );
 }

@@ -41,18 +41,38 @@ fn each_poll_resumes_the_generator_exactly_once() {
     });
     assert_eq!(resumed.get(), 0, "wrapping must not run the generator");
     for expected in 1..=2 {
-        assert_eq!(poll_with(&mut fut, Waker::noop()), Poll::Pending);
-        assert_eq!(resumed.get(), expected);
+        assert_eq!(
+            poll_with(&mut fut, Waker::noop()),
+            Poll::Pending,
+            "a generator that yielded must make the future Pending"
+        );
+        assert_eq!(
+            resumed.get(),
+            expected,
+            "each poll must resume the generator exactly once: {expected} polls, {expected} resumes"
+        );
     }
-    assert_eq!(poll_with(&mut fut, Waker::noop()), Poll::Ready(3));
-    assert_eq!(resumed.get(), 3);
+    assert_eq!(
+        poll_with(&mut fut, Waker::noop()),
+        Poll::Ready(3),
+        "when the generator returns, the future must be Ready with its return value"
+    );
+    assert_eq!(
+        resumed.get(),
+        3,
+        "three polls must resume the generator three times, no more"
+    );
 }
 
 #[test]
 fn a_generator_that_returns_at_once_is_ready_on_the_first_poll() {
     let resumed = Rc::new(Cell::new(0));
     let mut fut = FromGenerator::new(Pauses { yields: 0, resumed });
-    assert_eq!(poll_with(&mut fut, Waker::noop()), Poll::Ready(1));
+    assert_eq!(
+        poll_with(&mut fut, Waker::noop()),
+        Poll::Ready(1),
+        "a generator that returns at once must make the first poll Ready with its value"
+    );
 }
 
 #[test]
@@ -74,5 +94,9 @@ fn each_yield_is_a_pending_that_wakes_the_task() {
             "a yield gives no hint of when to come back, so each Pending must wake the task once"
         );
     }
-    assert_eq!(pendings, 5);
+    assert_eq!(
+        pendings, 5,
+        "a generator that yields five times must make the future Pending five times before it is \
+         Ready"
+    );
 }

@@ -15,8 +15,16 @@ use subject::Slot;
 fn an_empty_slot_is_pending_and_nobody_is_woken_yet() {
     let mut slot: Slot<u32> = Slot::new();
     let (counter, waker) = counting_waker();
-    assert_eq!(poll_with(&mut slot, &waker), Poll::Pending);
-    assert_eq!(poll_with(&mut slot, &waker), Poll::Pending);
+    assert_eq!(
+        poll_with(&mut slot, &waker),
+        Poll::Pending,
+        "polling an empty slot must return Pending"
+    );
+    assert_eq!(
+        poll_with(&mut slot, &waker),
+        Poll::Pending,
+        "polling an empty slot again must still return Pending"
+    );
     assert_eq!(
         counter.wakes(),
         0,
@@ -29,16 +37,31 @@ fn set_wakes_the_waiting_task_once_and_the_next_poll_is_ready() {
     let setter: Slot<&str> = Slot::new();
     let mut waiting = setter.clone();
     let (counter, waker) = counting_waker();
-    assert_eq!(poll_with(&mut waiting, &waker), Poll::Pending);
+    assert_eq!(
+        poll_with(&mut waiting, &waker),
+        Poll::Pending,
+        "polling an empty slot must return Pending"
+    );
 
-    assert!(setter.set("value"));
+    assert!(
+        setter.set("value"),
+        "the first set of a slot must succeed (return true)"
+    );
     assert_eq!(
         counter.wakes(),
         1,
         "`set` must wake the waker that `poll` kept"
     );
-    assert_eq!(poll_with(&mut waiting, &waker), Poll::Ready("value"));
-    assert_eq!(counter.wakes(), 1);
+    assert_eq!(
+        poll_with(&mut waiting, &waker),
+        Poll::Ready("value"),
+        "after set, the next poll must be Ready with the value"
+    );
+    assert_eq!(
+        counter.wakes(),
+        1,
+        "polling after the value arrived must not wake the task again"
+    );
 }
 
 #[test]
@@ -47,8 +70,14 @@ fn only_the_most_recent_waker_is_woken() {
     let mut waiting = setter.clone();
     let (old, old_waker) = counting_waker();
     let (new, new_waker) = counting_waker();
-    assert!(poll_with(&mut waiting, &old_waker).is_pending());
-    assert!(poll_with(&mut waiting, &new_waker).is_pending());
+    assert!(
+        poll_with(&mut waiting, &old_waker).is_pending(),
+        "polling an empty slot must return Pending"
+    );
+    assert!(
+        poll_with(&mut waiting, &new_waker).is_pending(),
+        "polling an empty slot again must still return Pending"
+    );
     setter.set(5);
     assert_eq!(
         (old.wakes(), new.wakes()),
@@ -60,20 +89,41 @@ fn only_the_most_recent_waker_is_woken() {
 #[test]
 fn set_before_any_poll_needs_no_waker_and_the_first_poll_is_ready() {
     let mut slot = Slot::new();
-    assert!(slot.set(3));
+    assert!(
+        slot.set(3),
+        "the first set of a slot must succeed (return true)"
+    );
     let (counter, waker) = counting_waker();
-    assert_eq!(poll_with(&mut slot, &waker), Poll::Ready(3));
-    assert_eq!(counter.wakes(), 0);
+    assert_eq!(
+        poll_with(&mut slot, &waker),
+        Poll::Ready(3),
+        "a slot set before any poll must be Ready with its value at the first poll"
+    );
+    assert_eq!(
+        counter.wakes(),
+        0,
+        "a poll that is Ready at once must wake nobody"
+    );
 }
 
 #[test]
 fn a_second_set_is_refused_even_after_the_value_was_taken() {
     let setter = Slot::new();
     let mut waiting = setter.clone();
-    assert!(setter.set('a'));
+    assert!(
+        setter.set('a'),
+        "the first set of a slot must succeed (return true)"
+    );
     assert!(!setter.set('b'), "a slot is set once");
-    assert_eq!(poll_with(&mut waiting, Waker::noop()), Poll::Ready('a'));
-    assert!(!setter.set('c'));
+    assert_eq!(
+        poll_with(&mut waiting, Waker::noop()),
+        Poll::Ready('a'),
+        "the waiting side must get the value set first"
+    );
+    assert!(
+        !setter.set('c'),
+        "a slot is set once: a set after the value was taken must still be refused (return false)"
+    );
 }
 
 /// The slot a `PollsInline` waker polls, and what that poll answered.
@@ -103,14 +153,25 @@ fn set_has_let_go_of_the_slot_before_it_wakes() {
     let setter: Slot<u32> = Slot::new();
     let mut waiting = setter.clone();
     let waker = Waker::from(Arc::new(PollsInline));
-    assert!(poll_with(&mut waiting, &waker).is_pending());
+    assert!(
+        poll_with(&mut waiting, &waker).is_pending(),
+        "polling an empty slot must return Pending"
+    );
     INLINE.with(|cell| *cell.borrow_mut() = Some((waiting, None)));
 
     // If `set` still held its `borrow_mut` while waking, the poll inside
     // `wake` would panic with "already borrowed".
-    assert!(setter.set(9));
+    assert!(
+        setter.set(9),
+        "the first set of a slot must succeed (return true)"
+    );
     let seen = INLINE.with(|cell| cell.borrow_mut().take().and_then(|(_, seen)| seen));
-    assert_eq!(seen, Some(Poll::Ready(9)));
+    assert_eq!(
+        seen,
+        Some(Poll::Ready(9)),
+        "set must let go of the slot before it wakes: the waker polled the slot inside wake, and \
+         that poll did not see Ready(9) (a RefCell still borrowed panics here)"
+    );
 }
 
 #[test]
@@ -119,7 +180,15 @@ fn an_async_block_awaiting_the_slot_gets_the_value() {
     let waiting = setter.clone();
     let mut task = pin!(async move { waiting.await + 1 });
     let mut cx = Context::from_waker(Waker::noop());
-    assert_eq!(task.as_mut().poll(&mut cx), Poll::Pending);
+    assert_eq!(
+        task.as_mut().poll(&mut cx),
+        Poll::Pending,
+        "an async block awaiting an empty slot must be Pending"
+    );
     setter.set(41);
-    assert_eq!(task.as_mut().poll(&mut cx), Poll::Ready(42));
+    assert_eq!(
+        task.as_mut().poll(&mut cx),
+        Poll::Ready(42),
+        "after set(41), the async block must finish with 41 + 1"
+    );
 }

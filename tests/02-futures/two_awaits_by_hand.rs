@@ -34,8 +34,17 @@ fn drive<F: Future>(fut: F, limit: u32) -> Option<(F::Output, u32)> {
 #[test]
 fn it_answers_like_the_async_fn_poll_for_poll() {
     let expected = drive(greet_async("Ada"), 100);
-    assert_eq!(expected, Some((String::from("Hello, Ada!"), 4)));
-    assert_eq!(drive(greet("Ada"), 100), expected);
+    assert_eq!(
+        expected,
+        Some((String::from("Hello, Ada!"), 4)),
+        "the async fn itself must give this answer: if this fails, the test is wrong, not your code"
+    );
+    assert_eq!(
+        drive(greet("Ada"), 100),
+        expected,
+        "the hand-written state machine must answer like the async fn, poll for poll: the same \
+         value after the same number of polls"
+    );
 }
 
 #[test]
@@ -56,7 +65,9 @@ fn each_poll_stops_in_the_right_state() {
             "Pending in AwaitingGreeting",
             "Pending in AwaitingMark",
             "Ready(\"Hello, Grace!\") in Done",
-        ]
+        ],
+        "each poll must be answered from the right state: Pending twice while awaiting the \
+         greeting, once while awaiting the mark, then Ready in Done"
     );
 }
 

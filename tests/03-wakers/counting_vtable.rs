@@ -40,7 +40,12 @@ fn drop_counts_a_drop_and_gives_the_count_back() {
     let waker = new_waker(&tally);
     assert_eq!(Arc::strong_count(&tally), 2, "a new waker owns one count");
     drop(ManuallyDrop::into_inner(waker));
-    assert_eq!(counts(&tally), (0, 0, 0, 1));
+    assert_eq!(
+        counts(&tally),
+        (0, 0, 0, 1),
+        "dropping a waker must count one drop and nothing else: (clones, wakes, wakes by ref, \
+         drops)"
+    );
     assert_eq!(
         Arc::strong_count(&tally),
         1,
@@ -53,7 +58,12 @@ fn clone_counts_a_clone_and_takes_a_count_of_its_own() {
     let tally = Arc::new(Tally::default());
     let waker = new_waker(&tally);
     let copy = clone_of(&waker);
-    assert_eq!(counts(&tally), (1, 0, 0, 0));
+    assert_eq!(
+        counts(&tally),
+        (1, 0, 0, 0),
+        "cloning a waker must count one clone and nothing else: (clones, wakes, wakes by ref, \
+         drops)"
+    );
     assert_eq!(
         Arc::strong_count(&tally),
         3,
@@ -61,8 +71,18 @@ fn clone_counts_a_clone_and_takes_a_count_of_its_own() {
     );
     drop(ManuallyDrop::into_inner(copy));
     drop(ManuallyDrop::into_inner(waker));
-    assert_eq!(counts(&tally), (1, 0, 0, 2));
-    assert_eq!(Arc::strong_count(&tally), 1);
+    assert_eq!(
+        counts(&tally),
+        (1, 0, 0, 2),
+        "after dropping the clone and the original, the tally must show one clone and two drops: \
+         (clones, wakes, wakes by ref, drops)"
+    );
+    assert_eq!(
+        Arc::strong_count(&tally),
+        1,
+        "both wakers are gone, so only the test's own count may remain: a count the clone took was \
+         not given back (a leak), or one was given back twice"
+    );
 }
 
 #[test]
@@ -71,14 +91,23 @@ fn wake_by_ref_counts_a_wake_and_keeps_the_waker() {
     let waker = new_waker(&tally);
     waker.wake_by_ref();
     waker.wake_by_ref();
-    assert_eq!(counts(&tally), (0, 0, 2, 0));
+    assert_eq!(
+        counts(&tally),
+        (0, 0, 2, 0),
+        "two wake_by_ref calls must count two wakes by reference and nothing else: (clones, wakes, \
+         wakes by ref, drops)"
+    );
     assert_eq!(
         Arc::strong_count(&tally),
         2,
         "wake_by_ref must not touch the count"
     );
     drop(ManuallyDrop::into_inner(waker));
-    assert_eq!(Arc::strong_count(&tally), 1);
+    assert_eq!(
+        Arc::strong_count(&tally),
+        1,
+        "dropping the waker must give its count back: one count, the test's own, must remain"
+    );
 }
 
 #[test]
@@ -98,7 +127,12 @@ fn wake_counts_a_wake_not_a_drop_and_gives_the_count_back() {
         "wake consumes its waker, so it must give that waker's count back"
     );
     drop(ManuallyDrop::into_inner(waker));
-    assert_eq!(Arc::strong_count(&tally), 1);
+    assert_eq!(
+        Arc::strong_count(&tally),
+        1,
+        "after wake and drop, only the test's own count may remain: a count was leaked or freed \
+         twice"
+    );
 }
 
 #[test]
@@ -112,7 +146,12 @@ fn clones_of_one_waker_will_wake_each_other() {
     );
     drop(ManuallyDrop::into_inner(copy));
     drop(ManuallyDrop::into_inner(waker));
-    assert_eq!(Arc::strong_count(&tally), 1);
+    assert_eq!(
+        Arc::strong_count(&tally),
+        1,
+        "after dropping the clone and the original, only the test's own count may remain: a count \
+         was leaked or freed twice"
+    );
 }
 
 #[test]
@@ -138,7 +177,12 @@ fn wakers_used_on_other_threads_all_give_their_counts_back() {
             .expect("a waker call panicked on another thread");
     }
     drop(ManuallyDrop::into_inner(waker));
-    assert_eq!(counts(&tally), (4, 2, 4, 3));
+    assert_eq!(
+        counts(&tally),
+        (4, 2, 4, 3),
+        "four clones, each woken by reference, then two woken and two dropped, and the original \
+         dropped: (clones, wakes, wakes by ref, drops)"
+    );
     assert_eq!(
         Arc::strong_count(&tally),
         1,

@@ -21,7 +21,11 @@ fn a_value_sent_before_the_first_poll_is_ready_at_once() {
     let (tx, rx) = channel();
     tx.send(7);
     let mut rx = pin!(rx);
-    assert_eq!(check::poll_once(rx.as_mut()), Poll::Ready(7));
+    assert_eq!(
+        check::poll_once(rx.as_mut()),
+        Poll::Ready(7),
+        "a value sent before the first poll must make that poll Ready with it"
+    );
 }
 
 #[test]
@@ -29,9 +33,17 @@ fn the_first_poll_is_pending_and_keeps_the_waker() {
     let (tx, rx) = channel::<&str>();
     let mut rx = pin!(rx);
     // poll_once panics if the receiver keeps no waker.
-    assert_eq!(check::poll_once(rx.as_mut()), Poll::Pending);
+    assert_eq!(
+        check::poll_once(rx.as_mut()),
+        Poll::Pending,
+        "polling before anything was sent must return Pending"
+    );
     tx.send("later");
-    assert_eq!(check::poll_once(rx.as_mut()), Poll::Ready("later"));
+    assert_eq!(
+        check::poll_once(rx.as_mut()),
+        Poll::Ready("later"),
+        "after send, the next poll must be Ready with the value sent"
+    );
 }
 
 #[test]
@@ -41,7 +53,11 @@ fn a_value_sent_from_another_thread_wakes_the_receiver() {
         thread::sleep(Duration::from_millis(20));
         tx.send(String::from("from a thread"));
     });
-    assert_eq!(check::drive(rx, 5), "from a thread");
+    assert_eq!(
+        check::drive(rx, 5),
+        "from a thread",
+        "a value sent from another thread must wake the receiver and be received"
+    );
     sender.join().unwrap();
 }
 
@@ -56,14 +72,16 @@ fn send_wakes_the_waker_of_the_latest_poll_once() {
     assert!(
         rx.as_mut()
             .poll(&mut Context::from_waker(&waker))
-            .is_pending()
+            .is_pending(),
+        "polling before anything was sent must return Pending"
     );
     drop(waker);
     let waker = raw_counting_waker(&latest);
     assert!(
         rx.as_mut()
             .poll(&mut Context::from_waker(&waker))
-            .is_pending()
+            .is_pending(),
+        "polling again before anything was sent must return Pending"
     );
     drop(waker);
 
@@ -81,7 +99,8 @@ fn send_wakes_the_waker_of_the_latest_poll_once() {
     assert_eq!(
         rx.as_mut()
             .poll(&mut Context::from_waker(std::task::Waker::noop())),
-        Poll::Ready(())
+        Poll::Ready(()),
+        "after send, the next poll must be Ready with the value"
     );
 }
 
@@ -95,12 +114,14 @@ fn no_waker_is_left_behind() {
         assert!(
             rx.as_mut()
                 .poll(&mut Context::from_waker(&waker))
-                .is_pending()
+                .is_pending(),
+            "polling before anything was sent must return Pending"
         );
         assert!(
             rx.as_mut()
                 .poll(&mut Context::from_waker(&waker))
-                .is_pending()
+                .is_pending(),
+            "polling again before anything was sent must return Pending"
         );
         tx.send(1);
     }
@@ -109,5 +130,10 @@ fn no_waker_is_left_behind() {
         0,
         "every waker clone was used or dropped"
     );
-    assert_eq!(Arc::strong_count(&counter), 1);
+    assert_eq!(
+        Arc::strong_count(&counter),
+        1,
+        "the receiver is gone, so only the test's own count of the wake counter may remain: a \
+         waker clone was leaked"
+    );
 }

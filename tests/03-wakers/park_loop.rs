@@ -66,7 +66,11 @@ fn wait_in(slot: Arc<Mutex<Option<Waker>>>) -> impl Future<Output = ()> {
 #[test]
 fn a_ready_future_takes_one_poll() {
     let (_, rx) = start(|| async { 42 }, PLENTY);
-    assert_eq!(answer(&rx), Some((42, 1)));
+    assert_eq!(
+        answer(&rx),
+        Some((42, 1)),
+        "a future that is ready at once must give its value after exactly one poll: (value, polls)"
+    );
 }
 
 #[test]
@@ -93,7 +97,12 @@ fn a_wake_during_the_poll_is_not_lost() {
         })
     };
     let (_, rx) = start(make, PLENTY);
-    assert_eq!(answer(&rx), Some(("woken before the park", 2)));
+    assert_eq!(
+        answer(&rx),
+        Some(("woken before the park", 2)),
+        "a future that wakes itself before returning Pending must be polled again at once, two \
+         polls in all: a wake that lands before the park must not be lost"
+    );
 }
 
 #[test]
@@ -131,7 +140,12 @@ fn a_future_nobody_wakes_gives_up_at_the_limit() {
     let limit = Duration::from_millis(100);
     let started = Instant::now();
     let (_, rx) = start(move || wait_in(for_future), limit);
-    assert_eq!(answer(&rx), None);
+    assert_eq!(
+        answer(&rx),
+        None,
+        "a future that nobody wakes must make block_on give up (None) once the deadline has \
+         passed, not wait for ever"
+    );
     assert!(
         started.elapsed() >= limit,
         "gave up after {:?}, before the limit of {limit:?}",
@@ -151,7 +165,12 @@ fn spurious_unparks_do_not_end_the_wait_early() {
         handle.thread().unpark();
         thread::sleep(Duration::from_millis(5));
     }
-    assert_eq!(answer(&rx), None);
+    assert_eq!(
+        answer(&rx),
+        None,
+        "an unpark that is not a wake must not count as one: block_on must check the notified \
+         flag, park again, and give up at the deadline (None)"
+    );
     assert!(
         started.elapsed() >= limit,
         "gave up after {:?}, before the limit of {limit:?}",

@@ -49,7 +49,11 @@ fn stuck_forever(drops: &Rc<Cell<u32>>, polls: &Rc<Cell<u32>>) -> impl Future<Ou
 #[test]
 fn an_uncancelled_future_finishes_with_its_value() {
     let (future, _handle) = cancellable(async { 5 });
-    assert_eq!(check::drive(future, 1), Outcome::Finished(5));
+    assert_eq!(
+        check::drive(future, 1),
+        Outcome::Finished(5),
+        "a future nobody cancels must finish with its own value, Outcome::Finished"
+    );
 }
 
 #[test]
@@ -59,8 +63,16 @@ fn a_pending_inner_future_keeps_the_waker() {
     let mut future = pin!(future);
     // `poll_once` panics if a Pending comes with no waker kept: `cancel`
     // would have nobody to wake.
-    assert_eq!(check::poll_once(future.as_mut()), Poll::Pending);
-    assert_eq!(polls.get(), 1);
+    assert_eq!(
+        check::poll_once(future.as_mut()),
+        Poll::Pending,
+        "a cancellable future must be Pending while its inner future is"
+    );
+    assert_eq!(
+        polls.get(),
+        1,
+        "the first poll must poll the inner future exactly once"
+    );
 }
 
 #[test]
@@ -72,7 +84,10 @@ fn cancel_wakes_the_task_and_the_next_poll_drops_the_inner_future() {
     let (future, handle) = cancellable(stuck_forever(&drops, &polls));
     let mut future = pin!(future);
 
-    assert!(future.as_mut().poll(&mut cx).is_pending());
+    assert!(
+        future.as_mut().poll(&mut cx).is_pending(),
+        "a cancellable future must be Pending while its inner future is"
+    );
     assert!(
         handle.cancel(),
         "the future is still running: cancel accepts"
@@ -86,7 +101,8 @@ fn cancel_wakes_the_task_and_the_next_poll_drops_the_inner_future() {
 
     assert_eq!(
         future.as_mut().poll(&mut cx),
-        Poll::Ready(Outcome::Cancelled)
+        Poll::Ready(Outcome::Cancelled),
+        "the poll after cancel must drop the inner future and be Ready(Outcome::Cancelled)"
     );
     assert_eq!(
         drops.get(),
@@ -106,14 +122,22 @@ fn cancel_before_the_first_poll_means_it_never_runs() {
         let _guard = guard;
         flag.set(true);
     });
-    assert!(handle.cancel());
+    assert!(
+        handle.cancel(),
+        "cancel before the first poll must succeed (return true): nothing has finished yet"
+    );
     let mut future = pin!(future);
     assert_eq!(
         check::poll_once(future.as_mut()),
-        Poll::Ready(Outcome::Cancelled)
+        Poll::Ready(Outcome::Cancelled),
+        "a future cancelled before its first poll must end with Outcome::Cancelled at that poll"
     );
     assert!(!ran.get(), "its body must never run");
-    assert_eq!(drops.get(), 1);
+    assert_eq!(
+        drops.get(),
+        1,
+        "a future cancelled before its first poll must still be dropped, exactly once"
+    );
 }
 
 #[test]
@@ -122,7 +146,8 @@ fn a_finished_future_cannot_be_cancelled() {
     let mut future = pin!(future);
     assert_eq!(
         check::poll_once(future.as_mut()),
-        Poll::Ready(Outcome::Finished("done"))
+        Poll::Ready(Outcome::Finished("done")),
+        "a future that finishes at once must be Ready with Outcome::Finished and its value"
     );
     assert!(
         !handle.cancel(),
@@ -135,11 +160,18 @@ fn a_cancelled_future_cannot_be_cancelled_again() {
     let (drops, polls) = (Rc::default(), Rc::default());
     let (future, handle) = cancellable(stuck_forever(&drops, &polls));
     let mut future = pin!(future);
-    assert!(check::poll_once(future.as_mut()).is_pending());
-    assert!(handle.cancel());
+    assert!(
+        check::poll_once(future.as_mut()).is_pending(),
+        "a cancellable future must be Pending while its inner future is"
+    );
+    assert!(
+        handle.cancel(),
+        "cancelling a waiting future must succeed (return true)"
+    );
     assert_eq!(
         check::poll_once(future.as_mut()),
-        Poll::Ready(Outcome::Cancelled)
+        Poll::Ready(Outcome::Cancelled),
+        "the poll after cancel must be Ready(Outcome::Cancelled)"
     );
     assert!(!handle.cancel(), "it is over: cancel says false");
 }
@@ -153,13 +185,21 @@ fn under_the_executor_a_task_waiting_forever_is_cancelled() {
             let (future, handle) = cancellable(future);
             let task = create_task(future);
             yield_now().await; // the task starts and waits, forever
-            assert!(handle.cancel());
+            assert!(
+                handle.cancel(),
+                "cancelling a task that waits must succeed (return true)"
+            );
             task.await.unwrap()
         });
         (outcome == Outcome::Cancelled, drops.get(), polls.get())
     });
     assert!(outcome, "the task must end with Outcome::Cancelled");
-    assert_eq!((drops, polls), (1, 1));
+    assert_eq!(
+        (drops, polls),
+        (1, 1),
+        "a cancelled task's inner future must be dropped once and polled only once, before the \
+         cancel: (drops, polls)"
+    );
 }
 
 #[test]
@@ -175,5 +215,10 @@ fn under_the_executor_a_task_that_finishes_first_is_not_cancelled() {
             (outcome, handle.cancel())
         })
     });
-    assert_eq!(outcome, (Outcome::Finished(42), false));
+    assert_eq!(
+        outcome,
+        (Outcome::Finished(42), false),
+        "a finished task must give Outcome::Finished(42), and cancelling it afterwards must fail \
+         (return false)"
+    );
 }

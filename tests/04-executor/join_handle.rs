@@ -26,7 +26,11 @@ fn a_handle_polled_before_completion_is_pending_and_keeps_the_waker() {
     let (_completer, handle) = slot::<u32>();
     let mut handle = pin!(handle);
     // `poll_once` panics if a Pending comes with no waker kept.
-    assert_eq!(check::poll_once(handle.as_mut()), Poll::Pending);
+    assert_eq!(
+        check::poll_once(handle.as_mut()),
+        Poll::Pending,
+        "a handle polled before the value is there must be Pending"
+    );
 }
 
 #[test]
@@ -37,7 +41,11 @@ fn completing_wakes_the_waiting_task_once_and_the_value_comes_out() {
     let (completer, handle) = slot();
     let mut handle = pin!(handle);
 
-    assert_eq!(handle.as_mut().poll(&mut cx), Poll::Pending);
+    assert_eq!(
+        handle.as_mut().poll(&mut cx),
+        Poll::Pending,
+        "a handle polled before the value is there must be Pending"
+    );
     assert_eq!(counter.counts().total_wakes(), 0, "nothing to wake for yet");
     completer.complete("the result");
     assert_eq!(
@@ -45,7 +53,11 @@ fn completing_wakes_the_waiting_task_once_and_the_value_comes_out() {
         1,
         "complete must wake the waker the handle kept, once"
     );
-    assert_eq!(handle.as_mut().poll(&mut cx), Poll::Ready(Ok("the result")));
+    assert_eq!(
+        handle.as_mut().poll(&mut cx),
+        Poll::Ready(Ok("the result")),
+        "after complete, the next poll must be Ready(Ok(value))"
+    );
 }
 
 #[test]
@@ -53,7 +65,11 @@ fn a_value_that_is_already_there_is_ready_at_the_first_poll() {
     let (completer, handle) = slot();
     completer.complete(7);
     let mut handle = pin!(handle);
-    assert_eq!(check::poll_once(handle.as_mut()), Poll::Ready(Ok(7)));
+    assert_eq!(
+        check::poll_once(handle.as_mut()),
+        Poll::Ready(Ok(7)),
+        "a value completed before the first poll must make that poll Ready(Ok(value))"
+    );
 }
 
 #[test]
@@ -68,14 +84,16 @@ fn only_the_waker_of_the_latest_poll_is_woken() {
         handle
             .as_mut()
             .poll(&mut Context::from_waker(&first_waker))
-            .is_pending()
+            .is_pending(),
+        "a handle polled before the value is there must be Pending"
     );
     // The task moved (or was polled by someone else): a new waker.
     assert!(
         handle
             .as_mut()
             .poll(&mut Context::from_waker(&second_waker))
-            .is_pending()
+            .is_pending(),
+        "a handle polled again before the value is there must be Pending"
     );
     completer.complete(());
     assert_eq!(second.counts().total_wakes(), 1, "wake the newest waker");
@@ -93,9 +111,17 @@ fn the_value_is_dropped_with_the_slot_if_nobody_takes_it() {
     let value = Rc::new(());
     let (completer, handle) = slot();
     completer.complete(value.clone());
-    assert_eq!(Rc::strong_count(&value), 2);
+    assert_eq!(
+        Rc::strong_count(&value),
+        2,
+        "complete must store the value in the slot (the test holds the other count)"
+    );
     drop(handle);
-    assert_eq!(Rc::strong_count(&value), 1);
+    assert_eq!(
+        Rc::strong_count(&value),
+        1,
+        "the value must be dropped with the slot when nobody takes it: the slot leaks it"
+    );
 }
 
 #[test]
@@ -106,14 +132,22 @@ fn dropping_the_completer_unfilled_wakes_the_handle_with_cancelled() {
     let (completer, handle) = slot::<u32>();
     let mut handle = pin!(handle);
 
-    assert_eq!(handle.as_mut().poll(&mut cx), Poll::Pending);
+    assert_eq!(
+        handle.as_mut().poll(&mut cx),
+        Poll::Pending,
+        "a handle polled before the value is there must be Pending"
+    );
     drop(completer); // what dropping a cancelled task's future does
     assert_eq!(
         counter.counts().total_wakes(),
         1,
         "a completer dropped unfilled must wake the waiting task"
     );
-    assert_eq!(handle.as_mut().poll(&mut cx), Poll::Ready(Err(Cancelled)));
+    assert_eq!(
+        handle.as_mut().poll(&mut cx),
+        Poll::Ready(Err(Cancelled)),
+        "a handle whose completer was dropped unfilled must be Ready(Err(Cancelled))"
+    );
 }
 
 #[test]
@@ -123,7 +157,9 @@ fn a_completer_dropped_before_anyone_waits_leaves_cancelled() {
     let mut handle = pin!(handle);
     assert_eq!(
         check::poll_once(handle.as_mut()),
-        Poll::Ready(Err(Cancelled))
+        Poll::Ready(Err(Cancelled)),
+        "a handle whose completer was dropped before anyone polled must be Ready(Err(Cancelled)) \
+         at once"
     );
 }
 
@@ -136,10 +172,19 @@ fn completing_is_not_cancelling() {
     let mut cx = Context::from_waker(&waker);
     let (completer, handle) = slot();
     let mut handle = pin!(handle);
-    assert_eq!(handle.as_mut().poll(&mut cx), Poll::Pending);
+    assert_eq!(
+        handle.as_mut().poll(&mut cx),
+        Poll::Pending,
+        "a handle polled before the value is there must be Pending"
+    );
     completer.complete(3);
     assert_eq!(counter.counts().total_wakes(), 1, "woken once, not twice");
-    assert_eq!(handle.as_mut().poll(&mut cx), Poll::Ready(Ok(3)));
+    assert_eq!(
+        handle.as_mut().poll(&mut cx),
+        Poll::Ready(Ok(3)),
+        "after complete, the next poll must be Ready(Ok(value)), whatever dropping the completer \
+         then does"
+    );
 }
 
 #[test]
@@ -158,7 +203,11 @@ fn a_task_awaiting_the_handle_gets_what_another_task_completes() {
             value
         })
     });
-    assert_eq!(got.as_deref(), Ok("from the worker"));
+    assert_eq!(
+        got.as_deref(),
+        Ok("from the worker"),
+        "awaiting the handle must give the worker's value"
+    );
 }
 
 #[test]
@@ -176,5 +225,9 @@ fn cancelling_the_completing_task_gives_the_handle_cancelled() {
             handle.await
         })
     });
-    assert_eq!(got, Err(Cancelled));
+    assert_eq!(
+        got,
+        Err(Cancelled),
+        "awaiting the handle of a cancelled worker must give Err(Cancelled)"
+    );
 }

@@ -20,12 +20,45 @@ fn within<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
     aio_testkit::watchdog::within(
         Duration::from_secs(10),
         "run() has not returned: a wake was lost (the loop parked and nobody \
-         unparked it), or it never stops when every task is done",
+         unparked it), or it never stops when every task is done, or a wake \
+         waited forever for the queue's lock (see the test \
+         a_wake_during_a_poll_finds_the_queue_unlocked)",
         f,
     )
 }
 
 type Log = Rc<RefCell<Vec<String>>>;
+
+/// How long a wake made during a poll may wait for the queue's lock before
+/// the suite calls it a deadlock. Uncontended, it takes microseconds; this
+/// bound only keeps the classic mistake below from hanging the suite.
+const LOCK_WAIT: Duration = Duration::from_secs(2);
+
+/// Wakes `waker` while a task is being polled, as a task that wakes itself
+/// does, and fails at once with the reason if the wake cannot get in.
+///
+/// The wake runs on a helper thread, so a loop that holds its queue's lock
+/// through the poll shows as a wake that never finishes (on the loop's own
+/// thread it would simply deadlock, with no message). The panic unwinds
+/// out of `run`, which drops the guard and lets the helper finish.
+fn wake_during_poll(waker: &Waker) {
+    let (done, finished) = std::sync::mpsc::channel();
+    let waker = waker.clone();
+    thread::spawn(move || {
+        waker.wake();
+        let _ = done.send(());
+    });
+    if finished.recv_timeout(LOCK_WAIT).is_err() {
+        panic!(
+            "a task woke itself while being polled, and the wake could not lock the \
+             ready queue: run() holds the queue's lock while it polls. In \
+             `while let Some(id) = queue.lock().unwrap().pop_front()` the guard lives \
+             for the whole loop body; pop the id in a statement of its own (`let next \
+             = queue.lock().unwrap().pop_front();`) so the lock is released before \
+             the poll"
+        );
+    }
+}
 
 /// Pending once (waking itself first), then ready: a task's "let the
 /// others run".
@@ -38,7 +71,7 @@ impl Future for YieldOnce {
             return Poll::Ready(());
         }
         self.0 = true;
-        cx.waker().wake_by_ref();
+        wake_during_poll(cx.waker());
         Poll::Pending
     }
 }
@@ -102,7 +135,32 @@ fn spawn_returns_a_new_id_each_time() {
     });
     assert!(
         ids[0] != ids[1] && ids[1] != ids[2] && ids[0] != ids[2],
-        "{ids:?}"
+        "spawn gave two tasks the same id ({ids:?}): each task needs an id of its own, \
+         or a wake would poll the wrong task"
+    );
+}
+
+#[test]
+fn a_wake_during_a_poll_finds_the_queue_unlocked() {
+    let polls = within(|| {
+        let polls = Rc::new(Cell::new(0));
+        let mut mini = MiniLoop::new();
+        let counted = polls.clone();
+        mini.spawn(poll_fn(move |cx| {
+            counted.set(counted.get() + 1);
+            if counted.get() == 1 {
+                wake_during_poll(cx.waker());
+                return Poll::Pending;
+            }
+            Poll::Ready(())
+        }));
+        mini.run();
+        polls.get()
+    });
+    assert_eq!(
+        polls, 2,
+        "a task that woke itself once must be polled exactly twice: once to start, \
+         once after its wake"
     );
 }
 
@@ -184,7 +242,10 @@ fn many_tasks_woken_from_several_threads_all_finish() {
         mini.run();
         finished.get()
     });
-    assert_eq!(finished, 200);
+    assert_eq!(
+        finished, 200,
+        "run() returned before every task woken from another thread had finished"
+    );
 }
 
 #[test]
@@ -206,7 +267,7 @@ fn a_late_wake_for_a_finished_task_is_ignored() {
             // The first task is gone; its waker still works, and must do
             // no harm.
             if let Some(waker) = stash.borrow_mut().take() {
-                waker.wake();
+                wake_during_poll(&waker);
             }
             YieldOnce(false).await;
             late_log.borrow_mut().push("second task done".to_owned());
@@ -214,5 +275,10 @@ fn a_late_wake_for_a_finished_task_is_ignored() {
         mini.run();
         log.take()
     });
-    assert_eq!(lines, ["short task done", "second task done"]);
+    assert_eq!(
+        lines,
+        ["short task done", "second task done"],
+        "a wake for a task that had already finished must do nothing: look it up, and \
+         skip an id that is no longer in the table"
+    );
 }

@@ -43,8 +43,15 @@ fn the_second_poll_is_ready() {
     let waker = raw_counting_waker(&counter);
     let mut cx = Context::from_waker(&waker);
     let mut future = pin!(yield_now());
-    assert!(future.as_mut().poll(&mut cx).is_pending());
-    assert_eq!(future.as_mut().poll(&mut cx), Poll::Ready(()));
+    assert!(
+        future.as_mut().poll(&mut cx).is_pending(),
+        "the first poll of yield_now must be Pending, to let the other tasks run"
+    );
+    assert_eq!(
+        future.as_mut().poll(&mut cx),
+        Poll::Ready(()),
+        "the second poll of yield_now must be Ready"
+    );
 }
 
 #[test]
@@ -69,7 +76,12 @@ fn a_task_that_yields_lets_a_new_task_run_first() {
         });
         log.take()
     });
-    assert_eq!(log, ["main before yield", "child", "main after yield"]);
+    assert_eq!(
+        log,
+        ["main before yield", "child", "main after yield"],
+        "yield_now must let the child task run before main goes on: main before yield, child, main \
+         after yield"
+    );
 }
 
 #[test]

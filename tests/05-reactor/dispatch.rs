@@ -27,10 +27,21 @@ fn a_readable_event_wakes_the_reader_of_that_socket_only() {
         waiters.wait_writable(key, &waker);
         writers.push(writer);
     }
-    assert_eq!(waiters.dispatch(Event::readable(2)), 1);
+    assert_eq!(
+        waiters.dispatch(Event::readable(2)),
+        1,
+        "dispatch must return how many wakers it woke: one, the reader of socket 2"
+    );
     let woken: Vec<usize> = readers.iter().map(|r| r.wakes()).collect();
-    assert_eq!(woken, [0, 1, 0], "only socket 2's reader");
-    assert!(writers.iter().all(|w| w.wakes() == 0), "no writer");
+    assert_eq!(
+        woken,
+        [0, 1, 0],
+        "a readable event for socket 2 must wake only socket 2's reader, found by its key"
+    );
+    assert!(
+        writers.iter().all(|w| w.wakes() == 0),
+        "a readable event must wake no writer"
+    );
 }
 
 #[test]
@@ -41,8 +52,16 @@ fn a_writable_event_wakes_the_writer_only() {
     let (writer, writer_waker) = counting_waker();
     waiters.wait_readable(7, &reader_waker);
     waiters.wait_writable(7, &writer_waker);
-    assert_eq!(waiters.dispatch(Event::writable(7)), 1);
-    assert_eq!((reader.wakes(), writer.wakes()), (0, 1));
+    assert_eq!(
+        waiters.dispatch(Event::writable(7)),
+        1,
+        "dispatch must return how many wakers it woke: one, the writer"
+    );
+    assert_eq!(
+        (reader.wakes(), writer.wakes()),
+        (0, 1),
+        "a writable event must wake the writer only, never the reader: (reader wakes, writer wakes)"
+    );
 }
 
 #[test]
@@ -53,8 +72,17 @@ fn an_event_for_both_halves_wakes_both() {
     let (writer, writer_waker) = counting_waker();
     waiters.wait_readable(4, &reader_waker);
     waiters.wait_writable(4, &writer_waker);
-    assert_eq!(waiters.dispatch(Event::all(4)), 2);
-    assert_eq!((reader.wakes(), writer.wakes()), (1, 1));
+    assert_eq!(
+        waiters.dispatch(Event::all(4)),
+        2,
+        "an event both readable and writable must wake both halves and return 2"
+    );
+    assert_eq!(
+        (reader.wakes(), writer.wakes()),
+        (1, 1),
+        "an event both readable and writable must wake the reader and the writer once each: \
+         (reader wakes, writer wakes)"
+    );
 }
 
 #[test]
@@ -70,7 +98,11 @@ fn an_event_for_an_unknown_or_removed_key_is_ignored() {
         0,
         "socket 99 never existed"
     );
-    assert_eq!(reader.wakes(), 0);
+    assert_eq!(
+        reader.wakes(),
+        0,
+        "an event for a removed socket must not wake its old reader"
+    );
 }
 
 #[test]
@@ -79,13 +111,35 @@ fn a_waker_is_used_once() {
     waiters.insert(3);
     let (reader, waker) = counting_waker();
     waiters.wait_readable(3, &waker);
-    assert_eq!(waiters.dispatch(Event::readable(3)), 1);
+    assert_eq!(
+        waiters.dispatch(Event::readable(3)),
+        1,
+        "the first readable event must wake the waiting reader and return 1"
+    );
     // The task has not waited again: a second event has nobody to wake.
-    assert_eq!(waiters.dispatch(Event::readable(3)), 0);
-    assert_eq!(reader.wakes(), 1);
+    assert_eq!(
+        waiters.dispatch(Event::readable(3)),
+        0,
+        "a waker is used once: a second event before the task waits again must wake nobody \
+         and return 0; take the waker out when you wake it"
+    );
+    assert_eq!(
+        reader.wakes(),
+        1,
+        "the reader was woken again by an event it had not waited for: take the waker out when you \
+         wake it"
+    );
     waiters.wait_readable(3, &waker);
-    assert_eq!(waiters.dispatch(Event::readable(3)), 1);
-    assert_eq!(reader.wakes(), 2);
+    assert_eq!(
+        waiters.dispatch(Event::readable(3)),
+        1,
+        "after the task waits again, the next event must wake it and return 1"
+    );
+    assert_eq!(
+        reader.wakes(),
+        2,
+        "the reader must be woken exactly once per wait"
+    );
 }
 
 #[test]
@@ -117,7 +171,15 @@ fn events_from_a_real_poller_reach_the_right_task() {
     for (ours, _) in &sockets {
         poller.delete(ours).unwrap();
     }
-    assert_eq!(woken, 1);
+    assert_eq!(
+        woken, 1,
+        "one socket became readable, so exactly one task must be woken"
+    );
     let per_socket: Vec<usize> = counts.iter().map(|c| c.wakes()).collect();
-    assert_eq!(per_socket, [0, 0, 1, 0]);
+    assert_eq!(
+        per_socket,
+        [0, 0, 1, 0],
+        "only the reader of the socket that received a byte (key 2) must be woken, by the key the \
+         poller reported"
+    );
 }

@@ -63,14 +63,24 @@ fn a_small_buffer_is_sent_and_emptied() {
         let mut writer = Writer::new(Async::new(ours).unwrap());
         writer.write(b"hello, ");
         writer.write(b"drain");
-        assert_eq!(writer.buffered(), 12);
+        assert_eq!(
+            writer.buffered(),
+            12,
+            "write must only buffer the bytes (both writes, 12 bytes), not send them"
+        );
         writer.drain().await.unwrap();
         let buffered = writer.buffered();
         drop(writer); // end of file for the reader
         (reader.join().unwrap(), buffered)
     });
-    assert_eq!(received, b"hello, drain");
-    assert_eq!(buffered, 0);
+    assert_eq!(
+        received, b"hello, drain",
+        "the reader must receive every buffered byte, in order, once drain returns"
+    );
+    assert_eq!(
+        buffered, 0,
+        "drain returned with bytes still buffered: it must keep writing until the buffer is empty"
+    );
 }
 
 #[test]
@@ -83,7 +93,12 @@ fn megabytes_through_a_slow_reader_arrive_whole_and_in_order() {
         let mut writer = Writer::new(Async::new(ours).unwrap());
         writer.write(&payload);
         writer.drain().await.unwrap();
-        assert_eq!(writer.buffered(), 0);
+        assert_eq!(
+            writer.buffered(),
+            0,
+            "drain returned with bytes still buffered: on WouldBlock it must await writability and \
+             write the rest"
+        );
         let partial = writer.partial_writes();
         drop(writer);
         (reader.join().unwrap(), partial)
@@ -117,5 +132,9 @@ fn drain_can_be_called_again_for_the_next_batch() {
         drop(writer);
         reader.join().unwrap()
     });
-    assert_eq!(received, b"one two three");
+    assert_eq!(
+        received, b"one two three",
+        "each batch must reach the reader whole and in order: a drain that drops or repeats bytes \
+         after a partial write shows here"
+    );
 }

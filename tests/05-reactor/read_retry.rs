@@ -6,9 +6,11 @@
 // thread, watched with a time limit: a read that never wakes up fails the
 // test with that reason instead of hanging it.
 
-use std::future::Future;
+use std::cell::Cell;
+use std::future::{Future, poll_fn};
 use std::io::{self, Write};
 use std::os::unix::net::UnixStream;
+use std::pin::pin;
 use std::thread;
 use std::time::Duration;
 
@@ -47,7 +49,10 @@ fn bytes_that_are_already_there_are_read_at_once() {
         let n = read(&ours, &mut buf).await.unwrap();
         buf[..n].to_vec()
     });
-    assert_eq!(got, b"ready");
+    assert_eq!(
+        got, b"ready",
+        "bytes already waiting in the socket must be returned by the first read"
+    );
 }
 
 #[test]
@@ -68,7 +73,10 @@ fn a_read_before_the_bytes_waits_for_them_instead_of_failing() {
         n.map(|n| buf[..n].to_vec())
     });
     match got {
-        Ok(bytes) => assert_eq!(bytes, b"later"),
+        Ok(bytes) => assert_eq!(
+            bytes, b"later",
+            "read must return the bytes written after it started waiting"
+        ),
         Err(err) if err.kind() == io::ErrorKind::WouldBlock => {
             panic!("read returned WouldBlock: it must wait for readability and try again")
         }
@@ -91,7 +99,58 @@ fn bytes_from_another_thread_wake_the_reader() {
         drop(sender.join().unwrap());
         buf[..n].to_vec()
     });
-    assert_eq!(got, b"from a thread");
+    assert_eq!(
+        got, b"from a thread",
+        "read must return the bytes another thread wrote while the loop was parked: the reactor \
+         wakes the reader"
+    );
+}
+
+/// Polls `future` like `.await` does, counting the polls in `polls`.
+async fn counting_polls<F: Future>(future: F, polls: &Cell<u32>) -> F::Output {
+    let mut future = pin!(future);
+    poll_fn(|cx| {
+        polls.set(polls.get() + 1);
+        future.as_mut().poll(cx)
+    })
+    .await
+}
+
+#[test]
+fn a_reader_with_nothing_to_read_waits_for_readiness_instead_of_polling_again() {
+    // The writer lets the loop turn many times before it writes. A reader
+    // that waits for readiness is polled twice (once to find nothing, once
+    // when the reactor reports the bytes); one that yields and tries again
+    // is polled on every turn.
+    const TURNS: u32 = 50;
+    let polls = run(|| async {
+        let (ours, peer) = UnixStream::pair().unwrap();
+        let ours = Async::new(ours).unwrap();
+        let writer = spawn(async move {
+            for _ in 0..TURNS {
+                yield_now().await;
+            }
+            (&peer).write_all(b"at last").unwrap();
+            peer
+        });
+        let polls = Cell::new(0);
+        let mut buf = [0; 16];
+        let n = counting_polls(read(&ours, &mut buf), &polls).await.unwrap();
+        drop(writer.await.unwrap());
+        assert_eq!(
+            &buf[..n],
+            b"at last",
+            "read returned other bytes than were sent"
+        );
+        polls.get()
+    });
+    assert!(
+        polls < TURNS / 2,
+        "read was polled {polls} times while the loop turned {TURNS} times with nothing \
+         to read: it is busy-polling (trying again after `yield_now` or a wake of \
+         its own) instead of awaiting `source.readable()`, which parks the task until \
+         the reactor reports the socket readable"
+    );
 }
 
 #[test]
@@ -108,7 +167,11 @@ fn end_of_file_is_zero_bytes() {
         closer.await.unwrap();
         n
     });
-    assert_eq!(n, 0);
+    assert_eq!(
+        n, 0,
+        "when the peer hangs up, read must return Ok(0), end of file, not an error and not \
+         WouldBlock"
+    );
 }
 
 #[test]
@@ -137,6 +200,8 @@ fn a_reader_waiting_for_its_socket_lets_other_tasks_run() {
             "other task ran (1)",
             "other task ran (2)",
             "done"
-        ]
+        ],
+        "a reader waiting for its socket must let the other task run all three times, then get its \
+         bytes: a read that blocks the thread stops the loop"
     );
 }

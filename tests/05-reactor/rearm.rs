@@ -43,7 +43,11 @@ fn the_first_wait_arms_the_socket() {
         1,
         "no event: wait_readable did not arm the socket"
     );
-    assert_eq!(count.wakes(), 1);
+    assert_eq!(
+        count.wakes(),
+        1,
+        "the event must wake the waiting task once"
+    );
 }
 
 #[test]
@@ -65,8 +69,17 @@ fn every_new_wait_arms_it_again() {
         let mut byte = [0];
         (&reader).read_exact(&mut byte).unwrap();
     }
-    assert_eq!(count.wakes(), 3);
-    assert_eq!(watched.arms(), 3);
+    assert_eq!(
+        count.wakes(),
+        3,
+        "three rounds of wait then event must wake the task three times: arm again before each wait"
+    );
+    assert_eq!(
+        watched.arms(),
+        3,
+        "wait_readable must arm the socket once per wait (three rounds, three arms), calling \
+         modify each time"
+    );
 }
 
 #[test]
@@ -79,8 +92,17 @@ fn the_newest_waker_is_the_one_woken() {
     watched.wait_readable(&first_waker).unwrap();
     watched.wait_readable(&second_waker).unwrap();
     peer.write_all(b"x").unwrap();
-    assert_eq!(poll_once(&poller, &mut watched, LIMIT), 1);
-    assert_eq!((first.wakes(), second.wakes()), (0, 1));
+    assert_eq!(
+        poll_once(&poller, &mut watched, LIMIT),
+        1,
+        "two waits before one event must give one event"
+    );
+    assert_eq!(
+        (first.wakes(), second.wakes()),
+        (0, 1),
+        "a second wait replaces the first waker: the event must wake only the latest one, (first \
+         wakes, second wakes)"
+    );
     assert_eq!(watched.arms(), 1, "waiting twice before an event arms once");
 }
 
@@ -92,12 +114,22 @@ fn without_a_wait_there_is_no_event() {
     let (count, waker) = counting_waker();
     watched.wait_readable(&waker).unwrap();
     peer.write_all(b"a").unwrap();
-    assert_eq!(poll_once(&poller, &mut watched, LIMIT), 1);
+    assert_eq!(
+        poll_once(&poller, &mut watched, LIMIT),
+        1,
+        "the first event after wait_readable must arrive"
+    );
     // Readable still (the byte is unread), but nobody waits again: oneshot
     // keeps quiet.
     assert_eq!(
         poll_once(&poller, &mut watched, Duration::from_millis(50)),
-        0
+        0,
+        "a second event arrived without a new wait: oneshot mode keeps quiet until wait_readable \
+         arms the socket again, so do not arm it anywhere else"
     );
-    assert_eq!(count.wakes(), 1);
+    assert_eq!(
+        count.wakes(),
+        1,
+        "the task must be woken once, for the one wait it made"
+    );
 }

@@ -44,8 +44,15 @@ fn a_future_that_finishes_in_time_gives_its_value() {
         .await;
         (result, now())
     });
-    assert_eq!(result, Ok("in time"));
-    assert_eq!(at, SECOND);
+    assert_eq!(
+        result,
+        Ok("in time"),
+        "a future that finishes before the deadline must give its own value, Ok"
+    );
+    assert_eq!(
+        at, SECOND,
+        "wait_for must return when the inner future finishes (at 1 s), not wait for the deadline"
+    );
 }
 
 #[test]
@@ -54,14 +61,28 @@ fn a_late_future_gives_elapsed_at_the_deadline() {
         let result = wait_for(sleep(10 * SECOND), 2 * SECOND).await;
         (result, now())
     });
-    assert_eq!(result, Err(Elapsed));
-    assert_eq!(at, 2 * SECOND);
+    assert_eq!(
+        result,
+        Err(Elapsed),
+        "a future still running at the deadline must give Err(Elapsed)"
+    );
+    assert_eq!(
+        at,
+        2 * SECOND,
+        "wait_for must give up exactly at the deadline (2 s), not when the inner future would \
+         finish"
+    );
 }
 
 #[test]
 fn a_future_that_never_finishes_still_times_out() {
     let result = run(wait_for(std::future::pending::<()>(), SECOND));
-    assert_eq!(result, Err(Elapsed));
+    assert_eq!(
+        result,
+        Err(Elapsed),
+        "a future that never finishes must still give Err(Elapsed) at the deadline: the timeout \
+         must wake the task"
+    );
 }
 
 #[test]
@@ -75,7 +96,11 @@ fn on_expiry_the_inner_future_is_dropped_at_once() {
             sleep(10 * SECOND).await;
         };
         let mut waiting = std::pin::pin!(wait_for(slow, 2 * SECOND));
-        assert_eq!(waiting.as_mut().await, Err(Elapsed));
+        assert_eq!(
+            waiting.as_mut().await,
+            Err(Elapsed),
+            "the timed-out wait must give Err(Elapsed)"
+        );
         // `waiting` is still alive here: the inner future must be gone
         // already, not when `waiting` goes out of scope.
         let seen = d.get();
@@ -87,7 +112,11 @@ fn on_expiry_the_inner_future_is_dropped_at_once() {
         Some(2 * SECOND),
         "the inner future outlived its deadline"
     );
-    assert_eq!(dropped_at.get(), Some(2 * SECOND));
+    assert_eq!(
+        dropped_at.get(),
+        Some(2 * SECOND),
+        "the inner future must be dropped (cancelled) at the deadline, 2 s, when wait_for gives up"
+    );
 }
 
 #[test]
@@ -99,5 +128,10 @@ fn when_both_are_ready_in_the_same_turn_the_value_wins() {
         },
         SECOND,
     ));
-    assert_eq!(result, Ok(42));
+    assert_eq!(
+        result,
+        Ok(42),
+        "a future that finishes exactly at the deadline must still give its value: poll the inner \
+         future before checking the deadline"
+    );
 }

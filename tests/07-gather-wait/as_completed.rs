@@ -96,7 +96,12 @@ fn tasks_done_before_the_call_come_first_in_the_order_given() {
         let x = task(&l, "x", 1);
         let y = task(&l, "y", 1);
         sleep(secs(2)).await;
-        drain(vec![slow, x, y]).await
+        timeout(secs(60), drain(vec![slow, x, y])).await.expect(
+            "as_completed never gave the results of x and y, which had already ended \
+                 when it was called: a task that has ended never wakes a callback left with \
+                 it afterwards, so as_completed must note such a task at once (its \
+                 poll_done is Ready)",
+        )
     });
     assert_eq!(
         results,
@@ -130,7 +135,9 @@ fn a_failure_comes_out_in_its_turn_and_the_rest_follow() {
         failure
             .expect_err("doomed panicked at 1 s, before ok finished")
             .panic_message(),
-        Some("doomed failed")
+        Some("doomed failed"),
+        "the first result must be the failure of doomed, which ended first at 1 s: results come in \
+         completion order"
     );
     assert_eq!(
         rest.expect("two tasks, so a second result").unwrap(),
@@ -151,7 +158,11 @@ fn giving_up_half_way_cancels_nothing() {
         sleep(secs(10)).await;
         first.map(Result::unwrap)
     });
-    assert_eq!(first, Some("fast"));
+    assert_eq!(
+        first,
+        Some("fast"),
+        "the first result must be fast's, the first task to finish"
+    );
     assert_eq!(
         events_of(&log, "slow"),
         [(Event::Started, secs(0)), (Event::Finished, secs(3))],

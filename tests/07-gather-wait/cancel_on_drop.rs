@@ -90,7 +90,11 @@ fn dropping_an_unfinished_gather_cancels_its_children_at_once() {
         let cancelled: Vec<bool> = handles.iter().map(JoinHandle::cancelled).collect();
         (result, cancelled)
     });
-    assert_eq!(result, Err(Elapsed));
+    assert_eq!(
+        result,
+        Err(Elapsed),
+        "the gather was still running at the 2 s timeout, so the timeout must give Err(Elapsed)"
+    );
     assert_eq!(
         events_of(&log, "quick"),
         [(Event::Started, secs(0)), (Event::Finished, secs(1))],
@@ -105,7 +109,12 @@ fn dropping_an_unfinished_gather_cancels_its_children_at_once() {
              cancelled at 2 s, when the timeout dropped the gather"
         );
     }
-    assert_eq!(cancelled, [false, true, true]);
+    assert_eq!(
+        cancelled,
+        [false, true, true],
+        "only the children still running when the gather was dropped may be cancelled: the one \
+         that had finished must not be"
+    );
 }
 
 #[test]
@@ -121,7 +130,10 @@ fn cancelling_the_task_that_awaits_a_gather_cancels_the_children() {
         sleep(secs(10)).await;
         awaited
     });
-    assert!(awaited.unwrap_err().is_cancelled());
+    assert!(
+        awaited.unwrap_err().is_cancelled(),
+        "cancelling the task that awaited the gather must end it as cancelled"
+    );
     for name in ["a", "b"] {
         assert_eq!(
             events_of(&log, name),
@@ -172,7 +184,8 @@ fn a_gather_that_returned_cancels_nothing_when_dropped() {
     });
     assert_eq!(
         answer.expect_err("the child panicked").panic_message(),
-        Some("doomed failed")
+        Some("doomed failed"),
+        "the answer must be the failed child's own error"
     );
     assert_eq!(
         events_of(&log, "sibling"),

@@ -88,7 +88,11 @@ fn children_run_at_once_so_the_gather_takes_the_longest_not_the_sum() {
         "children of 3 s, 1 s and 2 s should take 3 s together (the longest), \
          not 6 s (the sum): the children must run at the same time, as tasks"
     );
-    assert_eq!(results.unwrap(), ['a', 'b', 'c']);
+    assert_eq!(
+        results.unwrap(),
+        ['a', 'b', 'c'],
+        "the results must come in argument order"
+    );
 }
 
 #[test]
@@ -111,7 +115,11 @@ fn children_start_when_gather_is_called_not_when_it_is_awaited() {
             log.borrow()
         );
     }
-    assert_eq!(results.unwrap(), [1, 2]);
+    assert_eq!(
+        results.unwrap(),
+        [1, 2],
+        "the results must come in argument order"
+    );
     assert_eq!(
         at,
         secs(2),
@@ -142,7 +150,9 @@ fn a_failure_is_returned_at_once_not_after_the_slower_children() {
         at,
         secs(1),
         "a child that fails at 1 s must end the gather at 1 s, not wait for the other \
-         children (asyncio's gather raises the first exception at once)"
+         children (asyncio's gather raises the first exception at once). Does poll \
+         return Pending at the first child still running? It must look at every child \
+         on each poll"
     );
 }
 
@@ -160,7 +170,8 @@ fn the_first_child_to_fail_is_the_one_reported() {
     assert_eq!(
         result.expect_err("both children panicked").panic_message(),
         Some("early failed"),
-        "the failure to report is the first one in time, not the first in the list"
+        "the failure to report is the first one in time, not the first in the list: \
+         poll must look at every child on each poll, not stop at the first still running"
     );
 }
 
@@ -190,6 +201,14 @@ fn an_empty_gather_gives_an_empty_vec_at_once() {
         let result = gather_vec(Vec::<Child<u8>>::new()).await;
         (result, now())
     });
-    assert_eq!(result.unwrap(), Vec::<u8>::new());
-    assert_eq!(at, secs(0));
+    assert_eq!(
+        result.unwrap(),
+        Vec::<u8>::new(),
+        "an empty gather must give Ok with an empty Vec"
+    );
+    assert_eq!(
+        at,
+        secs(0),
+        "an empty gather has nothing to wait for: it must answer at once, at 0 s"
+    );
 }

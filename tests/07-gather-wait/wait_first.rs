@@ -21,7 +21,8 @@ fn run<T: 'static>(main: impl Future<Output = T> + 'static) -> T {
     event_loop
         .run_until_complete(timeout(Duration::from_secs(3600), main))
         .expect(
-            "still waiting after an hour of virtual time: does the end of every task wake the wait?",
+            "still waiting after an hour of virtual time: does the end of every task wake the \
+             wait?",
         )
 }
 
@@ -92,7 +93,10 @@ fn every_task_that_has_ended_is_in_done() {
         "a and c both finished at 1 s: every task that has ended when wait returns belongs \
          in done (asyncio's done set), in the order given, not just the first one found"
     );
-    assert_eq!(pending, "b");
+    assert_eq!(
+        pending, "b",
+        "b was still running when wait returned, so it belongs in pending"
+    );
 }
 
 #[test]
@@ -142,12 +146,20 @@ fn a_failed_task_counts_as_done() {
         );
         (take_result(&mut done[0]), names(&pending).join(" "), at)
     });
-    assert_eq!(at, secs(1));
+    assert_eq!(
+        at,
+        secs(1),
+        "wait must return when the first task ends, even by a panic, at 1 s"
+    );
     assert_eq!(
         result.expect_err("the task panicked").panic_message(),
-        Some("doomed failed")
+        Some("doomed failed"),
+        "the handle in done must hold the failed task's own error, untouched"
     );
-    assert_eq!(pending, "slow");
+    assert_eq!(
+        pending, "slow",
+        "slow was still running when wait returned, so it belongs in pending"
+    );
 }
 
 #[test]
@@ -161,7 +173,11 @@ fn a_task_already_done_makes_wait_return_at_once() {
         let at = now();
         (names(&done).join(" "), at)
     });
-    assert_eq!(done, "early");
+    assert_eq!(
+        done, "early",
+        "a task that had already ended before the wait must make wait return at once, with it in \
+         done"
+    );
     assert_eq!(
         at,
         secs(2),
@@ -202,7 +218,11 @@ fn a_wait_given_up_by_a_timeout_cancels_nothing() {
         sleep(secs(10)).await;
         result
     });
-    assert_eq!(result, Err(Elapsed));
+    assert_eq!(
+        result,
+        Err(Elapsed),
+        "the wait was still waiting at the 2 s timeout, so the timeout must give Err(Elapsed)"
+    );
     for (name, end) in [("a", 5), ("b", 6)] {
         assert_eq!(
             events_of(&log, name),

@@ -44,13 +44,21 @@ fn a_getter_polled_twice_waits_in_line_once() {
     let queue = Queue::<u32>::new();
     let mut get = pin!(queue.get());
     let mut cx = Context::from_waker(Waker::noop());
-    assert_eq!(get.as_mut().poll(&mut cx), Poll::Pending);
+    assert_eq!(
+        get.as_mut().poll(&mut cx),
+        Poll::Pending,
+        "a getter polled on an empty queue must be Pending"
+    );
     assert_eq!(
         queue.waiting_getters(),
         1,
         "a getter on an empty queue must put itself on the waiting list"
     );
-    assert_eq!(get.as_mut().poll(&mut cx), Poll::Pending);
+    assert_eq!(
+        get.as_mut().poll(&mut cx),
+        Poll::Pending,
+        "a getter polled again on an empty queue must still be Pending"
+    );
     assert_eq!(
         queue.waiting_getters(),
         1,
@@ -92,7 +100,10 @@ fn a_getter_waits_until_an_item_is_put() {
         queue.put(5);
         waiting.await.expect("the getter task failed")
     });
-    assert_eq!(got, 5);
+    assert_eq!(
+        got, 5,
+        "the waiting getter must get the item put after it started waiting"
+    );
 }
 
 #[test]
@@ -117,7 +128,7 @@ fn a_getter_cancelled_while_waiting_leaves_the_line() {
         left, 0,
         "a cancelled getter is still on the waiting list: take it off in Drop"
     );
-    assert_eq!(got, 1);
+    assert_eq!(got, 1, "the getter left must get the one item put");
 }
 
 #[test]
@@ -137,7 +148,10 @@ fn a_woken_getter_cancelled_before_it_ran_passes_the_item_on() {
             (got, first.await)
         },
     );
-    assert_eq!(got, 42);
+    assert_eq!(
+        got, 42,
+        "the second getter must get the item the cancelled first getter was woken for"
+    );
     assert!(
         first.is_err_and(|e| e.is_cancelled()),
         "the first getter was not cancelled"
@@ -181,7 +195,11 @@ fn a_woken_getter_whose_item_was_taken_passes_nothing_on() {
         let c = getter(&queue);
         settle().await;
         queue.put(1); // wakes a
-        assert_eq!(queue.get_nowait(), Some(1)); // but we take the item first
+        assert_eq!(
+            queue.get_nowait(),
+            Some(1),
+            "get_nowait must take the item put, even though a getter was woken for it"
+        ); // but we take the item first
         a.cancel(); // a was woken, yet no item waits for anyone
         settle().await;
         queue.put(2);
@@ -299,5 +317,11 @@ fn random_getters_puts_and_cancellations_lose_and_duplicate_nothing() {
         total.cancels += tally.cancels;
     }
     // The runs did real work (a guard against a generator that got stuck).
-    assert!(total.put > 10_000 && total.cancels > 3_000);
+    assert!(
+        total.put > 10_000 && total.cancels > 3_000,
+        "the random runs did too little work ({} items put, {} cancels): the suite's generator is \
+         stuck, not your code",
+        total.put,
+        total.cancels
+    );
 }

@@ -64,7 +64,11 @@ fn a_free_lock_is_taken_at_once_and_a_held_one_makes_you_wait() {
         "a second acquire() took a lock that was held"
     );
     assert_eq!(lock.waiting(), 1, "the second acquirer is not in line");
-    assert_eq!(second.as_mut().poll(&mut cx), Poll::Pending);
+    assert_eq!(
+        second.as_mut().poll(&mut cx),
+        Poll::Pending,
+        "an acquirer polled again while the lock is held must still be Pending"
+    );
     assert_eq!(
         lock.waiting(),
         1,
@@ -209,11 +213,19 @@ fn a_woken_waiter_cancelled_before_it_ran_passes_the_lock_on() {
             release(&lock); // wakes A...
             a.cancel(); // ...which is cancelled before it runs
             b.await.expect("B failed");
-            assert!(a.await.is_err_and(|e| e.is_cancelled()));
+            assert!(
+                a.await.is_err_and(|e| e.is_cancelled()),
+                "A was cancelled before it ran, so awaiting it must say cancelled"
+            );
             log.take()
         },
     );
-    assert_eq!(log, ["B"]);
+    assert_eq!(
+        log,
+        ["B"],
+        "only B may have held the lock: A was cancelled before it ran, and B must get the lock A \
+         was woken for"
+    );
 }
 
 #[test]
@@ -345,5 +357,9 @@ fn random_waiters_and_cancellations_keep_the_lock_fair_and_usable() {
         cancels += c;
     }
     // The runs did real work (a guard against a generator that got stuck).
-    assert!(acquired > 4_000 && cancels > 1_000);
+    assert!(
+        acquired > 4_000 && cancels > 1_000,
+        "the random runs did too little work ({acquired} acquires, {cancels} cancels): the suite's \
+         generator is stuck, not your code"
+    );
 }

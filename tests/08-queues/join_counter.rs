@@ -62,7 +62,11 @@ fn task_done_counts_one_item_down() {
     let queue = WorkQueue::new();
     queue.put(1);
     queue.put(2);
-    assert_eq!(task_done(&queue), Ok(()));
+    assert_eq!(
+        task_done(&queue),
+        Ok(()),
+        "task_done() on a queue with unfinished items must succeed"
+    );
     assert_eq!(
         queue.unfinished(),
         1,
@@ -80,7 +84,11 @@ fn task_done_more_times_than_items_is_an_error() {
          raises ValueError('task_done() called too many times')"
     );
     queue.put(1);
-    assert_eq!(task_done(&queue), Ok(()));
+    assert_eq!(
+        task_done(&queue),
+        Ok(()),
+        "task_done() after a put must succeed"
+    );
     assert_eq!(
         task_done(&queue),
         Err(TaskDoneError),
@@ -94,7 +102,8 @@ fn task_done_more_times_than_items_is_an_error() {
     );
     assert_eq!(
         TaskDoneError.to_string(),
-        "task_done() called too many times"
+        "task_done() called too many times",
+        "TaskDoneError must say what asyncio's ValueError says"
     );
 }
 
@@ -202,7 +211,11 @@ fn a_joiner_returns_when_the_count_reached_zero_even_if_new_work_came_before_it_
             waiting.await.expect("the joiner failed")
         },
     );
-    assert_eq!(returned_at, SECOND);
+    assert_eq!(
+        returned_at, SECOND,
+        "the joiner must return at 1 s, when the count reached zero, even though new work came \
+         before it ran"
+    );
 }
 
 #[test]

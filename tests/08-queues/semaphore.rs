@@ -58,7 +58,11 @@ fn free_permits_are_taken_at_once_then_acquirers_wait() {
         Poll::Pending,
         "acquire() took a permit when none was free"
     );
-    assert_eq!(third.as_mut().poll(&mut cx), Poll::Pending);
+    assert_eq!(
+        third.as_mut().poll(&mut cx),
+        Poll::Pending,
+        "an acquirer polled again while no permit is free must still be Pending"
+    );
     assert_eq!(
         sem.waiting(),
         1,
@@ -123,7 +127,11 @@ fn release_hands_the_permit_to_the_first_waiter() {
         "after release() woke a waiter, a permit was still free: in asyncio \
          the permit goes to the woken waiter at once (value stays 0)"
     );
-    assert_eq!(log, ["A"]);
+    assert_eq!(
+        log,
+        ["A"],
+        "only A, the woken waiter, may have taken the permit"
+    );
 }
 
 #[test]
@@ -213,7 +221,12 @@ fn a_woken_waiter_cancelled_before_it_ran_hands_its_permit_on() {
             log.take()
         },
     );
-    assert_eq!(log, ["B"]);
+    assert_eq!(
+        log,
+        ["B"],
+        "only B may have held a permit: A was cancelled before it ran, and must hand its permit on \
+         to B"
+    );
 }
 
 #[test]
@@ -343,5 +356,9 @@ fn random_waiters_and_cancellations_lose_no_permit_and_keep_the_order() {
         cancels += c;
     }
     // The runs did real work (a guard against a generator that got stuck).
-    assert!(acquired > 4_000 && cancels > 500);
+    assert!(
+        acquired > 4_000 && cancels > 500,
+        "the random runs did too little work ({acquired} acquires, {cancels} cancels): the suite's \
+         generator is stuck, not your code"
+    );
 }

@@ -13,7 +13,6 @@ pub enum GeneratorState<Y, R> {
 }
 // ANCHOR_END: state
 
-// ANCHOR: trait
 /// A computation that can pause, hand a value out, and be resumed with a
 /// value in: a Python generator, written by hand.
 ///
@@ -25,6 +24,7 @@ pub enum GeneratorState<Y, R> {
 ///
 /// Resuming a generator after it completed is a bug in the caller: our
 /// machines panic, where Python raises a bare `StopIteration` again.
+// ANCHOR: trait
 pub trait Generator<Input = ()> {
     /// The type of the values it yields.
     type Yield;

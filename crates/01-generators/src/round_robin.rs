@@ -32,7 +32,9 @@ pub struct RoundRobin<Y, R> {
     ready: VecDeque<Task<Y, R>>,
 }
 
+// ANCHOR: impl_round_robin
 impl<Y, R> RoundRobin<Y, R> {
+    // ANCHOR_END: impl_round_robin
     /// A scheduler with no tasks.
     pub fn new() -> Self {
         RoundRobin {
@@ -57,7 +59,6 @@ impl<Y, R> RoundRobin<Y, R> {
     }
     // ANCHOR_END: spawn
 
-    // ANCHOR: run
     /// Resumes the tasks in turn until every one of them has returned, and
     /// returns the trace of who ran when.
     ///
@@ -65,6 +66,7 @@ impl<Y, R> RoundRobin<Y, R> {
     /// difference from `asyncio.run`, which waits only for the coroutine it
     /// was given and cancels every task still pending when that returns:
     /// this scheduler waits for all of them, as `gather` does.
+    // ANCHOR: run
     pub fn run(mut self) -> Trace<Y, R> {
         let mut trace = Trace::new();
         while let Some(mut task) = self.ready.pop_front() {

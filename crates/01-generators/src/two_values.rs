@@ -47,13 +47,13 @@ pub enum TwoValues<T> {
 }
 // ANCHOR_END: enum
 
-// ANCHOR: call
 /// Calls the generator function: Python's `two_values(first, second)`.
 ///
 /// This is the whole of "calling a generator runs no code": the call only
 /// stores the arguments in the `Start` variant. It is a `const fn`, so the
 /// compiler can even make the call at compile time, which it could not do if
 /// any of the body ran here.
+// ANCHOR: call
 pub const fn two_values<T>(first: T, second: T) -> TwoValues<T> {
     TwoValues::Start { first, second }
 }

@@ -58,9 +58,10 @@ pub fn run(out: &mut dyn Write) -> io::Result<()> {
     });
     setter.join().expect("the setter thread does not panic");
     writeln!(out, "  output: {value:?}")?;
-    // The exact count depends on the machine; only its size is the point.
-    assert!(polls > 1_000);
-    writeln!(out, "  useful polls: 1, wasted polls: more than 1000")?;
+    // The count depends on the machine and on how busy it is, so it differs
+    // from run to run; the test that snapshots this output redacts it.
+    assert!(polls > 1_000, "the setter waits for 1,000 polls");
+    report(out, polls)?;
     writeln!(
         out,
         "every wasted poll asked a question whose answer had not changed;"

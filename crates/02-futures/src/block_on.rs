@@ -4,7 +4,6 @@ use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
-// ANCHOR: block_on
 /// Runs `fut` to completion on this thread and returns its output, together
 /// with how many times it had to poll it.
 ///
@@ -21,6 +20,7 @@ use std::task::{Context, Poll, Waker};
 /// let (value, polls) = block_on_counted(Countdown::new(2, 'x'));
 /// assert_eq!((value, polls), ('x', 3));
 /// ```
+// ANCHOR: block_on
 pub fn block_on_counted<F: Future>(fut: F) -> (F::Output, u64) {
     // `poll` needs `Pin<&mut F>`. Pinning on our own stack is enough: the
     // future is polled only inside this frame and dropped before it returns.

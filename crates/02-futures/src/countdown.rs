@@ -4,7 +4,6 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-// ANCHOR: countdown
 /// A future that answers [`Poll::Pending`] a fixed number of times and then
 /// [`Poll::Ready`] with its value.
 ///
@@ -27,6 +26,7 @@ use std::task::{Context, Poll};
 /// assert_eq!(Pin::new(&mut countdown).poll(&mut cx), Poll::Pending);
 /// assert_eq!(Pin::new(&mut countdown).poll(&mut cx), Poll::Ready("lift-off"));
 /// ```
+// ANCHOR: countdown
 #[derive(Debug)]
 #[must_use = "futures do nothing unless they are polled"]
 pub struct Countdown<T> {

@@ -54,14 +54,27 @@ impl Exception {
 }
 
 impl InvalidStateError {
-    pub(crate) const RESULT_NOT_SET: Self = InvalidStateError {
+    /// Asked for the result of a future still pending (asyncio: "Result is
+    /// not set.").
+    pub const RESULT_NOT_SET: Self = InvalidStateError {
         reason: "the result is not set yet",
     };
-    pub(crate) const EXCEPTION_NOT_SET: Self = InvalidStateError {
+    /// Asked for the exception of a future still pending (asyncio:
+    /// "Exception is not set.").
+    pub const EXCEPTION_NOT_SET: Self = InvalidStateError {
         reason: "the exception is not set yet",
     };
-    pub(crate) const ALREADY_DONE: Self = InvalidStateError {
+    /// Completed a future that is already done (asyncio: the state's name,
+    /// e.g. "invalid state").
+    pub const ALREADY_DONE: Self = InvalidStateError {
         reason: "the future is already done",
+    };
+    /// Asked a task for a result that was already moved out of it. asyncio
+    /// has no such state: its result is an object it can hand out again; a
+    /// Rust task's value moves out once (the `asyncio` crate's
+    /// `TaskExt::result`).
+    pub const RESULT_TAKEN: Self = InvalidStateError {
+        reason: "the result was already taken",
     };
 
     /// Which rule was broken, e.g. `"the future is already done"`.

@@ -63,7 +63,9 @@ pub struct Future<T> {
 // ANCHOR_END: state
 
 // ANCHOR: complete
+// ANCHOR: impl_future
 impl<T> Future<T> {
+    // ANCHOR_END: impl_future
     /// A new, pending future: asyncio's `loop.create_future()`. We have no
     /// event loop yet (that is stage 4), so nothing ties it to one.
     pub fn new() -> Self {
@@ -138,13 +140,13 @@ impl<T> Future<T> {
     }
     // ANCHOR_END: complete
 
-    // ANCHOR: callbacks
     /// Arranges for `callback` to be called with this future once it is done:
     /// Python's `fut.add_done_callback(fn)`.
     ///
     /// Callbacks run once each, in the order they were added. One added to a
     /// future that is already done runs at once (asyncio would schedule it
     /// with `call_soon`).
+    // ANCHOR: callbacks
     pub fn add_done_callback(&self, callback: impl FnOnce(&Future<T>) + 'static) {
         let mut shared = self.shared.borrow_mut();
         if matches!(shared.state, State::Pending) {
@@ -209,7 +211,6 @@ impl<T: Clone> Future<T> {
 }
 // ANCHOR_END: result
 
-// ANCHOR: await
 /// Awaiting the placeholder: Pending until someone completes it, then what
 /// [`Future::result`] says.
 ///
@@ -219,6 +220,7 @@ impl<T: Clone> Future<T> {
 /// task's part: we keep it, and [`complete`](Future::set_result) wakes it.
 ///
 /// Awaiting consumes a handle; clone the future first to keep one.
+// ANCHOR: await
 impl<T: Clone> std::future::Future for Future<T> {
     type Output = Result<T, FutureError>;
 

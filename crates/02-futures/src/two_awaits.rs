@@ -126,7 +126,6 @@ impl AddLater {
     }
 }
 
-// ANCHOR: self_ref
 /// An `async fn` whose future has to point into itself, which is why the
 /// compiler's futures are not `Unpin`.
 ///
@@ -134,6 +133,7 @@ impl AddLater {
 /// reference into `values`: into the future's own memory. Move the future
 /// after its first poll and `first_two` would point at the old place. `Pin`
 /// is the promise that it will not be moved.
+// ANCHOR: self_ref
 pub async fn sum_first_two_later(values: [u32; 3]) -> u32 {
     let first_two = &values[..2];
     Countdown::new(1, ()).await;

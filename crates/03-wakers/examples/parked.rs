@@ -12,11 +12,6 @@ use aio_wakers::thread_sleep;
 /// How long the helper thread of each future sleeps before it wakes it.
 const DELAY: Duration = Duration::from_millis(50);
 
-/// The busy loop polls far more often than this in `DELAY`, even on a slow
-/// machine under valgrind; printing "more than" this, and not the count
-/// itself, keeps the output the same on every run.
-const BUSY_FLOOR: u64 = 1_000;
-
 pub fn run(out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
@@ -33,17 +28,9 @@ pub fn run(out: &mut dyn Write) -> io::Result<()> {
         out,
         "stage 2, busy block_on (a no-op waker, polls in a loop):"
     )?;
-    if busy > BUSY_FLOOR {
-        writeln!(
-            out,
-            "  more than {BUSY_FLOOR} polls, every one but the last Pending"
-        )?;
-    } else {
-        writeln!(
-            out,
-            "  only {busy} polls: this machine is slower than the demo expects"
-        )?;
-    }
+    // The count depends on the machine and on how busy it is, so it differs
+    // from run to run; the test that snapshots this output redacts it.
+    writeln!(out, "  {busy} polls, every one but the last Pending")?;
 
     let ((), parked) = aio_wakers::block_on_counted(thread_sleep(DELAY));
     writeln!(

@@ -39,7 +39,6 @@ impl Wake for Signal {
 }
 // ANCHOR_END: signal
 
-// ANCHOR: block_on
 /// Runs `future` to completion on this thread, sleeping while it is
 /// `Pending`, and returns its output with the number of polls it took.
 ///
@@ -51,6 +50,7 @@ impl Wake for Signal {
 /// If nothing ever wakes the future, this sleeps forever: that is the
 /// contract of `Pending`. Tests use [`check::drive`](crate::check::drive),
 /// which notices instead.
+// ANCHOR: block_on
 pub fn block_on_counted<F: Future>(future: F) -> (F::Output, u64) {
     let mut future = pin!(future);
     let signal = Arc::new(Signal {

@@ -124,7 +124,6 @@ impl fmt::Display for Stuck {
 
 impl Error for Stuck {}
 
-// ANCHOR: poll_once
 /// Polls `future` once with a checking waker.
 ///
 /// Returns what the poll returned. A `Pending` is accepted only if the
@@ -135,6 +134,7 @@ impl Error for Stuck {}
 /// # Panics
 ///
 /// When the future returns `Pending` and kept no waker.
+// ANCHOR: poll_once
 #[track_caller]
 pub fn poll_once<F: Future + ?Sized>(future: Pin<&mut F>) -> Poll<F::Output> {
     let counter = WakeCounter::watched_by(thread::current());
@@ -167,7 +167,6 @@ pub fn drive<F: Future>(future: F, max_polls: u64) -> F::Output {
     }
 }
 
-// ANCHOR: try_drive
 /// Drives `future` to completion with a checking waker, or says why it
 /// never could.
 ///
@@ -175,6 +174,7 @@ pub fn drive<F: Future>(future: F, max_polls: u64) -> F::Output {
 /// once if the waker was woken; sleeps until a wake if the future kept a
 /// clone, for at most `wait_limit`; and stops with an error if nothing
 /// could ever wake it.
+// ANCHOR: try_drive
 pub fn try_drive<F: Future>(
     future: F,
     max_polls: u64,

@@ -5,7 +5,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering::SeqCst};
 use std::thread::Thread;
 
-// ANCHOR: counter
 /// The shared state behind a counting waker: how many times each waker
 /// operation happened.
 ///
@@ -13,6 +12,7 @@ use std::thread::Thread;
 /// ordering, on purpose: the [checking waker](crate::check) reads several
 /// counters and needs one order of events that every thread agrees on, and
 /// a counter bumped a few times per poll costs nothing worth saving.
+// ANCHOR: counter
 #[derive(Debug, Default)]
 pub struct WakeCounter {
     /// Wakers made over this counter by one of the constructors

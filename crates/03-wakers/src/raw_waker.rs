@@ -17,7 +17,6 @@ use std::task::{RawWaker, RawWakerVTable, Waker};
 
 use crate::counter::{Call, WakeCounter};
 
-// ANCHOR: make
 /// Makes a waker by hand, from a [`RawWaker`] and our own vtable, that
 /// records every call it receives in `counter`.
 ///
@@ -39,6 +38,7 @@ use crate::counter::{Call, WakeCounter};
 /// assert_eq!(counts.alive(), 0);
 /// assert_eq!(std::sync::Arc::strong_count(&counter), 1); // nothing leaked
 /// ```
+// ANCHOR: make
 pub fn raw_counting_waker(counter: &Arc<WakeCounter>) -> Waker {
     counter.record(Call::Create);
     let data = Arc::into_raw(Arc::clone(counter)).cast::<()>();
@@ -52,13 +52,13 @@ pub fn raw_counting_waker(counter: &Arc<WakeCounter>) -> Waker {
 }
 // ANCHOR_END: make
 
-// ANCHOR: vtable
 /// The four functions of every waker made by [`raw_counting_waker`].
 ///
 /// A `static`, not a `const`: a `const` is copied into every place that
 /// uses it, and two copies would have two addresses. `Waker::will_wake`
 /// compares vtable addresses, so copies could make it answer "no" for two
 /// clones of the same waker.
+// ANCHOR: vtable
 static VTABLE: RawWakerVTable = RawWakerVTable::new(clone, wake, wake_by_ref, drop);
 // ANCHOR_END: vtable
 

@@ -30,7 +30,6 @@ impl Wake for WakeCounter {
 }
 // ANCHOR_END: wake_impl
 
-// ANCHOR: make
 /// Makes a counting waker with std's [`Wake`] trait: no `unsafe`, and the
 /// same behaviour as [`raw_counting_waker`](crate::raw_counting_waker) for
 /// everything it can see.
@@ -70,6 +69,7 @@ impl Wake for WakeCounter {
 ///
 /// let waker = Waker::from(Arc::new(Local(Rc::new(()))));
 /// ```
+// ANCHOR: make
 pub fn safe_counting_waker(counter: &Arc<WakeCounter>) -> Waker {
     counter.record(Call::Create);
     Waker::from(Arc::clone(counter))

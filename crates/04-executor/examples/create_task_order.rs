@@ -12,6 +12,7 @@
 use std::io::{self, Write};
 use std::time::Instant;
 
+use aio_executor::trace::export::{Export, Program};
 use aio_executor::trace::{Trace, note};
 use aio_executor::{create_task, thread_sleep};
 
@@ -41,7 +42,24 @@ pub fn run(out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// Both orderings as turns, for `cargo lab trace create_task_order` and
+/// the book's viewer.
+pub fn export() -> Export {
+    Export {
+        demo: "create_task_order".to_owned(),
+        chapter: 4,
+        about: "the same two tasks awaited one by one, or created together first".to_owned(),
+        programs: orderings()
+            .iter()
+            .map(|(title, trace)| Program::from_trace(*title, trace))
+            .collect(),
+    }
+}
+
 fn main() -> io::Result<()> {
+    if Export::present_if_asked(export)? {
+        return Ok(());
+    }
     run(&mut io::stdout().lock())
 }
 

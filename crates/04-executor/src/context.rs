@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::driver::Driver;
 use crate::event_loop::{CallbackHandle, Core, EventLoop, ExceptionContext};
-use crate::join::JoinHandle;
+use crate::join::{JoinHandle, TaskRef};
 use crate::task::{Shared, TaskId};
 
 // ANCHOR: current
@@ -94,15 +94,17 @@ pub(crate) fn with_core<R>(f: impl FnOnce(&Rc<Core>) -> R) -> Option<R> {
 /// The fast path of a wake: if the task's loop is the one running on this
 /// thread, queue the task directly and return `true`.
 pub(crate) fn schedule_local(shared: &Arc<Shared>, id: TaskId) -> bool {
-    with_core(|core| {
-        if Arc::ptr_eq(&core.shared, shared) {
-            core.schedule(id, false);
-            true
-        } else {
-            false
-        }
-    })
-    .unwrap_or(false)
+    // Borrowed, not cloned out as `with_core` does: scheduling runs no
+    // code of the tasks', so it cannot reach `CURRENT` again.
+    CURRENT
+        .try_with(|current| match &*current.borrow() {
+            Some(core) if Arc::ptr_eq(&core.shared, shared) => {
+                core.schedule(id, false);
+                true
+            }
+            _ => false,
+        })
+        .unwrap_or(false)
 }
 
 /// Reports a panic that no handle ever retrieved to the task's own loop, or
@@ -129,7 +131,6 @@ pub fn call_exception_handler(context: ExceptionContext) {
     }
 }
 
-// ANCHOR: spawn
 /// Schedules `future` as a new task on the running loop and returns its
 /// handle: asyncio's `create_task`. The task starts when the current task
 /// next yields, not now.
@@ -138,6 +139,7 @@ pub fn call_exception_handler(context: ExceptionContext) {
 ///
 /// Panics with "no running event loop" when no loop runs on this thread, as
 /// asyncio raises `RuntimeError`. See [`try_spawn`] to get the error instead.
+// ANCHOR: spawn
 pub fn spawn<F>(future: F) -> JoinHandle<F::Output>
 where
     F: Future + 'static,
@@ -197,13 +199,37 @@ pub fn call_soon(callback: impl FnOnce() + 'static) -> CallbackHandle {
         .expect("call_soon() needs a running event loop: no running event loop")
 }
 
+/// The task the running loop is polling now: asyncio's
+/// `asyncio.current_task()`. `None` when the loop is running a callback
+/// rather than a task (as in asyncio).
+///
+/// # Panics
+///
+/// When no loop runs on this thread, as asyncio raises `RuntimeError: no
+/// running event loop`.
+pub fn current_task() -> Option<TaskRef> {
+    with_core(|core| core.current_task())
+        .expect("current_task() needs a running event loop: no running event loop")
+}
+
+/// Every task of the running loop that is not done yet, oldest first:
+/// asyncio's `asyncio.all_tasks()` (a set there; a list in creation order
+/// here, which is one of the orders a set may give).
+///
+/// # Panics
+///
+/// When no loop runs on this thread, as asyncio raises `RuntimeError`.
+pub fn all_tasks() -> Vec<TaskRef> {
+    with_core(|core| core.all_tasks())
+        .expect("all_tasks() needs a running event loop: no running event loop")
+}
+
 /// Whether a loop is running on this thread (asyncio's
 /// `get_running_loop()` not raising).
 pub fn is_running() -> bool {
     with_core(|_| ()).is_some()
 }
 
-// ANCHOR: run
 /// Runs `main` on a new loop and closes the loop: asyncio's `asyncio.run`.
 ///
 /// Makes an [`EventLoop`], runs `main` to completion as its first task,
@@ -214,6 +240,7 @@ pub fn is_running() -> bool {
 /// Panics if `main` panics, and — like asyncio — when called while a loop is
 /// already running on this thread: "run() cannot be called from a running
 /// event loop" (a nested `run` would block the outer loop's tasks).
+// ANCHOR: run
 pub fn run<F>(main: F) -> F::Output
 where
     F: Future + 'static,

@@ -13,7 +13,6 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, Thread};
 use std::time::Duration;
 
-// ANCHOR: driver
 /// What the event loop calls when it has run every ready task and must wait
 /// for something to happen.
 ///
@@ -21,6 +20,7 @@ use std::time::Duration;
 /// callbacks, the loop calls `selector.select(timeout)`. Here the loop calls
 /// [`Driver::park`], and whatever the driver waits on (a thread park, epoll,
 /// a timer heap) decides what "something happened" means.
+// ANCHOR: driver
 pub trait Driver {
     /// Waits until something may have happened: an [`Unpark`] from another
     /// thread, a readiness event, or `timeout` elapsing (`None`: no limit;
@@ -66,7 +66,6 @@ pub trait Unpark: Send + Sync + 'static {
 }
 // ANCHOR_END: driver
 
-// ANCHOR: park_driver
 /// Stage 4's driver: parks the loop's thread until a waker on another thread
 /// unparks it.
 ///
@@ -79,6 +78,7 @@ pub trait Unpark: Send + Sync + 'static {
 /// The thread to unpark is the one the loop runs on, which
 /// [`enter`](Driver::enter) records: the driver is `Send`, so it may be made
 /// on one thread and moved to another before its loop runs there.
+// ANCHOR: park_driver
 #[derive(Debug)]
 pub struct ParkDriver {
     unparker: Arc<ThreadUnparker>,

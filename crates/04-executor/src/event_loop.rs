@@ -7,14 +7,15 @@ use std::future::Future;
 use std::panic::{self, AssertUnwindSafe};
 use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 
 use crate::context::{self, EnterGuard};
 use crate::driver::{Driver, ParkDriver};
-use crate::join::{JoinError, JoinHandle, JoinSlot, panic_message};
-use crate::task::{Shared, TaskCell, TaskEntry, TaskId, TaskTable, TaskWaker};
+use crate::join::{JoinError, JoinHandle, JoinSlot, TaskName, TaskRef, panic_message};
+use crate::task::{PollWaker, Shared, TaskCell, TaskEntry, TaskId, TaskTable, TaskWaker};
 use crate::trace::{EventKind, Trace, TraceEvent};
 
 // ANCHOR: runnable
@@ -99,12 +100,17 @@ pub(crate) struct Core {
     ready: RefCell<VecDeque<Runnable>>,
     /// Every live task.
     tasks: RefCell<TaskTable>,
-    /// The name of the task being polled, for traces.
+    /// The name of the task being polled, for traces (set only when the
+    /// loop records one).
     current: RefCell<Option<Rc<str>>>,
+    /// The task being polled (or dropped), for `current_task()`.
+    current_id: Cell<Option<TaskId>>,
     /// The recorded events, when tracing is on.
     trace: RefCell<Option<Vec<TraceEvent>>>,
     /// The driver's clock, if it has one; stamps trace events.
     clock: Option<Rc<dyn Fn() -> Duration>>,
+    /// A waker no task keeps, lent to the next task polled without one.
+    spare_waker: Cell<Option<Arc<TaskWaker>>>,
     /// Counts tasks for their default names `Task-1`, `Task-2`, …
     spawned: Cell<u64>,
     /// Where panics nobody handled are reported.
@@ -135,7 +141,9 @@ fn shrunk_capacity(capacity: usize, len: usize) -> Option<usize> {
     (capacity > 4 * needed).then_some(2 * needed)
 }
 
+// ANCHOR: impl_core
 impl Core {
+    // ANCHOR_END: impl_core
     fn new(
         unparker: Arc<dyn crate::driver::Unpark>,
         clock: Option<Rc<dyn Fn() -> Duration>>,
@@ -143,13 +151,18 @@ impl Core {
         Core {
             shared: Arc::new(Shared {
                 remote: Mutex::new(Some(Vec::new())),
+                remote_pending: AtomicBool::new(false),
                 unparker,
+                callbacks: Mutex::new(Some(Vec::new())),
+                has_callbacks: AtomicBool::new(false),
             }),
             ready: RefCell::default(),
             tasks: RefCell::default(),
             current: RefCell::default(),
+            current_id: Cell::new(None),
             trace: RefCell::default(),
             clock,
+            spare_waker: Cell::new(None),
             spawned: Cell::new(0),
             exception_handler: RefCell::default(),
             slow_poll: Cell::new(None),
@@ -173,25 +186,30 @@ impl Core {
     {
         let count = self.spawned.get() + 1;
         self.spawned.set(count);
-        let name: Rc<str> = name.unwrap_or_else(|| format!("Task-{count}")).into();
-        let id = self.tasks.borrow_mut().next_id();
-        let slot = Rc::new(JoinSlot::new(name.clone(), Rc::downgrade(self)));
+        // `Task-{count}` is written out only if something reads it.
+        let name = match name {
+            Some(name) => TaskName::given(count, name),
+            None => TaskName::numbered(count),
+        };
+        let id = self.tasks.borrow().next_id();
+        let slot = Rc::new(JoinSlot::new(name, Rc::downgrade(self)));
         if self.closed.get() {
             return self.refuse(future, slot, id);
         }
         let task = TaskCell::new(future, slot.clone());
 
-        let waker = Waker::from(Arc::new(TaskWaker::new(id, self.shared.clone())));
         self.tasks.borrow_mut().insert(
             id,
             TaskEntry {
                 future: Some(Box::pin(task)),
-                name: name.clone(),
                 scheduled: true,
-                waker,
+                waker: None,
+                status: slot.clone(),
             },
         );
-        self.record_for(Some(name), EventKind::Spawn);
+        if self.is_tracing() {
+            self.record_for(Some(slot.name.shared().clone()), EventKind::Spawn);
+        }
         self.ready.borrow_mut().push_back(Runnable::Task(id));
         JoinHandle::new(slot, id, Rc::downgrade(self))
     }
@@ -214,7 +232,7 @@ impl Core {
         std::mem::forget(future);
         self.report(ExceptionContext {
             message: "Event loop is closed",
-            task: Some(slot.name.to_string()),
+            task: Some(slot.name.as_str().to_owned()),
             panic: "a task was spawned while its loop was closing; it will never run".to_owned(),
         });
         slot.complete(Err(JoinError::Cancelled));
@@ -232,18 +250,33 @@ impl Core {
                 Some(entry) if entry.scheduled => return,
                 Some(entry) => {
                     entry.scheduled = true;
-                    entry.name.clone()
+                    // Traces name the task; without one, no name is made.
+                    // (No future in the entry: it is being polled, so it
+                    // is the current task.)
+                    self.is_tracing().then(|| match &entry.future {
+                        Some(task) => Some(task.name().shared().clone()),
+                        None => self.current.borrow().clone(),
+                    })
                 }
             }
         };
-        self.record_for(Some(name), EventKind::Wake { remote });
+        if let Some(name) = name {
+            self.record_for(name, EventKind::Wake { remote });
+        }
         self.ready.borrow_mut().push_back(Runnable::Task(id));
     }
 
-    /// Moves the tasks that other threads woke into the ready queue.
+    /// Moves the tasks that other threads woke, and the callbacks they
+    /// scheduled, into the ready queue.
     fn drain_remote(&self) {
+        if !self.shared.has_remote() {
+            return; // nobody on another thread woke anything: no lock
+        }
         for id in self.shared.take_remote() {
             self.schedule(id, true);
+        }
+        for callback in self.shared.take_callbacks() {
+            drop(self.call_soon(callback));
         }
     }
     // ANCHOR_END: schedule
@@ -280,7 +313,7 @@ impl Core {
 
     /// Polls one task once (or drops it, if it was cancelled).
     fn run_task(self: &Rc<Self>, id: TaskId) {
-        let (mut task, waker, name) = {
+        let (mut task, waker) = {
             let mut tasks = self.tasks.borrow_mut();
             let Some(entry) = tasks.get_mut(id) else {
                 return; // finished since it was queued
@@ -289,9 +322,14 @@ impl Core {
             let Some(task) = entry.future.take() else {
                 return; // being polled right now: nothing to do twice
             };
-            (task, entry.waker.clone(), entry.name.clone())
+            let waker = entry.waker.take();
+            if self.is_tracing() {
+                // Trace lines written during the poll name this task.
+                self.current.replace(Some(task.name().shared().clone()));
+            }
+            (task, waker)
         };
-        self.current.replace(Some(name.clone()));
+        self.current_id.set(Some(id));
 
         if task.cancel_requested() {
             // Out of the table first: the future's destructors may wake or
@@ -301,20 +339,23 @@ impl Core {
             drop(task);
             self.record(EventKind::Done(outcome));
             self.current.replace(None);
+            self.current_id.set(None);
             return;
         }
 
         self.record(EventKind::Poll);
+        // The task's own waker, or one lent for this poll (see `lend_waker`).
+        let waker = self.lend_waker(id, waker);
         let started = self.slow_poll.get().map(|_| Instant::now());
         let record = |outcome| self.record(EventKind::Done(outcome));
         let poll = task
             .as_mut()
-            .poll_task(&mut Context::from_waker(&waker), &record);
+            .poll_task(&mut Context::from_waker(waker.get()), &record);
         if let (Some(started), Some(threshold)) = (started, self.slow_poll.get()) {
             let took = started.elapsed();
             if took > threshold {
                 self.report_slow(SlowPoll {
-                    task: name.to_string(),
+                    task: task.name().as_str().to_owned(),
                     took,
                     threshold,
                 });
@@ -325,17 +366,56 @@ impl Core {
                 let entry = self.tasks.borrow_mut().remove(id);
                 drop(entry);
                 drop(task);
+                drop(self.return_waker(waker));
             }
             Poll::Pending => {
                 self.record(EventKind::Suspend);
+                let kept = self.return_waker(waker);
                 if let Some(entry) = self.tasks.borrow_mut().get_mut(id) {
                     entry.future = Some(task);
+                    entry.waker = kept;
                 }
             }
         }
         self.current.replace(None);
+        self.current_id.set(None);
     }
     // ANCHOR_END: run_ready
+
+    /// The waker to poll task `id` with: its own if it has one, else the
+    /// loop's spare one, pointed at this task. Most tasks that finish in one
+    /// poll never keep a clone of their waker, and so never cost one.
+    fn lend_waker(&self, id: TaskId, own: Option<Waker>) -> PollWaker {
+        if let Some(waker) = own {
+            return PollWaker::Own(waker);
+        }
+        let spare = self.spare_waker.take().and_then(|mut spare| {
+            // Nobody else holds it (`get_mut` checks): safe to repoint.
+            Arc::get_mut(&mut spare)?.reset(id);
+            Some(spare)
+        });
+        let spare = spare.unwrap_or_else(|| Arc::new(TaskWaker::new(id, self.shared.clone())));
+        PollWaker::Lent(Waker::from(spare.clone()), spare)
+    }
+
+    /// After the poll: the waker the task keeps. A lent waker that the
+    /// poll left a clone of somewhere (with a timer, a socket, another
+    /// task) becomes the task's own, since that clone will wake this task;
+    /// one that nobody kept goes back to be the spare.
+    fn return_waker(&self, waker: PollWaker) -> Option<Waker> {
+        match waker {
+            PollWaker::Own(waker) => Some(waker),
+            PollWaker::Lent(waker, spare) => {
+                drop(waker);
+                if Arc::strong_count(&spare) == 1 {
+                    self.spare_waker.set(Some(spare));
+                    None
+                } else {
+                    Some(Waker::from(spare))
+                }
+            }
+        }
+    }
 
     // ANCHOR: run_callback
     fn run_callback(&self, callback: &Callback) {
@@ -371,7 +451,13 @@ impl Core {
                 break;
             }
             for (_, entry) in entries {
-                self.current.replace(Some(entry.name.clone()));
+                if self.is_tracing() {
+                    let name = entry
+                        .future
+                        .as_ref()
+                        .map(|task| task.name().shared().clone());
+                    self.current.replace(name);
+                }
                 if let Some(mut task) = entry.future {
                     let outcome = task.as_mut().cancel();
                     drop(task);
@@ -398,6 +484,25 @@ impl Core {
         }
     }
 
+    /// The task being polled, if the loop is polling one now (not running
+    /// a callback).
+    pub(crate) fn current_task(self: &Rc<Self>) -> Option<TaskRef> {
+        let id = self.current_id.get()?;
+        let tasks = self.tasks.borrow();
+        let entry = tasks.get(id)?;
+        Some(TaskRef::new(entry.status.clone(), id, Rc::downgrade(self)))
+    }
+
+    /// Every task not yet done, oldest first.
+    pub(crate) fn all_tasks(self: &Rc<Self>) -> Vec<TaskRef> {
+        self.tasks
+            .borrow()
+            .iter()
+            .filter(|(_, entry)| entry.status.outcome().is_none())
+            .map(|(id, entry)| TaskRef::new(entry.status.clone(), id, Rc::downgrade(self)))
+            .collect()
+    }
+
     fn has_ready(&self) -> bool {
         !self.ready.borrow().is_empty()
     }
@@ -412,6 +517,9 @@ impl Core {
 
     /// Records an event about the task being polled, if tracing is on.
     pub(crate) fn record(&self, kind: EventKind) {
+        if !self.is_tracing() {
+            return;
+        }
         let current = self.current.borrow().clone();
         self.record_for(current, kind);
     }
@@ -457,13 +565,13 @@ pub(crate) fn default_exception_handler(context: &ExceptionContext) {
     }
 }
 
-// ANCHOR: event_loop
 /// A single-threaded event loop: tasks over a [`Driver`].
 ///
 /// Most programs call [`run`](crate::run), which makes a loop, runs one
 /// future to completion on it and closes it, as `asyncio.run` does. Make an
 /// `EventLoop` yourself to choose its driver, to trace it, or to call
 /// [`run_until_complete`](EventLoop::run_until_complete) more than once.
+// ANCHOR: event_loop
 pub struct EventLoop<D: Driver = ParkDriver> {
     core: Rc<Core>,
     driver: RefCell<D>,
@@ -483,7 +591,9 @@ impl Default for EventLoop<ParkDriver> {
     }
 }
 
+// ANCHOR: impl_event_loop
 impl<D: Driver> EventLoop<D> {
+    // ANCHOR_END: impl_event_loop
     /// A loop over `driver` (a reactor, a timer layer, …).
     pub fn with_driver(driver: D) -> Self {
         EventLoop {
@@ -529,6 +639,12 @@ impl<D: Driver> EventLoop<D> {
     /// Sends slow-poll reports to `handler` instead of stderr.
     pub fn set_slow_poll_handler(&self, handler: impl Fn(&SlowPoll) + 'static) {
         self.core.slow_poll_handler.replace(Some(Rc::new(handler)));
+    }
+
+    /// A handle other threads can use to schedule callbacks on this loop
+    /// (asyncio's `loop.call_soon_threadsafe`).
+    pub fn handle(&self) -> crate::LoopHandle {
+        crate::LoopHandle::new(self.core.shared.clone())
     }
 
     /// The driver, for layers that need to reach it from outside the loop.
@@ -582,7 +698,6 @@ impl<D: Driver> EventLoop<D> {
         self.spawn(future)
     }
 
-    // ANCHOR: run_until_complete
     /// Runs the loop until `future` is done, and returns its value
     /// (asyncio's `loop.run_until_complete`).
     ///
@@ -596,6 +711,7 @@ impl<D: Driver> EventLoop<D> {
     ///
     /// If `future` panics, the panic continues here. Calling this while a
     /// loop is running on this thread panics with asyncio's message.
+    // ANCHOR: run_until_complete
     pub fn run_until_complete<F>(&self, future: F) -> F::Output
     where
         F: Future + 'static,

@@ -1,7 +1,7 @@
 //! A task's result, and the handle that awaits it (asyncio's `Task`).
 
 use std::any::Any;
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -95,7 +95,7 @@ impl std::error::Error for JoinError {}
 /// the handle and the loop both need to know about the task.
 pub(crate) struct JoinSlot<T> {
     state: RefCell<SlotState<T>>,
-    pub(crate) name: Rc<str>,
+    pub(crate) name: TaskName,
     /// `cancel()` was called: the loop drops the future instead of polling
     /// it, and a task that returns in the same step ends cancelled.
     cancel_requested: Cell<bool>,
@@ -108,9 +108,9 @@ pub(crate) struct JoinSlot<T> {
 }
 
 enum SlotState<T> {
-    /// Still running; `waiters` are the tasks to wake when it ends (the one
-    /// awaiting the handle, and any that only watch it, like `wait`).
-    Running { waiters: Vec<Waker> },
+    /// Still running; `waiters` are told when it ends: the task awaiting the
+    /// handle, any that only watch it (like `wait`), and done-callbacks.
+    Running { waiters: Vec<Waiter> },
     /// Finished; the result is waiting to be taken.
     Done(Result<T, JoinError>),
     /// The result was taken by the awaiting side. How the task ended stays
@@ -118,6 +118,58 @@ enum SlotState<T> {
     Taken(Outcome),
 }
 // ANCHOR_END: slot
+
+/// One party to tell when a task ends.
+enum Waiter {
+    /// A task waiting for it: woken.
+    Wake(Waker),
+    /// A done-callback (asyncio's `add_done_callback`): scheduled with
+    /// `call_soon` on the task's loop, in the order the callbacks were
+    /// added, as asyncio schedules them.
+    Call(Box<dyn FnOnce()>),
+}
+
+/// A task's name: the one given at spawn, or `Task-N`, written out only
+/// when something reads it (most tasks' names are never read, and a
+/// million `format!`s are a million allocations).
+pub(crate) struct TaskName {
+    /// The task's spawn number, for `Task-N`.
+    number: u64,
+    text: OnceCell<Rc<str>>,
+}
+
+impl TaskName {
+    /// `Task-{number}`, made when first read.
+    pub(crate) fn numbered(number: u64) -> Self {
+        TaskName {
+            number,
+            text: OnceCell::new(),
+        }
+    }
+
+    /// A name given at spawn to the task spawned `number`th.
+    pub(crate) fn given(number: u64, name: String) -> Self {
+        TaskName {
+            number,
+            text: OnceCell::from(Rc::from(name)),
+        }
+    }
+
+    /// The task's spawn number: 1 for a loop's first task, and so on.
+    pub(crate) fn number(&self) -> u64 {
+        self.number
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        self.shared()
+    }
+
+    /// The name, shared (traces keep it for the task being polled).
+    pub(crate) fn shared(&self) -> &Rc<str> {
+        self.text
+            .get_or_init(|| format!("Task-{}", self.number).into())
+    }
+}
 
 fn outcome_of<T>(result: &Result<T, JoinError>) -> Outcome {
     match result {
@@ -127,8 +179,10 @@ fn outcome_of<T>(result: &Result<T, JoinError>) -> Outcome {
     }
 }
 
+// ANCHOR: impl_join_slot
 impl<T> JoinSlot<T> {
-    pub(crate) fn new(name: Rc<str>, core: Weak<Core>) -> Self {
+    // ANCHOR_END: impl_join_slot
+    pub(crate) fn new(name: TaskName, core: Weak<Core>) -> Self {
         JoinSlot {
             state: RefCell::new(SlotState::Running {
                 waiters: Vec::new(),
@@ -156,8 +210,11 @@ impl<T> JoinSlot<T> {
             }
         };
         // Wake after the borrow ends: waking may run code that looks here.
-        for waker in waiters {
-            waker.wake();
+        for waiter in waiters {
+            match waiter {
+                Waiter::Wake(waker) => waker.wake(),
+                Waiter::Call(callback) => self.schedule_callback(callback),
+            }
         }
     }
     // ANCHOR_END: complete
@@ -189,12 +246,62 @@ impl<T> JoinSlot<T> {
         let mut state = self.state.borrow_mut();
         match &mut *state {
             SlotState::Running { waiters } => {
-                if !waiters.iter().any(|w| w.will_wake(waker)) {
-                    waiters.push(waker.clone());
+                let known = waiters
+                    .iter()
+                    .any(|w| matches!(w, Waiter::Wake(known) if known.will_wake(waker)));
+                if !known {
+                    waiters.push(Waiter::Wake(waker.clone()));
                 }
                 Poll::Pending
             }
             SlotState::Done(_) | SlotState::Taken(_) => Poll::Ready(()),
+        }
+    }
+
+    /// Adds a done-callback: scheduled when the task ends, or at once if it
+    /// has ended already (as asyncio's `add_done_callback` does).
+    fn add_done_callback(&self, callback: Box<dyn FnOnce()>) {
+        let mut state = self.state.borrow_mut();
+        match &mut *state {
+            SlotState::Running { waiters } => waiters.push(Waiter::Call(callback)),
+            SlotState::Done(_) | SlotState::Taken(_) => {
+                drop(state);
+                self.schedule_callback(callback);
+            }
+        }
+    }
+
+    /// Schedules a done-callback on the task's loop; if that loop is gone,
+    /// there is nowhere to run it.
+    fn schedule_callback(&self, callback: Box<dyn FnOnce()>) {
+        if let Some(core) = self.core.upgrade() {
+            drop(core.call_soon(callback));
+        }
+    }
+
+    /// The panic's message, if the task panicked and its result was not
+    /// taken yet.
+    fn panic_text(&self) -> Option<String> {
+        match &*self.state.borrow() {
+            SlotState::Done(Err(JoinError::Panicked(payload))) => Some(
+                panic_message(payload.as_ref())
+                    .unwrap_or("<non-string panic payload>")
+                    .to_owned(),
+            ),
+            _ => None,
+        }
+    }
+
+    /// Takes the result if the task is done and nobody took it yet.
+    fn try_take(&self) -> Option<Result<T, JoinError>> {
+        let mut state = self.state.borrow_mut();
+        let outcome = match &*state {
+            SlotState::Done(result) => outcome_of(result),
+            SlotState::Running { .. } | SlotState::Taken(_) => return None,
+        };
+        match std::mem::replace(&mut *state, SlotState::Taken(outcome)) {
+            SlotState::Done(result) => Some(result),
+            _ => unreachable!("matched Done just above"),
         }
     }
 
@@ -234,24 +341,27 @@ impl<T> Drop for JoinSlot<T> {
         }
         if let SlotState::Done(Err(JoinError::Panicked(payload))) = &*self.state.borrow() {
             let message = panic_message(payload.as_ref()).unwrap_or("<non-string panic payload>");
-            context::report_unretrieved(self.core.upgrade(), &self.name, message);
+            context::report_unretrieved(self.core.upgrade(), self.name.as_str(), message);
         }
     }
 }
 // ANCHOR_END: never_retrieved
 
 // ANCHOR: task_ref
-/// What a [`TaskRef`] sees of a task's slot, whatever the task's output.
-trait TaskStatus {
-    fn name(&self) -> &str;
+/// What a [`TaskRef`] (and the loop's task table) sees of a task's slot,
+/// whatever the task's output.
+pub(crate) trait TaskStatus {
+    fn name(&self) -> &TaskName;
     fn outcome(&self) -> Option<Outcome>;
     fn request_cancel(&self);
     fn poll_done(&self, waker: &Waker) -> Poll<()>;
     fn mark_retrieved(&self);
+    fn add_done_callback(&self, callback: Box<dyn FnOnce()>);
+    fn panic_text(&self) -> Option<String>;
 }
 
 impl<T> TaskStatus for JoinSlot<T> {
-    fn name(&self) -> &str {
+    fn name(&self) -> &TaskName {
         &self.name
     }
     fn outcome(&self) -> Option<Outcome> {
@@ -265,6 +375,12 @@ impl<T> TaskStatus for JoinSlot<T> {
     }
     fn mark_retrieved(&self) {
         self.retrieved.set(true);
+    }
+    fn add_done_callback(&self, callback: Box<dyn FnOnce()>) {
+        JoinSlot::add_done_callback(self, callback);
+    }
+    fn panic_text(&self) -> Option<String> {
+        JoinSlot::panic_text(self)
     }
 }
 
@@ -285,9 +401,13 @@ pub struct TaskRef {
 }
 
 impl TaskRef {
+    pub(crate) fn new(slot: Rc<dyn TaskStatus>, id: TaskId, core: Weak<Core>) -> Self {
+        TaskRef { slot, id, core }
+    }
+
     /// The task's name.
     pub fn name(&self) -> &str {
-        self.slot.name()
+        self.slot.name().as_str()
     }
 
     /// Whether the task has finished (returned, panicked or was cancelled).
@@ -324,7 +444,39 @@ impl TaskRef {
     pub fn mark_retrieved(&self) {
         self.slot.mark_retrieved();
     }
+
+    /// Calls `callback` with this task once it has ended (asyncio's
+    /// `add_done_callback`): scheduled with `call_soon` on the task's loop
+    /// when the task ends, or at once if it has ended already. Callbacks
+    /// run in the order they were added. A task still alive when its loop
+    /// closes is dropped without running the loop again, so its callbacks
+    /// never run (asyncio's `run` would let them).
+    pub fn add_done_callback(&self, callback: impl FnOnce(&TaskRef) + 'static) {
+        let task = self.clone();
+        self.slot
+            .add_done_callback(Box::new(move || callback(&task)));
+    }
+
+    /// The message of the task's panic, if it panicked and its handle has
+    /// not taken the result yet. Like asyncio's `exception()`, reading it
+    /// counts as retrieving it: it will not be reported as never retrieved.
+    pub fn panic_message(&self) -> Option<String> {
+        let text = self.slot.panic_text();
+        if text.is_some() {
+            self.slot.mark_retrieved();
+        }
+        text
+    }
 }
+
+impl PartialEq for TaskRef {
+    /// Two `TaskRef`s are equal when they reach the same task.
+    fn eq(&self, other: &TaskRef) -> bool {
+        std::ptr::addr_eq(Rc::as_ptr(&self.slot), Rc::as_ptr(&other.slot))
+    }
+}
+
+impl Eq for TaskRef {}
 // ANCHOR_END: task_ref
 
 /// What `cancel()` does, for a handle and a `TaskRef` alike: mark the task
@@ -353,7 +505,6 @@ impl fmt::Debug for TaskRef {
     }
 }
 
-// ANCHOR: handle
 /// An awaitable handle to a spawned task: asyncio's `Task`, seen from the
 /// outside.
 ///
@@ -364,6 +515,7 @@ impl fmt::Debug for TaskRef {
 /// does. But a handle dropped *while it is being awaited* — because the
 /// task awaiting it was cancelled, or a timeout gave up on it — cancels its
 /// task, as asyncio's `Task.cancel()` cancels the task it waits on.
+// ANCHOR: handle
 #[must_use = "a task runs without its handle, but its result and panics are lost; \
               bind the handle or `drop` it on purpose"]
 pub struct JoinHandle<T> {
@@ -378,7 +530,9 @@ pub struct JoinHandle<T> {
 }
 // ANCHOR_END: handle
 
+// ANCHOR: impl_join_handle
 impl<T> JoinHandle<T> {
+    // ANCHOR_END: impl_join_handle
     pub(crate) fn new(slot: Rc<JoinSlot<T>>, id: TaskId, core: Weak<Core>) -> Self {
         JoinHandle {
             slot,
@@ -390,7 +544,7 @@ impl<T> JoinHandle<T> {
 
     /// The task's name (`Task-1`, `Task-2`, … unless named on spawn).
     pub fn name(&self) -> &str {
-        &self.slot.name
+        self.slot.name.as_str()
     }
 
     /// Whether the task has finished: returned, panicked or was cancelled
@@ -426,14 +580,26 @@ impl<T> JoinHandle<T> {
     where
         T: 'static,
     {
-        TaskRef {
-            slot: self.slot.clone(),
-            id: self.id,
-            core: self.core.clone(),
-        }
+        TaskRef::new(self.slot.clone(), self.id, self.core.clone())
     }
 
-    // ANCHOR: cancel
+    /// The task's result, if it is done and was not taken yet: the value
+    /// `.await` would give, without waiting (and without tying the task to
+    /// this call as an `.await` does). `None` while the task runs, and
+    /// after the result was taken.
+    pub fn try_take(&mut self) -> Option<Result<T, JoinError>> {
+        self.slot.try_take()
+    }
+
+    /// Calls `callback` with the task once it has ended: see
+    /// [`TaskRef::add_done_callback`].
+    pub fn add_done_callback(&self, callback: impl FnOnce(&TaskRef) + 'static)
+    where
+        T: 'static,
+    {
+        self.task_ref().add_done_callback(callback);
+    }
+
     /// Asks the loop to cancel the task, as asyncio's `Task.cancel()` does.
     ///
     /// Returns `false` if the task has already finished. Otherwise the task
@@ -443,6 +609,7 @@ impl<T> JoinHandle<T> {
     /// Cancelling from inside the task itself takes effect at its next
     /// suspension, or, if it returns first, makes that return a
     /// cancellation (asyncio's `test_cancel_at_end`).
+    // ANCHOR: cancel
     pub fn cancel(&self) -> bool {
         request_cancel(&*self.slot, &self.core, self.id)
     }

@@ -80,6 +80,7 @@
 mod context;
 mod driver;
 mod event_loop;
+mod handle;
 mod join;
 mod task;
 pub mod trace;
@@ -90,10 +91,11 @@ mod yield_now;
 /// cross-thread wake path at work.
 pub use aio_wakers::{ThreadSleep, thread_sleep};
 pub use context::{
-    NoRunningLoop, call_exception_handler, call_soon, create_task, is_running, run, spawn,
-    spawn_named, try_spawn,
+    NoRunningLoop, all_tasks, call_exception_handler, call_soon, create_task, current_task,
+    is_running, run, spawn, spawn_named, try_spawn,
 };
 pub use driver::{Driver, OffLoopGuard, OffLoopWork, ParkDriver, Unpark, start_off_loop_work};
 pub use event_loop::{CallbackHandle, EventLoop, ExceptionContext, SlowPoll};
+pub use handle::{LoopClosed, LoopHandle};
 pub use join::{JoinError, JoinHandle, TaskRef};
 pub use yield_now::{YieldNow, yield_now};

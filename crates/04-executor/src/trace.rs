@@ -11,6 +11,8 @@ use std::time::Duration;
 
 use crate::context;
 
+pub mod export;
+
 /// One thing the loop did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TraceEvent {

@@ -14,6 +14,7 @@ use std::net::SocketAddr;
 use std::pin::Pin;
 use std::task::Poll;
 
+use aio_executor::trace::export::{Export, Program};
 use aio_executor::trace::{EventKind, Trace};
 use aio_executor::{EventLoop, JoinHandle, spawn, spawn_named, trace, yield_now};
 use aio_reactor::{
@@ -49,6 +50,17 @@ pub async fn echo(mut reader: StreamReader, mut writer: StreamWriter) -> io::Res
 
 /// One client, one server-side socket, two round trips, traced.
 fn slow_motion(out: &mut dyn Write) -> io::Result<()> {
+    let (keys, trace) = slow_motion_trace()?;
+    writeln!(out, "One client, one echo task, two round trips, traced.")?;
+    writeln!(out, "{keys}")?;
+    writeln!(out)?;
+    write!(out, "{}", io_story(&trace))?;
+    Ok(())
+}
+
+/// The slow-motion round trips: which source is which, and the trace up to
+/// the last note (what follows, the shutdown, may take one park or two).
+pub fn slow_motion_trace() -> io::Result<(String, Trace)> {
     let event_loop = EventLoop::with_driver(Reactor::new()?).with_trace();
     // Set up first, untraced: the connect's and the accept's events are
     // over before the trace below begins.
@@ -92,23 +104,33 @@ fn slow_motion(out: &mut dyn Write) -> io::Result<()> {
         echo.await.expect("the echo task")
     })?;
 
-    writeln!(out, "One client, one echo task, two round trips, traced.")?;
-    writeln!(out, "{keys}")?;
-    writeln!(out)?;
-    write!(out, "{}", io_story(&event_loop.take_trace()))?;
-    Ok(())
-}
-
-/// The part of the trace that tells the story: what the tasks said, the
-/// reactor's events, and which task each event woke, up to the last note
-/// (what follows, the shutdown, may take one park or two).
-fn io_story(trace: &Trace) -> Trace {
+    let mut trace = event_loop.take_trace();
     let last_note = trace
         .events
         .iter()
         .rposition(|event| matches!(event.kind, EventKind::Note(_)))
         .map_or(0, |at| at + 1);
-    let events = trace.events[..last_note]
+    trace.events.truncate(last_note);
+    Ok((keys, trace))
+}
+
+/// The slow-motion round trips as turns, for `cargo lab trace echo` and
+/// the book's viewer.
+pub fn export() -> io::Result<Export> {
+    let (keys, trace) = slow_motion_trace()?;
+    Ok(Export {
+        demo: "echo".to_owned(),
+        chapter: 5,
+        about: format!("one client, one echo task, two round trips. {keys}"),
+        programs: vec![Program::from_trace("two round trips", &trace)],
+    })
+}
+
+/// The part of the trace that tells the story: what the tasks said, the
+/// reactor's events, and which task each event woke.
+fn io_story(trace: &Trace) -> Trace {
+    let events = trace
+        .events
         .iter()
         .filter(|event| {
             matches!(
@@ -258,6 +280,12 @@ async fn round_trip(
 
 #[allow(dead_code)] // the tests include this file for `run` and `echo` only
 fn main() -> io::Result<()> {
+    if std::env::var_os(aio_executor::trace::export::ENV).is_some() {
+        let export = export()?;
+        if Export::present_if_asked(|| export)? {
+            return Ok(());
+        }
+    }
     let mut out = io::stdout().lock();
     match std::env::args().nth(1) {
         Some(arg) => {

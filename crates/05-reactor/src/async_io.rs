@@ -76,7 +76,6 @@ nonblocking!(
     unix::UnixDatagram,
 );
 
-// ANCHOR: async
 /// An I/O object in non-blocking mode, registered with the reactor of the
 /// loop running on this thread.
 ///
@@ -93,6 +92,7 @@ nonblocking!(
 ///     send_to_another_thread(socket);
 /// }
 /// ```
+// ANCHOR: async
 pub struct Async<T: AsFd> {
     /// `Some` until [`into_inner`](Async::into_inner) or `drop` takes it:
     /// both deregister the source before the descriptor can be closed.
@@ -105,8 +105,9 @@ pub struct Async<T: AsFd> {
 }
 // ANCHOR_END: async
 
+// ANCHOR: impl_async_nonblocking
 impl<T: Nonblocking> Async<T> {
-    // ANCHOR: new
+    // ANCHOR_END: impl_async_nonblocking
     /// Switches `io` to non-blocking mode and registers it with the running
     /// loop's reactor.
     ///
@@ -114,6 +115,7 @@ impl<T: Nonblocking> Async<T> {
     ///
     /// Fails when no loop with a [`Reactor`](crate::Reactor) runs on this
     /// thread, or when the OS refuses the registration.
+    // ANCHOR: new
     pub fn new(io: T) -> io::Result<Async<T>> {
         let registry = reactor::current()?;
         io.set_nonblocking(true)?;
@@ -133,7 +135,9 @@ impl<T: Nonblocking> Async<T> {
     // ANCHOR_END: new
 }
 
+// ANCHOR: impl_async_as_fd
 impl<T: AsFd> Async<T> {
+    // ANCHOR_END: impl_async_as_fd
     /// The I/O object. There is no `get_mut`: swapping the object out would
     /// close a descriptor the reactor still watches.
     pub fn get_ref(&self) -> &T {

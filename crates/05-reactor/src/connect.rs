@@ -88,7 +88,6 @@ fn family(addr: &SocketAddr) -> AddressFamily {
     }
 }
 
-// ANCHOR: resolve
 /// What [`TcpStream::connect`] and [`open_connection`](crate::open_connection)
 /// accept: a socket address, an IP address and a port, or a host and a port
 /// (`("localhost", 8888)`, `"localhost:8888"`), as the standard library's
@@ -97,6 +96,7 @@ fn family(addr: &SocketAddr) -> AddressFamily {
 /// The one thing it adds is [`numeric`](ConnectAddr::numeric): whether the
 /// address is already numbers. A host name must be looked up first, with
 /// `getaddrinfo`, which blocks and has no non-blocking form.
+// ANCHOR: resolve
 pub trait ConnectAddr: ToSocketAddrs + Send + 'static {
     /// The address, if it needs no lookup; `None` for a host name.
     fn numeric(&self) -> Option<SocketAddr>;

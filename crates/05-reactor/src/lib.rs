@@ -114,6 +114,7 @@
 
 mod async_io;
 mod connect;
+mod pool;
 mod reactor;
 mod streams;
 mod tcp;
@@ -121,6 +122,7 @@ mod to_thread;
 
 pub use async_io::{Async, Nonblocking, Readiness};
 pub use connect::ConnectAddr;
+pub use pool::{IDLE_EXIT, live_threads, max_threads};
 pub use reactor::{Reactor, ReactorStats};
 pub use streams::{
     ACCEPT_RETRY_DELAY, DEFAULT_LIMIT, IncompleteRead, Server, ServerStats, StreamReader,

@@ -61,13 +61,6 @@ struct Half {
 }
 // ANCHOR_END: source
 
-impl Source {
-    /// Some direction's interest is registered with the poller.
-    fn is_armed(&self) -> bool {
-        self.state.borrow().iter().any(|half| half.armed)
-    }
-}
-
 impl Direction {
     fn index(self) -> usize {
         match self {
@@ -100,17 +93,39 @@ pub(crate) struct Registry {
     /// The OS's readiness queue: epoll on Linux, kqueue on the BSDs and macOS.
     poller: Arc<Poller>,
     /// Every registered source, by key.
-    sources: RefCell<HashMap<usize, Rc<Source>>>,
+    sources: RefCell<HashMap<usize, Rc<Source>, KeyHash>>,
+    /// Where `dispatch` gathers the wakers to wake, kept between events so
+    /// that delivering one allocates nothing.
+    woken: RefCell<Vec<Waker>>,
     /// The next key to hand out. Only ever grows.
     next_key: Cell<usize>,
+    /// How many sources have some interest armed: while none has, the
+    /// poller can report nothing but a notify, and a look that must not
+    /// wait skips the system call (see `Reactor::park`).
+    armed: Cell<usize>,
     stats: Cell<ReactorStats>,
 }
 
+// ANCHOR: impl_registry
 impl Registry {
+    // ANCHOR_END: impl_registry
     fn bump(&self, f: impl FnOnce(&mut ReactorStats)) {
         let mut stats = self.stats.get();
         f(&mut stats);
         self.stats.set(stats);
+    }
+
+    /// Records which halves of a source are armed now, and keeps the count
+    /// of armed sources in step.
+    fn set_armed(&self, halves: &mut [Half; 2], read: bool, write: bool) {
+        let was = halves[0].armed || halves[1].armed;
+        halves[0].armed = read;
+        halves[1].armed = write;
+        match (was, read || write) {
+            (false, true) => self.armed.set(self.armed.get() + 1),
+            (true, false) => self.armed.set(self.armed.get() - 1),
+            _ => {}
+        }
     }
 
     // ANCHOR: register
@@ -147,6 +162,7 @@ impl Registry {
         // An error here means the descriptor was not in the poller (already
         // gone): nothing left to undo.
         let _ = self.poller.delete(fd);
+        self.set_armed(&mut source.state.borrow_mut(), false, false);
         self.sources.borrow_mut().remove(&source.key);
     }
     // ANCHOR_END: register
@@ -185,11 +201,14 @@ impl Registry {
             // Oneshot mode: the poller reports a descriptor once, then
             // ignores it until interest is set again. Waiting again means
             // arming again.
-            half.armed = true;
-            let interest = Event::new(source.key, halves[0].armed, halves[1].armed);
+            let (before_read, before_write) = (halves[0].armed, halves[1].armed);
+            let read = before_read || direction == Direction::Read;
+            let write = before_write || direction == Direction::Write;
+            self.set_armed(&mut halves, read, write);
             drop(halves);
-            if let Err(err) = self.arm(source, interest) {
-                source.state.borrow_mut()[direction.index()].armed = false;
+            if let Err(err) = self.arm(source, Event::new(source.key, read, write)) {
+                let mut halves = source.state.borrow_mut();
+                self.set_armed(&mut halves, before_read, before_write);
                 return Poll::Ready(Err(err));
             }
         }
@@ -233,12 +252,11 @@ impl Registry {
             }
             return;
         };
-        let mut woken = Vec::new();
+        let mut woken = self.woken.take();
         let still_waiting = {
             let mut halves = source.state.borrow_mut();
-            for half in halves.iter_mut() {
-                half.armed = false; // oneshot: the poller has disarmed it
-            }
+            // Oneshot: the poller has disarmed the whole descriptor; what
+            // stays armed is decided below.
             if event.readable {
                 halves[0].tick += 1;
                 woken.append(&mut halves[0].wakers);
@@ -249,8 +267,7 @@ impl Registry {
             }
             let read = !halves[0].wakers.is_empty();
             let write = !halves[1].wakers.is_empty();
-            halves[0].armed = read;
-            halves[1].armed = write;
+            self.set_armed(&mut halves, read, write);
             (read || write).then(|| Event::new(source.key, read, write))
         };
         // The writer may still be waiting after a readable event (or the
@@ -261,8 +278,8 @@ impl Registry {
                 // The descriptor is broken: wake its waiters, whose next
                 // I/O call will return the error.
                 let mut halves = source.state.borrow_mut();
+                self.set_armed(&mut halves, false, false);
                 for half in halves.iter_mut() {
-                    half.armed = false;
                     woken.append(&mut half.wakers);
                 }
             }
@@ -277,14 +294,51 @@ impl Registry {
             trace::driver_event(format!("io: source #{} {what}", source.key));
         }
         self.bump(|s| s.wakes += woken.len() as u64);
-        for waker in woken {
+        for waker in woken.drain(..) {
             waker.wake();
         }
+        // Give the (empty) buffer back for the next event.
+        self.woken.replace(woken);
     }
     // ANCHOR_END: dispatch
 }
 
-// ANCHOR: reactor
+/// The hasher of the table of sources. Its keys are small numbers handed
+/// out in order, not chosen by an attacker, so the standard library's
+/// SipHash (built to resist collisions crafted on purpose) is more than
+/// they need on every event: one multiplication by a large odd constant
+/// spreads consecutive keys over the table (Fibonacci hashing).
+#[derive(Default, Clone, Copy)]
+struct KeyHash;
+
+impl std::hash::BuildHasher for KeyHash {
+    type Hasher = KeyHasher;
+    fn build_hasher(&self) -> KeyHasher {
+        KeyHasher(0)
+    }
+}
+
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_usize` is used for our keys; anything else still
+        // hashes, byte by byte.
+        for &byte in bytes {
+            self.write_u64(u64::from(byte));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
 /// The reactor: an event-loop [`Driver`] that waits for sockets to become
 /// ready instead of just sleeping.
 ///
@@ -297,6 +351,7 @@ impl Registry {
 /// assert_eq!(answer, 42);
 /// # std::io::Result::Ok(())
 /// ```
+// ANCHOR: reactor
 pub struct Reactor {
     registry: Rc<Registry>,
     /// Reused by every `park`, so waiting allocates nothing.
@@ -311,7 +366,9 @@ impl Reactor {
             registry: Rc::new(Registry {
                 poller: Arc::new(Poller::new()?),
                 sources: RefCell::default(),
+                woken: RefCell::default(),
                 next_key: Cell::new(1),
+                armed: Cell::new(0),
                 stats: Cell::default(),
             }),
             events: Events::new(),
@@ -343,6 +400,12 @@ impl Driver for Reactor {
     /// One `epoll_wait`, then every event to its source. This is the
     /// `selector.select(timeout)` step of asyncio's `_run_once`.
     fn park(&mut self, timeout: Option<Duration>) {
+        if timeout == Some(Duration::ZERO) && self.registry.armed.get() == 0 {
+            // Only a look, and no source is armed: the poller could report
+            // nothing but a notify, whose wakes the loop takes in anyway.
+            // Skip the system call (see "Fast paths" in the book).
+            return;
+        }
         self.events.clear();
         if let Err(err) = self.registry.poller.wait(&mut self.events, timeout) {
             // `wait` retries by itself when a signal interrupts it; any
@@ -377,10 +440,9 @@ impl Driver for Reactor {
     /// waits on cannot wake the loop (in oneshot mode the poller reports
     /// only what was armed), so it must not stop a virtual clock's jump.
     ///
-    /// A scan of the table: only a virtual clock asks, once per park.
+    /// A counter, kept by every arm and disarm.
     fn waits_on_io(&self) -> bool {
-        let sources = self.registry.sources.borrow();
-        sources.values().any(|source| source.is_armed())
+        self.registry.armed.get() > 0
     }
 }
 

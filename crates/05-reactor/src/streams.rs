@@ -83,7 +83,9 @@ pub struct StreamReader {
     limit: usize,
 }
 
+// ANCHOR: impl_stream_reader
 impl StreamReader {
+    // ANCHOR_END: impl_stream_reader
     /// Receives one chunk onto the end of the buffer; returns how many
     /// bytes came (0: end of file).
     async fn fill(&mut self) -> io::Result<usize> {
@@ -150,7 +152,6 @@ impl StreamReader {
     }
     // ANCHOR_END: read_exact
 
-    // ANCHOR: readline
     /// Reads one line, `\n` included (asyncio's `readline`). At end of file
     /// returns what is left, without `\n`; empty when nothing is.
     ///
@@ -161,6 +162,7 @@ impl StreamReader {
     /// without end. As in asyncio, the error drops the offending bytes (the
     /// whole line if its newline has come, else everything buffered), so the
     /// next call reads on instead of failing again on the same bytes.
+    // ANCHOR: readline
     pub async fn readline(&mut self) -> io::Result<Vec<u8>> {
         loop {
             if let Some(at) = self.buffer[self.scanned..].iter().position(|&b| b == b'\n') {
@@ -252,13 +254,13 @@ impl fmt::Display for IncompleteRead {
 
 impl Error for IncompleteRead {}
 
-// ANCHOR: writer
 /// The writing half of a connection: asyncio's `StreamWriter`.
 ///
 /// [`write`](StreamWriter::write) only buffers; [`drain`](StreamWriter::drain)
 /// sends the buffer, waiting whenever the socket's send buffer is full.
 /// (asyncio's `write` tries to send at once and buffers the rest; ours
 /// always buffers, which is simpler and sends the same bytes.)
+// ANCHOR: writer
 pub struct StreamWriter {
     stream: Rc<TcpStream>,
     /// Bytes written and not yet sent; `buffer[..written]` has been sent.
@@ -266,7 +268,9 @@ pub struct StreamWriter {
     written: usize,
 }
 
+// ANCHOR: impl_stream_writer
 impl StreamWriter {
+    // ANCHOR_END: impl_stream_writer
     /// Adds `data` to the buffer. Nothing is sent until
     /// [`drain`](StreamWriter::drain).
     pub fn write(&mut self, data: &[u8]) {
@@ -364,13 +368,13 @@ impl Counters {
     }
 }
 
-// ANCHOR: start_server
 /// Listens on `addr` and runs `handler` as a new task for every connection:
 /// asyncio's `start_server(client_connected_cb, host, port)`.
 ///
 /// Each connection is its own task, so a handler that fails (returns an
 /// error) or panics ends its own connection and nothing else; the server's
 /// [`stats`](Server::stats) count how each one ended.
+// ANCHOR: start_server
 pub async fn start_server<H, F>(handler: H, addr: impl ToSocketAddrs) -> io::Result<Server>
 where
     H: Fn(StreamReader, StreamWriter) -> F + 'static,
@@ -491,7 +495,6 @@ fn out_of_resources(err: &io::Error) -> bool {
         .any(|resource| errno == Some(resource))
 }
 
-// ANCHOR: pause_accepting
 /// Waits until one of the server's connections closes, freeing a
 /// descriptor, or [`ACCEPT_RETRY_DELAY`] has passed, whichever comes first.
 ///
@@ -504,6 +507,7 @@ fn out_of_resources(err: &io::Error) -> bool {
 /// other thread does. If a connection closes first, the thread wakes the
 /// accept task once more when it is done sleeping: a spurious wake, which
 /// costs one poll.
+// ANCHOR: pause_accepting
 async fn pause_accepting(counters: &Counters) {
     let open = counters.stats.get().open;
     let mut delay = pin!(thread_sleep(ACCEPT_RETRY_DELAY));

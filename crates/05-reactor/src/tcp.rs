@@ -66,7 +66,9 @@ pub struct TcpStream {
     io: Async<net::TcpStream>,
 }
 
+// ANCHOR: impl_tcp_stream
 impl TcpStream {
+    // ANCHOR_END: impl_tcp_stream
     /// Registers a connected standard-library stream with the reactor.
     pub fn from_std(stream: net::TcpStream) -> io::Result<TcpStream> {
         Ok(TcpStream {
@@ -101,13 +103,13 @@ impl TcpStream {
     }
     // ANCHOR_END: write_all
 
-    // ANCHOR: connect
     /// Connects to `addr`, without blocking the loop at any step.
     ///
     /// A host name is looked up first, on a helper thread; then each
     /// address it has is tried in turn, as the standard library does, until
     /// one connects. The error is the last address's (for one address, its
     /// own: `ConnectionRefused` when nothing listens there).
+    // ANCHOR: connect
     pub async fn connect(addr: impl ConnectAddr) -> io::Result<TcpStream> {
         let mut last_error = None;
         for addr in connect::resolve(addr).await? {

@@ -11,15 +11,16 @@ use std::thread;
 
 use aio_executor::start_off_loop_work;
 
-// ANCHOR: to_thread
-/// Runs `f` on a new thread and returns a future of its result.
+use crate::pool;
+
+/// Runs `f` on a helper thread and returns a future of its result.
 ///
 /// For the calls that have no non-blocking form, such as reading a file or
 /// looking up a host name (`getaddrinfo`, which
 /// [`TcpStream::connect`](crate::TcpStream::connect) runs here). The thread
 /// wakes the task when `f` returns, through the loop's thread-safe wake
-/// path. asyncio keeps a pool of threads for this; one thread per call is
-/// simpler and costs a few microseconds more.
+/// path. The threads come from a small pool, as asyncio's do: at most
+/// `min(32, cores + 4)`; a call past that waits for a free thread.
 ///
 /// If `f` panics, awaiting the future panics with the same payload.
 ///
@@ -27,6 +28,7 @@ use aio_executor::start_off_loop_work;
 /// ([`start_off_loop_work`]): a virtual clock (stage 6) does not jump past
 /// it, as tokio's paused clock does not auto-advance while `spawn_blocking`
 /// work runs.
+// ANCHOR: to_thread
 pub fn to_thread<F, R>(f: F) -> ToThread<R>
 where
     F: FnOnce() -> R + Send + 'static,
@@ -41,7 +43,7 @@ where
     // the closure ends, or when it unwinds, or with the closure if the
     // thread cannot be started.
     let hold = start_off_loop_work();
-    thread::spawn(move || {
+    pool::execute(Box::new(move || {
         let result = panic::catch_unwind(AssertUnwindSafe(f));
         let waker = {
             let mut handoff = theirs.lock().unwrap_or_else(|p| p.into_inner());
@@ -55,7 +57,7 @@ where
         // Only after the wake: a loop that sees no work out may let its
         // virtual clock jump, and the wake must be on its way by then.
         drop(hold);
-    });
+    }));
     ToThread { shared }
 }
 

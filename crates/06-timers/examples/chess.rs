@@ -9,7 +9,8 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::time::Duration;
 
-use aio_executor::spawn;
+use aio_executor::trace::export::{Export, Program};
+use aio_executor::{spawn, spawn_named};
 use aio_timers::{Clock, blocking_sleep, now, sleep, timer_loop};
 
 const TABLES: usize = 24;
@@ -34,7 +35,6 @@ pub struct Exhibition {
     pub ends: Vec<Duration>,
 }
 
-// ANCHOR: game
 /// One game, from the master's first move to the opponent's last reply.
 ///
 /// The master's move is work: while she thinks, she is at this table and
@@ -42,6 +42,7 @@ pub struct Exhibition {
 /// `blocking_sleep` moves the clock by 5 s and lets nobody run). The
 /// opponent's move is waiting: `sleep` hands the loop back, and the master
 /// can go to another table.
+// ANCHOR: game
 async fn game(table: usize, log: std::rc::Rc<std::cell::RefCell<Vec<Move>>>) -> Duration {
     for pair in 0..PAIRS {
         log.borrow_mut().push(Move {
@@ -243,6 +244,14 @@ pub fn svg() -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="920" height="{h}" viewBox="0 0 920 {h}" font-family="sans-serif" font-size="11">"#,
         h = 2.0 * panel_h + 10.0
     );
+    // The picture's title and description, for screen readers.
+    let _ = writeln!(
+        s,
+        "<title>The chess exhibition, one game at a time and table to table</title>\n\
+         <desc>Two timelines of the {TABLES} games. Played one at a time, the games follow each \
+         other for 12 hours. Played table to table, all of them run at once and end after about \
+         an hour; the dark marks are the master's 5-second moves.</desc>"
+    );
     let _ = writeln!(
         s,
         r##"<rect width="920" height="{}" fill="#ffffff"/>"##,
@@ -311,6 +320,50 @@ pub fn svg() -> String {
 }
 // ANCHOR_END: svg
 
+/// The exhibition at a scale a reader can step through (4 tables, 3 move
+/// pairs a game: the same moves, fewer of them), both ways, as turns: for
+/// `cargo lab trace chess` and the book's viewer.
+pub fn export() -> Export {
+    const TABLES: usize = 4;
+    const PAIRS: usize = 3;
+    async fn small_game() {
+        for _ in 0..PAIRS {
+            blocking_sleep(MASTER_MOVE);
+            sleep(OPPONENT_MOVE).await;
+        }
+    }
+    let traced = |sync: bool| {
+        let event_loop = timer_loop(&Clock::new_virtual()).with_trace();
+        event_loop.run_until_complete(async move {
+            let mut games = Vec::new();
+            for table in 1..=TABLES {
+                let game = spawn_named(format!("table-{table}"), small_game());
+                if sync {
+                    game.await.unwrap(); // the next table waits
+                } else {
+                    games.push(game);
+                }
+            }
+            for game in games {
+                game.await.unwrap();
+            }
+        });
+        event_loop.take_trace()
+    };
+    Export {
+        demo: "chess".to_owned(),
+        chapter: 6,
+        about: "the chess exhibition at small scale: 4 tables, 3 move pairs a game".to_owned(),
+        programs: vec![
+            Program::from_trace("one game at a time", &traced(true)),
+            Program::from_trace("table to table", &traced(false)),
+        ],
+    }
+}
+
 fn main() -> io::Result<()> {
+    if Export::present_if_asked(export)? {
+        return Ok(());
+    }
     run(&mut io::stdout().lock())
 }

@@ -4,9 +4,11 @@
 //!
 //! Run: cargo lab demo 6 count_timers
 
+use std::future::Future;
 use std::io::{self, Write};
 use std::time::Duration;
 
+use aio_executor::trace::export::{Export, Program};
 use aio_executor::{spawn, trace};
 use aio_timers::{Clock, now, sleep, timer_loop};
 
@@ -69,6 +71,34 @@ pub fn run(out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
+/// The two programs traced, as turns: what `cargo lab trace count_timers`
+/// shows and the book's viewer plays.
+pub fn export() -> Export {
+    let traced =
+        |title: &str, program: fn() -> std::pin::Pin<Box<dyn Future<Output = Duration>>>| {
+            let event_loop = timer_loop(&Clock::new_virtual()).with_trace();
+            event_loop.run_until_complete(program());
+            Program::from_trace(title, &event_loop.take_trace())
+        };
+    Export {
+        demo: "count_timers".to_owned(),
+        chapter: 6,
+        about: "three count() tasks on the virtual clock, then three awaits in a row".to_owned(),
+        programs: vec![
+            traced("three count() tasks, all created, then awaited", || {
+                Box::pin(concurrently())
+            }),
+            traced(
+                "the same three count() calls, awaited one after another",
+                || Box::pin(one_after_another()),
+            ),
+        ],
+    }
+}
+
 fn main() -> io::Result<()> {
+    if Export::present_if_asked(export)? {
+        return Ok(());
+    }
     run(&mut io::stdout().lock())
 }

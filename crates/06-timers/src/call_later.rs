@@ -8,7 +8,6 @@ use std::time::Duration;
 
 use crate::timers::{self, Fire, TimerKey, Timers};
 
-// ANCHOR: call_later
 /// Runs `callback` on the running loop `delay` from now: asyncio's
 /// `loop.call_later`.
 ///
@@ -20,6 +19,7 @@ use crate::timers::{self, Fire, TimerKey, Timers};
 /// # Panics
 ///
 /// When no loop with timers runs on this thread.
+// ANCHOR: call_later
 pub fn call_later(delay: Duration, callback: impl FnOnce() + 'static) -> TimerHandle {
     let timers = timers::current("call_later()");
     let when = timers::deadline_after(timers.clock.now(), delay);
@@ -80,10 +80,12 @@ impl TimerHandle {
     /// Cancels the callback if it has not run yet (asyncio's
     /// `TimerHandle.cancel()`).
     ///
-    /// Its timer leaves the queue at once. asyncio cancels lazily instead:
-    /// it only marks the handle, leaves it in the heap, and sweeps the heap
-    /// when more than half of it is cancelled. If the timer already fired
-    /// and the callback waits in the ready queue, it will not run either.
+    /// Its callback leaves the queue at once; only its key stays in the
+    /// queue's heap, dead, until it reaches the top or the heap is swept.
+    /// asyncio cancels lazily too: it only marks the handle, leaves it in
+    /// the heap, and sweeps the heap when more than half of it is
+    /// cancelled. If the timer already fired and the callback waits in the
+    /// ready queue, it will not run either.
     pub fn cancel(&self) {
         if self.slot.callback.borrow_mut().take().is_some() {
             self.slot.cancelled.set(true);
@@ -102,7 +104,7 @@ impl TimerHandle {
     /// When the callback is due, on the loop's clock (asyncio's
     /// `TimerHandle.when()`).
     pub fn when(&self) -> Duration {
-        self.key.0
+        self.key.deadline
     }
 }
 

@@ -6,7 +6,6 @@ use std::fmt;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-// ANCHOR: clock
 /// The time source of a timer layer: what [`now`](crate::now) reads and
 /// what deadlines are measured on.
 ///
@@ -23,6 +22,7 @@ use std::time::{Duration, Instant};
 ///   it.
 ///
 /// A `Clock` is a cheap handle: clones share the same time.
+// ANCHOR: clock
 #[derive(Clone)]
 pub struct Clock {
     inner: Rc<Source>,
@@ -36,7 +36,9 @@ enum Source {
 }
 // ANCHOR_END: clock
 
+// ANCHOR: impl_clock
 impl Clock {
+    // ANCHOR_END: impl_clock
     /// A clock that follows real time, starting at zero now.
     pub fn real() -> Clock {
         Clock {
@@ -69,7 +71,6 @@ impl Clock {
         matches!(&*self.inner, Source::Virtual { .. })
     }
 
-    // ANCHOR: advance
     /// Moves a virtual clock forward by `by`, at once.
     ///
     /// This is how a program on a virtual clock says "this much time passed
@@ -84,6 +85,7 @@ impl Clock {
     ///
     /// Panics on a real clock, which moves by itself; to let real time pass
     /// use [`blocking_sleep`](crate::blocking_sleep), or `std::thread::sleep`.
+    // ANCHOR: advance
     pub fn advance(&self, by: Duration) {
         match &*self.inner {
             Source::Virtual { now } => now.set(now.get().saturating_add(by)),

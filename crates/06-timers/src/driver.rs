@@ -13,7 +13,6 @@ use crate::call_later::CallbackSlot;
 use crate::clock::Clock;
 use crate::timers::{self, Fire, Timers};
 
-// ANCHOR: timer_driver
 /// A [`Driver`] that adds timers to the driver `D` below it.
 ///
 /// The executor asks its driver to wait when no task is ready. This layer
@@ -29,6 +28,7 @@ use crate::timers::{self, Fire, Timers};
 /// no socket that could wake the loop ([`Driver::waits_on_io`]), and no
 /// work is out on another thread ([`OffLoopWork`]), the clock jumps
 /// straight to the next deadline.
+// ANCHOR: timer_driver
 pub struct TimerDriver<D> {
     /// The driver below: it does the actual waiting.
     inner: D,
@@ -57,7 +57,9 @@ impl Unpark for TimerUnparker {
 }
 // ANCHOR_END: timer_driver
 
+// ANCHOR: impl_timer_driver
 impl<D: Driver> TimerDriver<D> {
+    // ANCHOR_END: impl_timer_driver
     /// Wraps `inner`, with timers on `clock`.
     pub fn new(inner: D, clock: Clock) -> Self {
         let unparker = Arc::new(TimerUnparker {
@@ -99,14 +101,20 @@ impl<D: Driver> TimerDriver<D> {
     /// callback is handed to the loop as with `call_soon`. `tracing` says
     /// whether the loop records a trace: a million timers should not format
     /// a million lines that nobody reads.
-    fn fire_due(&self, tracing: bool) {
-        let now = self.timers.clock.now();
+    /// `now` is the time if the caller has just read it (it did not wait
+    /// since); with no timer pending the clock is not read at all.
+    fn fire_due(&self, now: Option<Duration>, tracing: bool) {
+        if self.timers.queue.borrow().len() == 0 {
+            return;
+        }
+        let now = now.unwrap_or_else(|| self.timers.clock.now());
         // Take them all out first: waking runs code that may set new
         // timers, and the queue must not be borrowed then.
         let due = self.timers.queue.borrow_mut().take_due(now);
-        for ((deadline, _), fire) in due {
+        for (key, fire) in due {
             if tracing {
-                trace::driver_event(format!("timer fired (due {:.3}s)", deadline.as_secs_f64()));
+                let deadline = key.deadline.as_secs_f64();
+                trace::driver_event(format!("timer fired (due {deadline:.3}s)"));
             }
             match fire {
                 Fire::Wake(waker) => waker.wake(),
@@ -141,6 +149,12 @@ fn earliest(a: Option<Duration>, b: Option<Duration>) -> Option<Duration> {
 impl<D: Driver> Driver for TimerDriver<D> {
     fn park(&mut self, timeout: Option<Duration>) {
         let clock = &self.timers.clock;
+        if !clock.is_virtual() && self.timers.queue.borrow().len() == 0 {
+            // Real time and no timer: nothing for this layer to shorten or
+            // fire (see "Fast paths" in the book).
+            self.inner.park(timeout);
+            return;
+        }
         let tracing = trace::is_enabled();
         // Work out on another thread will wake a task when it is done. Read
         // before `woken`: the work wakes its task before it stops counting,
@@ -165,6 +179,11 @@ impl<D: Driver> Driver for TimerDriver<D> {
                 trace::driver_event(format!("wait at most {:.3}s", wait.as_secs_f64()));
             }
             self.inner.park(wait);
+            if wait == Some(Duration::ZERO) {
+                // Only looked: `now` is still the time, no need to ask again.
+                self.fire_due(Some(now), tracing);
+                return;
+            }
         } else if woken || wait.is_some_and(|wait| wait.is_zero()) {
             // Work is ready (or about to be): only look.
             self.inner.park(Some(Duration::ZERO));
@@ -197,7 +216,7 @@ impl<D: Driver> Driver for TimerDriver<D> {
             // nothing and leave the clock at the end of time.
             self.inner.park(None);
         }
-        self.fire_due(tracing);
+        self.fire_due(None, tracing);
     }
     // ANCHOR_END: park
 

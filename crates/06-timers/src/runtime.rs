@@ -9,7 +9,6 @@ use aio_reactor::Reactor;
 use crate::clock::Clock;
 use crate::driver::TimerDriver;
 
-// ANCHOR: event_loop
 /// The finished stack: the executor over the timer layer over stage 5's
 /// reactor, with timers on `clock`. One turn of this loop is asyncio's
 /// `_run_once`: run the ready tasks, wait in epoll no longer than the next
@@ -18,6 +17,7 @@ use crate::driver::TimerDriver;
 /// # Errors
 ///
 /// When the OS refuses to make the reactor's poller.
+// ANCHOR: event_loop
 pub fn event_loop(clock: &Clock) -> io::Result<EventLoop<TimerDriver<Reactor>>> {
     Ok(EventLoop::with_driver(TimerDriver::new(
         Reactor::new()?,
@@ -35,7 +35,6 @@ pub fn timer_loop(clock: &Clock) -> EventLoop<TimerDriver<ParkDriver>> {
 }
 // ANCHOR_END: timer_loop
 
-// ANCHOR: run
 /// Runs `main` on a new loop (the full stack, on the real clock), then
 /// closes the loop: asyncio's `asyncio.run`.
 ///
@@ -43,6 +42,7 @@ pub fn timer_loop(clock: &Clock) -> EventLoop<TimerDriver<ParkDriver>> {
 ///
 /// If `main` panics, when a loop is already running on this thread, or when
 /// the OS refuses to make the reactor's poller.
+// ANCHOR: run
 pub fn run<F>(main: F) -> F::Output
 where
     F: Future + 'static,

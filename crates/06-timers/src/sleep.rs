@@ -18,7 +18,6 @@ pub fn now() -> Duration {
     timers::current("now()").clock.now()
 }
 
-// ANCHOR: sleep
 /// Waits `duration` without blocking the loop: asyncio's `asyncio.sleep`.
 ///
 /// Like asyncio, the deadline is counted from the moment the sleep first
@@ -31,6 +30,7 @@ pub fn now() -> Duration {
 ///
 /// When polled with no loop with timers running on this thread, or on
 /// another loop than the one that first polled it.
+// ANCHOR: sleep
 pub fn sleep(duration: Duration) -> Sleep {
     Sleep {
         when: When::After(duration),
@@ -139,10 +139,14 @@ impl Future for Sleep {
                  (await it on the loop it started on)"
             );
         }
-        if timer.deadline != NEVER && timer.timers.clock.now() >= timer.deadline {
-            // Due. Usually the timer fired and is gone already; if we were
-            // polled for another reason first, take it out ourselves.
-            timer.timers.queue.borrow_mut().remove(key);
+        // Usually the timer has fired: the timer layer took it out of the
+        // queue when it was due, and we need not even read the clock. If we
+        // were polled for another reason first, the clock says whether it
+        // is due, and we take it out ourselves.
+        let fired = !timer.timers.queue.borrow().contains(key);
+        if fired || (timer.deadline != NEVER && timer.timers.clock.now() >= timer.deadline) {
+            let removed = timer.timers.queue.borrow_mut().remove(key);
+            drop(removed); // nothing when it fired; dropped with no borrow held
             timer.key = None;
             return Poll::Ready(());
         }
@@ -187,7 +191,6 @@ impl std::fmt::Debug for Sleep {
     }
 }
 
-// ANCHOR: blocking_sleep
 /// Blocks the loop for `duration`: the notes' `time.sleep`, on this loop's
 /// clock. Never call it from a task, except to show why not.
 ///
@@ -200,6 +203,7 @@ impl std::fmt::Debug for Sleep {
 /// # Panics
 ///
 /// When no loop with timers runs on this thread.
+// ANCHOR: blocking_sleep
 pub fn blocking_sleep(duration: Duration) {
     let clock = timers::current("blocking_sleep()").clock.clone();
     if clock.is_virtual() {

@@ -12,7 +12,6 @@ use pin_project_lite::pin_project;
 
 use crate::sleep::{Sleep, sleep, sleep_until};
 
-// ANCHOR: timeout
 /// Runs `future`, but gives up after `duration`: asyncio's `wait_for` (and
 /// `asyncio.timeout`).
 ///
@@ -22,6 +21,7 @@ use crate::sleep::{Sleep, sleep, sleep_until};
 /// to the inner task when `wait_for` times out (it cancels it). Whatever the
 /// future held, sockets, timers, a place in a queue, is released then.
 /// A `duration` too far for the clock (`Duration::MAX`) never runs out.
+// ANCHOR: timeout
 pub fn timeout<F: Future>(duration: Duration, future: F) -> Timeout<F> {
     Timeout {
         future: Some(future),

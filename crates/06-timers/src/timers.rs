@@ -2,7 +2,8 @@
 //! that lets `sleep` find them.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::rc::Rc;
 use std::task::Waker;
 use std::time::Duration;
@@ -11,10 +12,16 @@ use crate::call_later::CallbackSlot;
 use crate::clock::Clock;
 
 // ANCHOR: queue
-/// Identifies one pending timer: its deadline first, so the map is sorted by
-/// time, then a sequence number, so two timers with the same deadline are
-/// distinct keys and fire in the order they were set.
-pub(crate) type TimerKey = (Duration, u64);
+/// Identifies one pending timer: its deadline first, so keys sort by time,
+/// then a sequence number, so two timers with the same deadline are
+/// distinct keys and fire in the order they were set. `slot` says where the
+/// queue keeps what the timer does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct TimerKey {
+    pub(crate) deadline: Duration,
+    seq: u64,
+    slot: u32,
+}
 
 /// The deadline of a timer that never fires: where a deadline too far to
 /// write down saturates (`sleep(Duration::MAX)`, asyncio's
@@ -37,15 +44,28 @@ pub(crate) enum Fire {
 
 /// The pending timers, earliest first.
 ///
-/// asyncio keeps its timers in a binary heap (`loop._scheduled`). We keep
-/// them in a `BTreeMap`, as async-io does, for two reasons a learner can
-/// see in the tests: a dropped sleep removes its own entry by key (so the
-/// map never fills up with dead timers), and timers with equal deadlines
-/// come out in the order they went in (a heap does not promise that).
+/// Like asyncio (`loop._scheduled`), we keep them in a binary heap: adding
+/// a timer and taking the earliest out cost `log n` steps, and nothing is
+/// allocated per timer. The heap holds only keys; what each timer does
+/// lives in a slab (`slots`), at the place its key names. Removing a timer
+/// that has not fired (a cancelled sleep) empties its place at once, and
+/// leaves its key in the heap, dead, to be thrown away when it reaches the
+/// top; when dead keys outnumber live ones, the heap is rebuilt without
+/// them (asyncio cancels lazily the same way). The sequence number in each
+/// key makes equal deadlines come out in the order they went in, which a
+/// heap would not promise by itself.
 #[derive(Default)]
 pub(crate) struct TimerQueue {
-    /// Every pending timer; the first entry is the next to fire.
-    map: BTreeMap<TimerKey, Fire>,
+    /// Every pending timer's key, and dead keys of removed ones; the top is
+    /// always live and is the next to fire.
+    heap: BinaryHeap<Reverse<TimerKey>>,
+    /// What each pending timer does, with its sequence number: a key whose
+    /// sequence number is not the one in its slot is dead.
+    slots: Vec<Option<(u64, Fire)>>,
+    /// Empty places in `slots`, reused first.
+    free: Vec<u32>,
+    /// How many timers are pending.
+    len: usize,
     /// The sequence number of the next timer; never reused.
     next_seq: u64,
 }
@@ -53,60 +73,115 @@ pub(crate) struct TimerQueue {
 impl TimerQueue {
     /// Adds a timer and returns its key.
     pub(crate) fn insert(&mut self, deadline: Duration, fire: Fire) -> TimerKey {
-        let key = (deadline, self.next_seq);
+        let seq = self.next_seq;
         self.next_seq += 1;
-        self.map.insert(key, fire);
+        let slot = match self.free.pop() {
+            Some(slot) => slot,
+            None => {
+                self.slots.push(None);
+                u32::try_from(self.slots.len() - 1).expect("more than 2^32 pending timers")
+            }
+        };
+        self.slots[slot as usize] = Some((seq, fire));
+        let key = TimerKey {
+            deadline,
+            seq,
+            slot,
+        };
+        self.heap.push(Reverse(key));
+        self.len += 1;
         key
+    }
+
+    /// Whether `key`'s timer is pending: neither fired nor removed.
+    pub(crate) fn contains(&self, key: TimerKey) -> bool {
+        matches!(self.slots.get(key.slot as usize), Some(Some((seq, _))) if *seq == key.seq)
     }
 
     /// Removes a timer that has not fired (a cancelled sleep or callback).
     /// A timer that already fired is gone: nothing happens.
     pub(crate) fn remove(&mut self, key: TimerKey) -> Option<Fire> {
-        self.map.remove(&key)
+        if !self.contains(key) {
+            return None;
+        }
+        let (_, fire) = self.slots[key.slot as usize].take()?;
+        self.free.push(key.slot);
+        self.len -= 1;
+        // Its key stays in the heap, dead. Keep a live key on top (the
+        // next deadline must be a real one), and do not let the dead ones
+        // pile up.
+        self.drop_dead_top();
+        if self.heap.len() > 2 * self.len + 64 {
+            let slots = &self.slots;
+            self.heap.retain(|Reverse(key)| {
+                matches!(slots.get(key.slot as usize), Some(Some((seq, _))) if *seq == key.seq)
+            });
+        }
+        Some(fire)
+    }
+
+    /// Throws away dead keys from the top of the heap.
+    fn drop_dead_top(&mut self) {
+        while let Some(&Reverse(top)) = self.heap.peek() {
+            if self.contains(top) {
+                break;
+            }
+            self.heap.pop();
+        }
     }
 
     /// Points a pending sleep's timer at `waker`. Returns `false` if the
     /// timer is gone (it fired).
     pub(crate) fn set_waker(&mut self, key: TimerKey, waker: &Waker) -> bool {
-        match self.map.get_mut(&key) {
-            Some(Fire::Wake(old)) => {
+        if !self.contains(key) {
+            return false;
+        }
+        match &mut self.slots[key.slot as usize] {
+            Some((_, Fire::Wake(old))) => {
                 if !old.will_wake(waker) {
                     old.clone_from(waker);
                 }
                 true
             }
-            Some(Fire::Call(_)) | None => false,
+            _ => false,
         }
     }
 
     /// The earliest deadline, if any timer is pending that will ever fire
     /// (timers due [`NEVER`] sort last, so if the first is one, all are).
     pub(crate) fn next_deadline(&self) -> Option<Duration> {
-        self.map
-            .first_key_value()
-            .map(|(&(deadline, _), _)| deadline)
+        self.heap
+            .peek()
+            .map(|Reverse(key)| key.deadline)
             .filter(|&deadline| deadline != NEVER)
     }
 
-    /// Removes and returns every timer due at `now`, earliest first.
+    /// Removes and returns every timer due at `now`, earliest first: a
+    /// timer due exactly now is due, and a clock advanced to the end of
+    /// time still leaves the `NEVER`s alone.
     pub(crate) fn take_due(&mut self, now: Duration) -> Vec<(TimerKey, Fire)> {
-        // Split just *after* `now`: a timer due exactly now is due. Every
-        // key with deadline `now` is below `(now, u64::MAX)`, except one
-        // with that very sequence number, which no timer reaches. A clock
-        // advanced to the end of time still leaves the `NEVER`s alone.
-        let split = if now < NEVER {
-            (now, u64::MAX)
-        } else {
-            (NEVER, 0)
-        };
-        let later = self.map.split_off(&split);
-        let due = std::mem::replace(&mut self.map, later);
-        due.into_iter().collect()
+        let mut due = Vec::new();
+        while let Some(&Reverse(key)) = self.heap.peek() {
+            if key.deadline > now || key.deadline == NEVER {
+                break;
+            }
+            self.heap.pop();
+            if !self.contains(key) {
+                continue; // dead: removed before it was due
+            }
+            if let Some((_, fire)) = self.slots[key.slot as usize].take() {
+                self.free.push(key.slot);
+                self.len -= 1;
+                due.push((key, fire));
+            }
+        }
+        self.drop_dead_top();
+        due
     }
 
     /// How many timers are pending.
     pub(crate) fn len(&self) -> usize {
-        self.map.len()
+        self.len
     }
 }
 // ANCHOR_END: queue

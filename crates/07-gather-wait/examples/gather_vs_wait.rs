@@ -8,6 +8,7 @@
 use std::io::{self, Write};
 use std::time::Duration;
 
+use aio_executor::trace::export::{Export, Program};
 use aio_executor::{JoinHandle, spawn_named, trace};
 use aio_gather::{ReturnWhen, gather, wait};
 use aio_timers::{Clock, sleep, timer_loop};
@@ -94,6 +95,27 @@ pub fn run(out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// Both programs as turns, for `cargo lab trace gather_vs_wait` and the
+/// book's viewer.
+pub fn export() -> Export {
+    let gathered = timer_loop(&Clock::new_virtual()).with_trace();
+    gathered.run_until_complete(with_gather());
+    let waited = timer_loop(&Clock::new_virtual()).with_trace();
+    waited.run_until_complete(with_wait());
+    Export {
+        demo: "gather_vs_wait".to_owned(),
+        chapter: 7,
+        about: "three jobs finishing out of order: gather, then wait(FIRST_COMPLETED)".to_owned(),
+        programs: vec![
+            Program::from_trace("gather", &gathered.take_trace()),
+            Program::from_trace("wait(FIRST_COMPLETED) in a loop", &waited.take_trace()),
+        ],
+    }
+}
+
 fn main() -> io::Result<()> {
+    if Export::present_if_asked(export)? {
+        return Ok(());
+    }
     run(&mut io::stdout().lock())
 }

@@ -10,6 +10,7 @@ use std::future::Future;
 use std::io::{self, Write};
 use std::time::Duration;
 
+use aio_executor::trace::export::{Export, Program};
 use aio_executor::trace::{self, EventKind};
 use aio_executor::{JoinHandle, spawn};
 use aio_queues::Queue;
@@ -141,6 +142,27 @@ pub fn run(out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
+/// Both programs as turns, for `cargo lab trace producer_consumer` and the
+/// book's viewer.
+pub fn export() -> Export {
+    let joined = timer_loop(&Clock::new_virtual()).with_trace();
+    joined.run_until_complete(with_join());
+    let unsignalled = timer_loop(&Clock::new_virtual()).with_trace();
+    unsignalled.run_until_complete(without_done_signal());
+    Export {
+        demo: "producer_consumer".to_owned(),
+        chapter: 8,
+        about: "two producers, two consumers, a queue of two".to_owned(),
+        programs: vec![
+            Program::from_trace("with task_done and join", &joined.take_trace()),
+            Program::from_trace("without a done signal", &unsignalled.take_trace()),
+        ],
+    }
+}
+
 fn main() -> io::Result<()> {
+    if Export::present_if_asked(export)? {
+        return Ok(());
+    }
     run(&mut io::stdout().lock())
 }

@@ -14,13 +14,38 @@
 //!   after insta's header (the line after the second `---`), so the book
 //!   shows the demo's output and nothing of the header;
 //! * every link in `SUMMARY.md` must name an existing page (a draft chapter,
-//!   `[Title]()`, is fine).
+//!   `[Title]()`, is fine);
+//! * every picture a page shows exists, can be drawn and has alt text, and
+//!   every picture in the book is shown somewhere ([`pictures`]).
+//!
+//! It also holds the book to three rules of how it reads:
+//!
+//! * every listing (a fenced block that includes source, not a snapshot of
+//!   output) has a caption naming its file, right above the fence:
+//!   `<span class="filename">Filename: crates/…</span>`, or, for a script
+//!   folded away in `<details>`, a `<summary>` that names it in `<code>`;
+//! * a page the table of contents lists at the top level (a chapter, not
+//!   one of its sub-pages) has at most [`MAX_PROSE_WORDS`] words of prose,
+//!   code blocks and includes not counted: a chapter is read in one
+//!   sitting, and deeper material goes on "going further" sub-pages;
+//! * a note is named by its label ("note 001"); its file name
+//!   (`001_` and sixteen hex digits, `.txt`) appears on the source-notes
+//!   page only.
 
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::error::LabError;
+
+pub mod pictures;
+
+/// The most words of prose a top-level page of the book may have.
+pub const MAX_PROSE_WORDS: usize = 5_000;
+
+/// The page that lists the notes, the only one that may show their file
+/// names.
+const SOURCE_NOTES_PAGE: &str = "source-notes.md";
 
 /// One thing wrong with the book, at a place in one of its files.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +74,11 @@ pub struct Report {
     /// Every problem, in page order then line order; empty when the book is
     /// sound.
     pub problems: Vec<Problem>,
+    /// The prose words of each top-level page, in the order of the table
+    /// of contents.
+    pub words: Vec<(PathBuf, usize)>,
+    /// How many images the pages show.
+    pub pictures: usize,
 }
 
 /// Which part of a file an include takes.
@@ -88,8 +118,12 @@ pub fn check_book(root: &Path, book: &Path) -> Result<Report, LabError> {
     let mut report = Report::default();
 
     let summary = src.join("SUMMARY.md");
+    let mut top_level = Vec::new();
     match fs::read_to_string(root.join(&summary)) {
-        Ok(text) => check_summary(root, &src, &summary, &text, &mut report.problems),
+        Ok(text) => {
+            check_summary(root, &src, &summary, &text, &mut report.problems);
+            top_level = top_level_pages(&text);
+        }
         Err(_) => report.problems.push(Problem {
             file: summary.clone(),
             line: 1,
@@ -104,18 +138,226 @@ pub fn check_book(root: &Path, book: &Path) -> Result<Report, LabError> {
         let text = fs::read_to_string(root.join(&page))
             .map_err(|err| LabError::failure(format!("cannot read {}: {err}", page.display())))?;
         report.pages += 1;
+        let mut problems = Vec::new();
         for include in find_includes(&text) {
             report.includes += 1;
             if let Some(message) = check_include(root, &page, &include) {
-                report.problems.push(Problem {
-                    file: page.clone(),
-                    line: include.line,
-                    message,
-                });
+                problems.push((include.line, message));
+            }
+        }
+        problems.extend(check_captions(&page, &text));
+        if page
+            .file_name()
+            .is_none_or(|name| name != SOURCE_NOTES_PAGE)
+        {
+            problems.extend(check_note_file_names(&text));
+        }
+        problems.sort_by_key(|(line, _)| *line);
+        report
+            .problems
+            .extend(problems.into_iter().map(|(line, message)| Problem {
+                file: page.clone(),
+                line,
+                message,
+            }));
+    }
+
+    for name in top_level {
+        let page = src.join(&name);
+        let Ok(text) = fs::read_to_string(root.join(&page)) else {
+            continue; // a missing page is reported with SUMMARY.md
+        };
+        let words = prose_words(&text);
+        if words > MAX_PROSE_WORDS {
+            report.problems.push(Problem {
+                file: page.clone(),
+                line: 1,
+                message: format!(
+                    "{words} words of prose, more than the {MAX_PROSE_WORDS} a chapter may have: \
+                     move deeper material to a \"going further\" sub-page"
+                ),
+            });
+        }
+        report.words.push((page, words));
+    }
+    report.pictures = pictures::check_pictures(root, &src, &mut report.problems)?;
+    Ok(report)
+}
+
+/// The pages `SUMMARY.md` lists at the top level, unindented: the
+/// chapters, the prefix and suffix pages, not the sub-pages.
+fn top_level_pages(summary: &str) -> Vec<String> {
+    summary
+        .lines()
+        .filter(|line| !line.starts_with(char::is_whitespace))
+        .filter_map(|line| {
+            let (_, after) = line.split_once("](")?;
+            let target = after.split(')').next()?.trim();
+            let page = target.split('#').next().unwrap_or(target);
+            (!page.is_empty() && !page.contains("://")).then(|| page.to_owned())
+        })
+        .collect()
+}
+
+/// Counts the words of prose on a page: fenced code blocks, include
+/// directives, HTML tags and listing captions are not prose. A word is a
+/// run of non-blank characters with at least one letter or digit in it.
+pub fn prose_words(text: &str) -> usize {
+    let mut in_fence = false;
+    let mut words = 0;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence || is_filename_caption(trimmed) {
+            continue;
+        }
+        let prose = strip_between(&strip_between(line, "{{#", "}}"), "<", ">");
+        words += prose
+            .split_whitespace()
+            .filter(|word| word.chars().any(char::is_alphanumeric))
+            .count();
+    }
+    words
+}
+
+/// `text` with every span from `open` to the next `close` replaced by a
+/// space.
+fn strip_between(text: &str, open: &str, close: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(open) {
+        out.push_str(&rest[..start]);
+        out.push(' ');
+        match rest[start + open.len()..].find(close) {
+            Some(end) => rest = &rest[start + open.len() + end + close.len()..],
+            None => {
+                rest = "";
+                break;
             }
         }
     }
-    Ok(report)
+    out.push_str(rest);
+    out
+}
+
+/// The caption line the book puts above a listing.
+fn is_filename_caption(line: &str) -> bool {
+    line.starts_with("<span class=\"filename\">")
+}
+
+/// The file a caption line names: `<span class="filename">Filename:
+/// PATH</span>`, or `<summary>…<code>PATH</code></summary>`.
+fn caption_file(line: &str) -> Option<&str> {
+    let line = line.trim();
+    if is_filename_caption(line) {
+        let inner = line.split_once("Filename:")?.1;
+        return Some(inner.split("</span>").next()?.trim());
+    }
+    if line.starts_with("<summary>") {
+        let inner = line.split_once("<code>")?.1;
+        return Some(inner.split("</code>").next()?.trim());
+    }
+    None
+}
+
+/// `path` with `.` and `folder/..` pairs taken out, as `/`-separated text.
+fn normalize(path: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir if parts.last().is_some_and(|last| last != "..") => {
+                parts.pop();
+            }
+            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    parts.join("/")
+}
+
+/// Checks that every listing of `page` has a caption naming the file it
+/// includes. Returns the problems with their lines.
+fn check_captions(page: &Path, text: &str) -> Vec<(usize, String)> {
+    let folder = page.parent().unwrap_or(Path::new(""));
+    let lines: Vec<&str> = text.lines().collect();
+    let mut problems = Vec::new();
+    let mut fence_start: Option<usize> = None;
+    for (index, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence_start = match fence_start {
+                None => Some(index),
+                Some(_) => None,
+            };
+            continue;
+        }
+        let Some(start) = fence_start else { continue };
+        for include in find_includes(line) {
+            // A snapshot is a program's output, not a listing of a file.
+            if include.path.ends_with(".snap") {
+                continue;
+            }
+            let file = normalize(&folder.join(&include.path));
+            let above = lines[..start]
+                .iter()
+                .rev()
+                .find(|line| !line.trim().is_empty())
+                .copied()
+                .unwrap_or("");
+            let message = match caption_file(above) {
+                Some(named) if named == file => continue,
+                Some(named) => {
+                    format!("the listing's caption names `{named}`, but it includes `{file}`")
+                }
+                None => format!(
+                    "a listing of `{file}` has no caption: put \
+                     `<span class=\"filename\">Filename: {file}</span>` and a blank line \
+                     above its fence"
+                ),
+            };
+            problems.push((index + 1, message));
+        }
+    }
+    problems
+}
+
+/// Finds the file names of notes (`001_` and sixteen hex digits, then
+/// `.txt`): the book names a note by its label, and the file name belongs
+/// on the source-notes page only.
+fn check_note_file_names(text: &str) -> Vec<(usize, String)> {
+    let mut problems = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let bytes = line.as_bytes();
+        let mut at = 0;
+        while let Some(found) = line[at..].find(".txt") {
+            let end = at + found;
+            at = end + 4;
+            if end < 20 {
+                continue;
+            }
+            let name = &bytes[end - 20..end];
+            let is_note = name[..3].iter().all(u8::is_ascii_digit)
+                && name[3] == b'_'
+                && name[4..]
+                    .iter()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b));
+            if is_note {
+                let label = &line[end - 20..end - 17];
+                problems.push((
+                    index + 1,
+                    format!(
+                        "names a note by its file name `{}.txt`: write \"note {label}\"; \
+                         the file names belong on {SOURCE_NOTES_PAGE} only",
+                        &line[end - 20..end]
+                    ),
+                ));
+            }
+        }
+    }
+    problems
 }
 
 /// The `[book] src` folder named in `book.toml` (mdBook's default: `src`).

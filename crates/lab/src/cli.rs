@@ -113,6 +113,31 @@ pub enum Command {
         check: bool,
     },
 
+    /// Step through a demo's event loop, one turn at a time.
+    ///
+    /// Each turn shows the ready queue, the task the loop runs and how its
+    /// step ends, the tasks waiting and on what (a timer, a socket, another
+    /// task), and the clock. Enter shows the next turn; when the output is
+    /// not a terminal, every turn is printed at once. The book's viewer
+    /// plays the same turns. Example: `cargo lab trace count_timers`.
+    Trace {
+        /// The demo, as listed by `cargo lab demo CHAPTER`.
+        #[arg(required_unless_present = "book")]
+        demo: Option<String>,
+        /// Print the trace export (JSON, the schema in
+        /// aio_executor::trace::export) instead.
+        #[arg(long)]
+        json: bool,
+        /// With --json: write the export to this file.
+        #[arg(long, short, value_name = "FILE", requires = "json")]
+        out: Option<PathBuf>,
+        /// For maintainers: write every export the book shows anew, under
+        /// book/src/generated/traces/ (and the Python twins' turns, with
+        /// python3).
+        #[arg(long, conflicts_with = "demo")]
+        book: bool,
+    },
+
     /// Measure our runtime next to tokio, smol and CPython's asyncio.
     ///
     /// Runs the workloads of the book's "Benchmarks" appendix (spawn,
@@ -159,8 +184,11 @@ pub enum Command {
     /// Checks course.toml against the tree (every demo, stub, solution,
     /// suite and wrapper exists; ids and names unique), then runs each
     /// exercise's suite on the untouched stub (it must fail) and on the
-    /// solution (it must pass). Changes no file; exits with 1 on any
-    /// problem. Each run has the time limit of `cargo lab check`
+    /// solution (it must pass), and judges each wrong answer kept in
+    /// tests/NN-slug/wrong/ as `cargo lab check` would: it must fail, with
+    /// the words its `// expect:` lines give. Changes no file of the
+    /// workspace (the wrong answers run in copies in the target folder);
+    /// exits with 1 on any problem. Each run has the time limit of `cargo lab check`
     /// (LAB_TIME_LIMIT seconds, default 60): a suite that runs past it
     /// does not bite.
     Verify,

@@ -52,6 +52,14 @@ pub struct Chapter {
     pub package: String,
     /// The chapter's page, relative to `book/src`.
     pub book: String,
+    /// The stage crate's folder, when it is not `crates/NN-slug` (the
+    /// facade of chapter 9 is `crates/asyncio`).
+    #[serde(default)]
+    pub dir: Option<String>,
+    /// Shown as planned even though its crate exists: the chapter's page
+    /// and demos are still being written.
+    #[serde(default)]
+    pub planned: bool,
     /// The demos, in the order they are listed.
     #[serde(rename = "demo", default)]
     pub demos: Vec<Demo>,
@@ -208,13 +216,16 @@ impl Chapter {
 
     /// The stage crate's folder, relative to the workspace root.
     pub fn crate_dir(&self) -> PathBuf {
-        Path::new("crates").join(self.folder())
+        match &self.dir {
+            Some(dir) => PathBuf::from(dir),
+            None => Path::new("crates").join(self.folder()),
+        }
     }
 
-    /// A chapter is ready once its stage crate exists; until then it is
-    /// planned.
+    /// A chapter is ready once its stage crate exists and it is not marked
+    /// `planned`; until then it is planned.
     pub fn is_ready(&self, root: &Path) -> bool {
-        root.join(self.crate_dir()).is_dir()
+        !self.planned && root.join(self.crate_dir()).is_dir()
     }
 
     /// The package of the stubs: `ex01-generators`.

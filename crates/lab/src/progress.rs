@@ -22,6 +22,10 @@ pub enum Status {
     Failing,
     /// Its suite fails and the stub is as it was committed.
     NotStarted,
+    /// Not checked this time: another file of its chapter does not
+    /// compile, so no suite of the chapter could run. Never saved: the
+    /// last real result stays in `progress.toml`.
+    NotChecked,
 }
 
 impl Status {
@@ -31,6 +35,7 @@ impl Status {
             Status::Done => "done",
             Status::Failing => "failing",
             Status::NotStarted => "not started",
+            Status::NotChecked => "not checked: the chapter does not build",
         }
     }
 
@@ -39,7 +44,7 @@ impl Status {
         match self {
             Status::Done => GOOD,
             Status::Failing => output::BAD,
-            Status::NotStarted => PENDING,
+            Status::NotStarted | Status::NotChecked => PENDING,
         }
     }
 }
@@ -113,8 +118,9 @@ impl Progress {
 
     /// Replaces the rows of the exercises in `latest` and keeps the others,
     /// so checking one chapter does not forget the rest.
+    /// An exercise that was not checked keeps its last status.
     pub fn merge(&mut self, latest: &[Row]) {
-        for row in latest {
+        for row in latest.iter().filter(|r| r.status != Status::NotChecked) {
             match self.rows.iter_mut().find(|r| r.id == row.id) {
                 Some(old) => *old = row.clone(),
                 None => self.rows.push(row.clone()),

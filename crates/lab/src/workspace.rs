@@ -23,6 +23,10 @@ pub struct Workspace {
     /// The folder with the workspace `Cargo.toml`; every relative path in
     /// the lab is relative to it.
     root: PathBuf,
+    /// cargo's target folder, when it is not cargo's own choice (a scratch
+    /// copy of the exercises shares the real workspace's, so what is built
+    /// already is not built again).
+    target_dir: Option<PathBuf>,
 }
 
 /// The one test binary of a solutions crate: `solutions/NN-slug/tests/suites.rs`.
@@ -134,7 +138,36 @@ pub enum StubState {
 impl Workspace {
     /// A workspace rooted at `root`.
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Workspace { root: root.into() }
+        Workspace {
+            root: root.into(),
+            target_dir: None,
+        }
+    }
+
+    /// The same workspace, with cargo building into `dir`.
+    pub fn with_target_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.target_dir = Some(dir.into());
+        self
+    }
+
+    /// cargo's target folder for this workspace: the one set with
+    /// [`Workspace::with_target_dir`], else `CARGO_TARGET_DIR`, else
+    /// `target/` under the root.
+    pub fn target_dir(&self) -> PathBuf {
+        if let Some(dir) = &self.target_dir {
+            return dir.clone();
+        }
+        match std::env::var_os("CARGO_TARGET_DIR") {
+            Some(dir) if !dir.is_empty() => {
+                let dir = PathBuf::from(dir);
+                if dir.is_absolute() {
+                    dir
+                } else {
+                    std::env::current_dir().map_or(dir.clone(), |here| here.join(&dir))
+                }
+            }
+            _ => self.root.join("target"),
+        }
     }
 
     /// The workspace this binary was built in: two folders above the lab
@@ -263,6 +296,9 @@ impl Workspace {
         let program = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
         let mut command = Command::new(program);
         command.current_dir(&self.root);
+        if let Some(dir) = &self.target_dir {
+            command.env("CARGO_TARGET_DIR", dir);
+        }
         command
     }
 

@@ -1,6 +1,6 @@
 //! Test helpers shared by every stage.
 //!
-//! Four jobs, all small:
+//! Five jobs, all small:
 //!
 //! * [`python`] runs one of the project's own Python scripts (the claim checks
 //!   in `python/claims/` and the "twins" of our demos in `python/twins/`)
@@ -12,11 +12,14 @@
 //! * [`wake`] gives a waker that counts its wakes, and polls a future once
 //!   with it, for the tests that check a future's `Pending` kept its promise
 //!   (one copy for every suite, instead of one in each).
+//! * [`generated`] checks a committed generated file (a trace export the
+//!   book plays) against what the code makes now, without ever writing it.
 //! * [`watchdog`] runs a test's executor under a time limit, so a lost wake
 //!   fails the suite instead of hanging it.
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
 
+pub mod generated;
 pub mod python;
 pub mod wake;
 pub mod watchdog;

@@ -60,6 +60,67 @@ pub fn version() -> Option<String> {
 /// did not hold. Panics in CI when there is no interpreter.
 pub fn run_script(script: &str, args: &[&str]) -> Option<String> {
     version()?;
+    match attempt(script, args) {
+        Ok(stdout) => Some(stdout),
+        Err(failure) => panic!("{failure}"),
+    }
+}
+
+/// How many times [`run_script_until`] runs a script before it gives up.
+pub const ATTEMPTS: usize = 3;
+
+/// Like [`run_script`], for a script whose output depends on CPython's
+/// real clock (its sleeps, rounded to ticks): runs it up to [`ATTEMPTS`]
+/// times, until it exits cleanly and `accept` takes its output, and
+/// returns the last output. On a loaded machine CPython's sleeps run late
+/// now and then, and one late tick is noise in the reference, not a fault
+/// in the code under test; three late runs in a row are a real difference.
+/// The caller asserts on what comes back, so the last run's difference is
+/// what a failure shows.
+///
+/// # Panics
+///
+/// When the last run exits with an error, like [`run_script`].
+pub fn run_script_until(
+    script: &str,
+    args: &[&str],
+    accept: impl Fn(&str) -> bool,
+) -> Option<String> {
+    version()?;
+    for round in 1..ATTEMPTS {
+        match attempt(script, args) {
+            Ok(stdout) if accept(&stdout) => return Some(stdout),
+            Ok(_) => eprintln!(
+                "{script}: run {round} of {ATTEMPTS} differed from the expected output \
+                 (CPython runs on the real clock); running it again"
+            ),
+            Err(_) => eprintln!(
+                "{script}: run {round} of {ATTEMPTS} failed its own check \
+                 (CPython runs on the real clock); running it again"
+            ),
+        }
+    }
+    run_script(script, args)
+}
+
+/// Whether `out` is what the committed insta snapshot holds: the file
+/// `tests/behaviour/snapshots/behaviour__<module>__<name>.snap` of the
+/// crate at `manifest_dir`, after its header. For [`run_script_until`]:
+/// the test then asserts the snapshot with insta as usual.
+pub fn snapshot_holds(manifest_dir: &str, module: &str, name: &str, out: &str) -> bool {
+    let path = Path::new(manifest_dir)
+        .join("tests/behaviour/snapshots")
+        .join(format!("behaviour__{module}__{name}.snap"));
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    // The header is the lines between the first two `---` lines.
+    let body = text.splitn(3, "---\n").nth(2).unwrap_or("");
+    body.trim_end() == out.trim_end()
+}
+
+/// One run of a script: its standard output, or why it failed.
+fn attempt(script: &str, args: &[&str]) -> Result<String, String> {
     let path = workspace_root().join("python").join(script);
     assert!(
         path.is_file(),
@@ -77,10 +138,12 @@ pub fn run_script(script: &str, args: &[&str]) -> Option<String> {
         .expect("the interpreter started a moment ago");
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "{script} failed ({}):\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
-        out.status
-    );
-    Some(stdout)
+    if out.status.success() {
+        Ok(stdout)
+    } else {
+        Err(format!(
+            "{script} failed ({}):\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
+            out.status
+        ))
+    }
 }

@@ -17,7 +17,7 @@
 //! Book: `ch01-generators.md#a-generator-is-an-enum` and
 //! `#a-loop-and-a-return-value`.
 //!
-//! Stuck? `cargo lab hint countdown` shows one hint at a time.
+//! Stuck? `cargo lab hint 1.1` shows one hint at a time.
 //!
 //! Check: `cargo lab check 1`, or `cargo test -p ex01-generators --test countdown`.
 

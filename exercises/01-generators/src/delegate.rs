@@ -16,7 +16,7 @@
 //!
 //! Book: `ch01-generators.md#delegation-yield-from`.
 //!
-//! Stuck? `cargo lab hint delegate` shows one hint at a time.
+//! Stuck? `cargo lab hint 1.3` shows one hint at a time.
 //!
 //! Check: `cargo lab check 1`, or `cargo test -p ex01-generators --test delegate`.
 

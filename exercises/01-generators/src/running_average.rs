@@ -23,7 +23,7 @@
 //!
 //! Book: `ch01-generators.md#values-in-send`.
 //!
-//! Stuck? `cargo lab hint running_average` shows one hint at a time.
+//! Stuck? `cargo lab hint 1.2` shows one hint at a time.
 //!
 //! Check: `cargo lab check 1`, or
 //! `cargo test -p ex01-generators --test running_average`.

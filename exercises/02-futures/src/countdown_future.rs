@@ -12,7 +12,7 @@
 //! Read first: `book/src/ch02-futures.md`, section "A countdown"
 //! (`ch02-futures.md#a-countdown`).
 //!
-//! Stuck? `cargo lab hint countdown_future` shows one hint at a time.
+//! Stuck? `cargo lab hint 2.1` shows one hint at a time.
 //!
 //! Check: `cargo lab check 2` or `cargo test -p ex02-futures --test countdown_future`.
 

@@ -16,7 +16,7 @@
 //! Read first: `book/src/ch02-futures.md`, section "The placeholder future"
 //! (`ch02-futures.md#the-placeholder-future`).
 //!
-//! Stuck? `cargo lab hint placeholder_result` shows one hint at a time.
+//! Stuck? `cargo lab hint 2.4` shows one hint at a time.
 //!
 //! Check: `cargo lab check 2` or `cargo test -p ex02-futures --test placeholder_result`.
 

@@ -23,7 +23,7 @@
 //! Read first: `book/src/ch02-futures.md`, section "Two awaits, compiled by
 //! hand" (`ch02-futures.md#two-awaits-compiled-by-hand`).
 //!
-//! Stuck? `cargo lab hint two_awaits_by_hand` shows one hint at a time.
+//! Stuck? `cargo lab hint 2.3` shows one hint at a time.
 //!
 //! Check: `cargo lab check 2` or `cargo test -p ex02-futures --test two_awaits_by_hand`.
 

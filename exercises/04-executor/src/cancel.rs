@@ -21,7 +21,7 @@
 //!
 //! Book: `ch04-executor.md#cancelling-a-task`.
 //!
-//! Stuck? `cargo lab hint cancel` shows one hint at a time.
+//! Stuck? `cargo lab hint 4.3` shows one hint at a time.
 //!
 //! Check: `cargo lab check 4`, or `cargo test -p ex04-executor --test cancel`.
 

@@ -20,7 +20,7 @@
 //!
 //! Book: `ch04-executor.md#the-join-handle`.
 //!
-//! Stuck? `cargo lab hint join_handle` shows one hint at a time.
+//! Stuck? `cargo lab hint 4.2` shows one hint at a time.
 //!
 //! Check: `cargo lab check 4`, or `cargo test -p ex04-executor --test join_handle`.
 

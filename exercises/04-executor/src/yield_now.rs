@@ -13,7 +13,7 @@
 //!
 //! Book: `ch04-executor.md#yielding-once`.
 //!
-//! Stuck? `cargo lab hint yield_now` shows one hint at a time.
+//! Stuck? `cargo lab hint 4.1` shows one hint at a time.
 //!
 //! Check: `cargo lab check 4`, or `cargo test -p ex04-executor --test yield_now`.
 

@@ -11,7 +11,7 @@
 //! Book: the section "Partial writes and drain",
 //! `ch05-reactor.md#partial-writes-and-drain`.
 //!
-//! Stuck? `cargo lab hint drain` shows one hint at a time.
+//! Stuck? `cargo lab hint 5.4` shows one hint at a time.
 //!
 //! Check: `cargo lab check 5`, or
 //! `cargo test -p ex05-reactor --test drain`.

@@ -9,7 +9,7 @@
 //! Book: the section "Async: would block means wait",
 //! `ch05-reactor.md#async-would-block-means-wait`.
 //!
-//! Stuck? `cargo lab hint read_retry` shows one hint at a time.
+//! Stuck? `cargo lab hint 5.3` shows one hint at a time.
 //!
 //! Check: `cargo lab check 5`, or
 //! `cargo test -p ex05-reactor --test read_retry`.

@@ -12,7 +12,7 @@
 //! Read first: `book/src/ch06-timers.md`, section "The timer queue"
 //! (`ch06-timers.md#the-timer-queue`).
 //!
-//! Stuck? `cargo lab hint fire_due` shows one hint at a time.
+//! Stuck? `cargo lab hint 6.2` shows one hint at a time.
 //!
 //! Check: `cargo lab check 6` or `cargo test -p ex06-timers --test fire_due`.
 

@@ -10,7 +10,7 @@
 //! Read first: `book/src/ch06-timers.md`, section "The timer layer"
 //! (`ch06-timers.md#the-timer-layer`).
 //!
-//! Stuck? `cargo lab hint park_timeout` shows one hint at a time.
+//! Stuck? `cargo lab hint 6.1` shows one hint at a time.
 //!
 //! Check: `cargo lab check 6` or `cargo test -p ex06-timers --test park_timeout`.
 

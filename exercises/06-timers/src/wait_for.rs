@@ -10,7 +10,7 @@
 //! Read first: `book/src/ch06-timers.md`, section "Timeouts cancel"
 //! (`ch06-timers.md#timeouts-cancel`).
 //!
-//! Stuck? `cargo lab hint wait_for` shows one hint at a time.
+//! Stuck? `cargo lab hint 6.3` shows one hint at a time.
 //!
 //! Check: `cargo lab check 6` or `cargo test -p ex06-timers --test wait_for`.
 

@@ -16,7 +16,7 @@
 //! Read first: `book/src/ch07-gather-wait.md`, section "as_completed"
 //! (`ch07-gather-wait.md#as_completed`).
 //!
-//! Stuck? `cargo lab hint as_completed` shows one hint at a time.
+//! Stuck? `cargo lab hint 7.4` shows one hint at a time.
 //!
 //! Check: `cargo lab check 7` or `cargo test -p ex07-gather-wait --test as_completed`.
 

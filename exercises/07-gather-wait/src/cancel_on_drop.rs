@@ -17,7 +17,7 @@
 //! Read first: `book/src/ch07-gather-wait.md`, section "Cancelling a gather"
 //! (`ch07-gather-wait.md#cancelling-a-gather`).
 //!
-//! Stuck? `cargo lab hint cancel_on_drop` shows one hint at a time.
+//! Stuck? `cargo lab hint 7.3` shows one hint at a time.
 //!
 //! Check: `cargo lab check 7` or `cargo test -p ex07-gather-wait --test cancel_on_drop`.
 

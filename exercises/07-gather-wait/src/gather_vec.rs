@@ -15,7 +15,7 @@
 //! Read first: `book/src/ch07-gather-wait.md`, section "gather"
 //! (`ch07-gather-wait.md#gather`).
 //!
-//! Stuck? `cargo lab hint gather_vec` shows one hint at a time.
+//! Stuck? `cargo lab hint 7.1` shows one hint at a time.
 //!
 //! Check: `cargo lab check 7` or `cargo test -p ex07-gather-wait --test gather_vec`.
 

@@ -18,7 +18,7 @@
 //! Read first: `book/src/ch07-gather-wait.md`, section "wait"
 //! (`ch07-gather-wait.md#wait`).
 //!
-//! Stuck? `cargo lab hint wait_first` shows one hint at a time.
+//! Stuck? `cargo lab hint 7.2` shows one hint at a time.
 //!
 //! Check: `cargo lab check 7` or `cargo test -p ex07-gather-wait --test wait_first`.
 

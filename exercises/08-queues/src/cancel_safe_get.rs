@@ -31,7 +31,7 @@
 //! (`ch08-queues.md#cancel-safety`), after "Queue"
 //! (`ch08-queues.md#queue`).
 //!
-//! Stuck? `cargo lab hint cancel_safe_get` shows one hint at a time.
+//! Stuck? `cargo lab hint 8.1` shows one hint at a time.
 //!
 //! Check: `cargo lab check 8` or
 //! `cargo test -p ex08-queues --test cancel_safe_get`.

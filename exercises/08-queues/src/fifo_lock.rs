@@ -27,7 +27,7 @@
 //! Read first: `book/src/ch08-queues.md`, section "Lock"
 //! (`ch08-queues.md#lock`).
 //!
-//! Stuck? `cargo lab hint fifo_lock` shows one hint at a time.
+//! Stuck? `cargo lab hint 8.2` shows one hint at a time.
 //!
 //! Check: `cargo lab check 8` or `cargo test -p ex08-queues --test fifo_lock`.
 

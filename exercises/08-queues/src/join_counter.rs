@@ -25,7 +25,7 @@
 //! Read first: `book/src/ch08-queues.md`, section "task_done and join"
 //! (`ch08-queues.md#task_done-and-join`).
 //!
-//! Stuck? `cargo lab hint join_counter` shows one hint at a time.
+//! Stuck? `cargo lab hint 8.3` shows one hint at a time.
 //!
 //! Check: `cargo lab check 8` or
 //! `cargo test -p ex08-queues --test join_counter`.

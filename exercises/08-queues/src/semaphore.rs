@@ -34,7 +34,7 @@
 //! Read first: `book/src/ch08-queues.md`, section "Semaphore"
 //! (`ch08-queues.md#semaphore`).
 //!
-//! Stuck? `cargo lab hint semaphore` shows one hint at a time.
+//! Stuck? `cargo lab hint 8.4` shows one hint at a time.
 //!
 //! Check: `cargo lab check 8` or `cargo test -p ex08-queues --test semaphore`.
 

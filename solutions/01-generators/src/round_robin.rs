@@ -12,7 +12,7 @@
 //!
 //! Book: `ch01-generators.md#a-scheduler-asyncios-ancestor`.
 //!
-//! Stuck? `cargo lab hint round_robin` shows one hint at a time.
+//! Stuck? `cargo lab hint 1.4` shows one hint at a time.
 //!
 //! Check: `cargo lab check 1`, or `cargo test -p ex01-generators --test round_robin`.
 

@@ -14,7 +14,7 @@
 //! Read first: `book/src/ch02-futures.md`, section "Poll is next"
 //! (`ch02-futures.md#poll-is-next`).
 //!
-//! Stuck? `cargo lab hint future_from_generator` shows one hint at a time.
+//! Stuck? `cargo lab hint 2.2` shows one hint at a time.
 //!
 //! Check: `cargo lab check 2` or `cargo test -p sol02-futures --test future_from_generator`.
 

@@ -14,7 +14,7 @@
 //! Read first: `book/src/ch02-futures.md`, section "Awaiting the placeholder"
 //! (`ch02-futures.md#awaiting-the-placeholder`).
 //!
-//! Stuck? `cargo lab hint placeholder_await` shows one hint at a time.
+//! Stuck? `cargo lab hint 2.5` shows one hint at a time.
 //!
 //! Check: `cargo lab check 2` or `cargo test -p sol02-futures --test placeholder_await`.
 

@@ -9,7 +9,7 @@
 //! Book: the section "A waker by hand",
 //! `ch03-wakers.md#a-waker-by-hand`.
 //!
-//! Stuck? `cargo lab hint counting_vtable` shows one hint at a time.
+//! Stuck? `cargo lab hint 3.1` shows one hint at a time.
 //!
 //! Check: `cargo lab check 3`, or `cargo test -p ex03-wakers --test
 //! counting_vtable`. The solution also runs under valgrind (`.ci/valgrind`).

@@ -9,7 +9,7 @@
 //! Book: the section "A future woken from another thread",
 //! `ch03-wakers.md#a-future-woken-from-another-thread`.
 //!
-//! Stuck? `cargo lab hint oneshot` shows one hint at a time.
+//! Stuck? `cargo lab hint 3.2` shows one hint at a time.
 //!
 //! Check: `cargo lab check 3`, or `cargo test -p ex03-wakers --test
 //! oneshot`.

@@ -9,7 +9,7 @@
 //! Book: the section "Sleeping until woken",
 //! `ch03-wakers.md#sleeping-until-woken`.
 //!
-//! Stuck? `cargo lab hint park_loop` shows one hint at a time.
+//! Stuck? `cargo lab hint 3.3` shows one hint at a time.
 //!
 //! Check: `cargo lab check 3`, or `cargo test -p ex03-wakers --test
 //! park_loop`.

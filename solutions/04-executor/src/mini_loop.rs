@@ -18,9 +18,9 @@
 //!   unparks the loop's thread. Wakers may be used from any thread, at any
 //!   time, even after their task finished.
 //!
-//! Book: `ch04-executor.md#tasks-and-the-ready-queue`.
+//! Book: `ch04-executor.md#the-smallest-loop-that-runs-count`.
 //!
-//! Stuck? `cargo lab hint mini_loop` shows one hint at a time.
+//! Stuck? `cargo lab hint 4.4` shows one hint at a time.
 //!
 //! Check: `cargo lab check 4`, or `cargo test -p ex04-executor --test mini_loop`.
 

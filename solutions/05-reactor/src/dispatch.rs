@@ -10,7 +10,7 @@
 //! Book: the section "Waking the right task",
 //! `ch05-reactor.md#waking-the-right-task`.
 //!
-//! Stuck? `cargo lab hint dispatch` shows one hint at a time.
+//! Stuck? `cargo lab hint 5.1` shows one hint at a time.
 //!
 //! Check: `cargo lab check 5`, or
 //! `cargo test -p ex05-reactor --test dispatch`.

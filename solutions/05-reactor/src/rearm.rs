@@ -11,7 +11,7 @@
 //! Book: the section "Oneshot interest, re-armed",
 //! `ch05-reactor.md#oneshot-interest-re-armed`.
 //!
-//! Stuck? `cargo lab hint rearm` shows one hint at a time.
+//! Stuck? `cargo lab hint 5.2` shows one hint at a time.
 //!
 //! Check: `cargo lab check 5`, or
 //! `cargo test -p ex05-reactor --test rearm`.

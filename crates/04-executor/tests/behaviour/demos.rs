@@ -16,6 +16,9 @@ mod create_task_order;
 #[allow(dead_code)]
 #[path = "../../examples/no_await.rs"]
 mod no_await;
+#[allow(dead_code)]
+#[path = "../../examples/tiny_loop.rs"]
+mod tiny_loop;
 
 use aio_testkit::capture;
 
@@ -25,6 +28,20 @@ fn create_task_order_adds_up_one_way_and_overlaps_the_other() {
     assert!(out.contains("| finished after 3 units"), "{out}");
     assert!(out.contains("| finished after 2 units"), "{out}");
     insta::assert_snapshot!("create_task_order", out);
+}
+
+#[test]
+fn tiny_loop_runs_count_with_two_polls_per_task() {
+    let out = capture(tiny_loop::run);
+    // Every "One" before any "Two": the three tasks wait at the same time.
+    assert!(out.starts_with("One\nOne\nOne\nTwo\nTwo\nTwo\n"), "{out}");
+    // One poll to start each task and one after its single wake: a loop
+    // that polled without a wake would count more.
+    assert!(
+        out.contains("three tasks, 6 polls, finished after 1 unit"),
+        "{out}"
+    );
+    insta::assert_snapshot!("tiny_loop", out);
 }
 
 #[test]

@@ -18,4 +18,5 @@ mod remote_wake;
 mod running_loop;
 mod scheduling_order;
 mod slow_poll;
+mod trace_exports;
 mod twins;

@@ -14,33 +14,37 @@ mod count;
 mod create_task_order;
 
 use aio_executor::trace::Trace;
-use aio_testkit::python::run_script;
+use aio_testkit::python::run_script_until;
 
 /// The notes of several traces, one after the other.
 fn notes_of<const N: usize>(traces: [(&str, Trace); N]) -> Vec<String> {
     traces.iter().flat_map(|(_, trace)| trace.notes()).collect()
 }
 
-/// Runs a twin under CPython and returns its lines (`None`: skipped).
-fn python_lines(script: &str) -> Option<Vec<String>> {
-    let out = run_script(script, &[])?;
+/// Runs a twin under CPython and returns its lines (`None`: skipped); a
+/// run that differs from `ours` is run again, twice at most (the twin
+/// sleeps on the real clock).
+fn python_lines(script: &str, ours: &[String]) -> Option<Vec<String>> {
+    let out = run_script_until(script, &[], |out| {
+        out.lines().eq(ours.iter().map(String::as_str))
+    })?;
     Some(out.lines().map(str::to_owned).collect())
 }
 
 #[test]
 fn create_task_order_writes_the_same_notes_as_asyncio() {
-    let Some(python) = python_lines("twins/create_task_order.py") else {
+    let ours = notes_of(create_task_order::orderings());
+    let Some(python) = python_lines("twins/create_task_order.py", &ours) else {
         return;
     };
-    let ours = notes_of(create_task_order::orderings());
     assert_eq!(ours, python);
 }
 
 #[test]
 fn count_writes_the_same_notes_as_asyncio() {
-    let Some(python) = python_lines("twins/count.py") else {
+    let ours = notes_of(count::programs());
+    let Some(python) = python_lines("twins/count.py", &ours) else {
         return;
     };
-    let ours = notes_of(count::programs());
     assert_eq!(ours, python);
 }

@@ -31,4 +31,5 @@ mod stale_events;
 mod streams;
 mod tcp;
 mod ten_thousand;
+mod trace_exports;
 mod wake_by_key;

@@ -20,14 +20,16 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use aio_executor::{spawn, trace, yield_now};
-use aio_testkit::python::run_script;
+use aio_testkit::python::{run_script_until, snapshot_holds};
 use aio_timers::{Clock, blocking_sleep, now, sleep, timer_loop};
 
 const SECOND: Duration = Duration::from_secs(1);
 
 /// Runs one claim script and snapshots its evidence (skips without python3).
 fn python_claim(name: &str, script: &str) {
-    let Some(out) = run_script(script, &[]) else {
+    let Some(out) = run_script_until(script, &[], |out| {
+        snapshot_holds(env!("CARGO_MANIFEST_DIR"), "claims", name, out)
+    }) else {
         return;
     };
     insta::assert_snapshot!(name, out);

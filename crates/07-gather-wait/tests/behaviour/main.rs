@@ -6,6 +6,7 @@ mod gather;
 mod shield;
 mod support;
 mod task_group;
+mod trace_exports;
 mod twins;
 mod wait;
 mod wait_for;

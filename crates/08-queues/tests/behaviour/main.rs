@@ -17,4 +17,5 @@ mod spurious_wakes;
 mod stress;
 mod support;
 mod task_done_join;
+mod trace_exports;
 mod twins;

@@ -1,5 +1,6 @@
 //! `cargo lab book [--serve] [--check]`: build or serve the book with
-//! mdBook, or check its includes without it.
+//! mdBook, or check it without mdBook: its includes, captions, chapter
+//! lengths and note names.
 
 use std::io;
 use std::path::Path;
@@ -30,9 +31,21 @@ pub fn run(workspace: &Workspace, serve: bool, check: bool) -> Result<ExitCode, 
             outln!("\n{}", output::styled(BAD, &summary));
             return Ok(ExitCode::FAILURE);
         }
+        let longest = report
+            .words
+            .iter()
+            .max_by_key(|(_, words)| *words)
+            .map(|(page, words)| {
+                let name = page.file_name().unwrap_or_default().to_string_lossy();
+                format!(
+                    "; chapters within {} words of prose (longest: {name}, {words})",
+                    book_check::MAX_PROSE_WORDS
+                )
+            })
+            .unwrap_or_default();
         let summary = format!(
-            "book: {} includes in {} pages, all resolve",
-            report.includes, report.pages
+            "book: {} includes in {} pages, all resolve, every listing captioned{longest}; {} pictures, all drawable and shown",
+            report.includes, report.pages, report.pictures
         );
         outln!("{}", output::styled(GOOD, &summary));
         if !serve {

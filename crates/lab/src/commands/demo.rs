@@ -84,12 +84,16 @@ fn list(workspace: &Workspace, chapter: &Chapter) -> String {
 /// with the demo's own exit code.
 fn run_demo(workspace: &Workspace, chapter: &Chapter, demo: &Demo) -> Result<ExitCode, LabError> {
     if !chapter.is_ready(workspace.root()) {
-        return Err(LabError::failure(format!(
-            "chapter {} is planned: {} does not exist yet",
-            chapter.number,
-            chapter.crate_dir().display()
-        ))
-        .help("its demos arrive with the chapter; `cargo lab` shows which chapters are ready"));
+        let why = if chapter.planned {
+            "its page and demos are still being written".to_owned()
+        } else {
+            format!("{} does not exist yet", chapter.crate_dir().display())
+        };
+        return Err(
+            LabError::failure(format!("chapter {} is planned: {why}", chapter.number)).help(
+                "its demos arrive with the chapter; `cargo lab` shows which chapters are ready",
+            ),
+        );
     }
     let args = [
         "run",

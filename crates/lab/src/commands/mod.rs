@@ -9,8 +9,10 @@ mod hint;
 mod reset;
 mod stubs;
 mod tour;
+mod trace;
 mod verify;
 mod watch;
+mod wrong;
 
 use std::process::ExitCode;
 
@@ -73,6 +75,20 @@ pub fn dispatch(workspace: &Workspace, command: Option<Command>) -> Result<ExitC
         }
         Some(Command::Verify) => verify::run(workspace, &course()?),
         Some(Command::Stubs { write }) => stubs::run(workspace, &course()?, write),
+        Some(Command::Trace {
+            demo,
+            json,
+            out,
+            book,
+        }) => {
+            let options = trace::Options {
+                demo: demo.as_deref(),
+                json,
+                out: out.as_deref(),
+                book,
+            };
+            trace::run(workspace, &course()?, &options)
+        }
     }
 }
 

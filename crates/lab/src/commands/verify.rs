@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use crate::commands::suite_excerpt;
+use crate::commands::{suite_excerpt, wrong};
 use crate::course::{Course, Exercise};
 use crate::error::LabError;
 use crate::output::{self, BAD, DIM, GOOD, TITLE};
@@ -194,13 +194,59 @@ pub fn run(workspace: &Workspace, course: &Course) -> Result<ExitCode, LabError>
         outln!("\n{detail}");
     }
 
-    let defects = rows.iter().filter(|r| !r.bites()).count();
+    // The wrong answers kept as fixtures: each must fail its check with
+    // a message that names the mistake.
+    let (fixtures, fixture_problems) = wrong::find(workspace, course);
+    problems.extend(fixture_problems);
+    let caught = wrong::judge_all(workspace, &fixtures, limit, &|fixture| {
+        errln!(
+            "{}",
+            output::styled(
+                DIM,
+                &format!(
+                    "  {} {}: the wrong answer {}…",
+                    fixture.exercise.id,
+                    fixture.exercise.name,
+                    fixture.mistake()
+                )
+            )
+        );
+    })?;
+    outln!(
+        "\n{}",
+        output::styled(TITLE, "Every wrong answer is caught")
+    );
+    if caught.is_empty() {
+        outln!("  no wrong answers kept yet");
+    }
+    for one in &caught {
+        let verdict = match &one.defect {
+            None => output::styled(GOOD, "caught"),
+            Some(_) => output::styled(BAD, "MISSED"),
+        };
+        outln!("  {:<4}  {}  {verdict}", one.id, one.path.display());
+        if one.defect.is_none() {
+            outln!("        {}", output::styled(DIM, &one.quote));
+        }
+    }
+    for one in caught.iter().filter(|c| c.defect.is_some()) {
+        outln!(
+            "\n{}: {}; the check says:\n{}",
+            one.path.display(),
+            one.defect.as_deref().unwrap_or_default(),
+            one.said
+        );
+    }
+    let missed = caught.iter().filter(|c| c.defect.is_some()).count();
+
+    let defects = rows.iter().filter(|r| !r.bites()).count() + missed;
     if problems.is_empty() && defects == 0 {
         outln!("\n{}", output::styled(GOOD, "verify: all good"));
         Ok(ExitCode::SUCCESS)
     } else {
         let summary = format!(
-            "verify: {} problem{} with the course data, {defects} exercise{} whose suite does not bite",
+            "verify: {} problem{} with the course data, {defects} defect{} (a suite that does not \
+             bite, or a wrong answer it does not catch)",
             problems.len(),
             if problems.len() == 1 { "" } else { "s" },
             if defects == 1 { "" } else { "s" },

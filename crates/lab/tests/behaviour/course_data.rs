@@ -74,3 +74,52 @@ fn a_typo_in_a_field_name_is_an_error_that_names_the_line() {
     assert!(error.to_string().contains("line"), "{error}");
     assert_eq!(error.exit_code(), 1);
 }
+
+#[test]
+fn a_chapter_may_name_its_crate_folder_and_its_demos_live_there() {
+    let text = "headline = { chapter = 9, demo = \"crawler\" }\n\n[[chapter]]\nnumber = 9\n\
+                slug = \"whole-runtime\"\ntitle = \"W\"\npackage = \"asyncio\"\ndir = \"crates/asyncio\"\n\
+                book = \"w.md\"\n\n[[chapter.demo]]\nname = \"crawler\"\nabout = \"x\"\n\n\
+                [[chapter]]\nnumber = 1\nslug = \"generators\"\ntitle = \"G\"\n\
+                package = \"aio-generators\"\nbook = \"g.md\"\n";
+    let course = Course::parse(text).unwrap();
+    let facade = course.chapter_by_number(9).unwrap();
+    assert_eq!(facade.crate_dir(), std::path::Path::new("crates/asyncio"));
+    let demo = &facade.demos[0];
+    assert_eq!(
+        facade.demo_file(demo),
+        std::path::Path::new("crates/asyncio/examples/crawler.rs")
+    );
+    // Exercises keep the numbered folders: exercises/09-whole-runtime.
+    assert_eq!(facade.exercise_package(), "ex09-whole-runtime");
+    let stage = course.chapter_by_number(1).unwrap();
+    assert_eq!(
+        stage.crate_dir(),
+        std::path::Path::new("crates/01-generators")
+    );
+}
+
+/// A chapter whose crate is not `crates/NN-slug` names it with `dir`
+/// (chapter 9's is `crates/asyncio`): its demos are looked up there.
+#[test]
+fn a_chapter_dir_moves_the_crate_and_its_demos() {
+    let root = common::workspace_root();
+    let course = Course::load(&root).expect("crates/lab/course.toml parses");
+    let chapter = course
+        .chapter_by_number(9)
+        .expect("the course has chapter 9");
+    assert_eq!(chapter.crate_dir(), std::path::Path::new("crates/asyncio"));
+    let demo = chapter
+        .find_demo("json_api")
+        .expect("chapter 9 lists json_api");
+    assert_eq!(
+        chapter.demo_file(demo),
+        std::path::Path::new("crates/asyncio/examples/json_api.rs")
+    );
+    assert!(chapter.is_ready(&root), "crates/asyncio exists");
+    // A chapter without `dir` keeps the convention.
+    let eight = course
+        .chapter_by_number(8)
+        .expect("the course has chapter 8");
+    assert_eq!(eight.crate_dir(), std::path::Path::new("crates/08-queues"));
+}

