@@ -384,6 +384,17 @@ fn source_folder(book_dir: &Path) -> Result<PathBuf, LabError> {
 
 /// Collects the `.md` files under `dir` (relative to `root`), recursively.
 fn markdown_files(root: &Path, dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), LabError> {
+    files_with_extension(root, dir, &["md"], found)
+}
+
+/// Collects the files under `dir` (relative to `root`), recursively, whose
+/// extension is one of `extensions`.
+fn files_with_extension(
+    root: &Path,
+    dir: &Path,
+    extensions: &[&str],
+    found: &mut Vec<PathBuf>,
+) -> Result<(), LabError> {
     let entries = fs::read_dir(root.join(dir)).map_err(|err| {
         LabError::failure(format!("cannot read the folder {}: {err}", dir.display()))
     })?;
@@ -392,8 +403,11 @@ fn markdown_files(root: &Path, dir: &Path, found: &mut Vec<PathBuf>) -> Result<(
             .map_err(|err| LabError::failure(format!("cannot list {}: {err}", dir.display())))?;
         let relative = dir.join(entry.file_name());
         if entry.path().is_dir() {
-            markdown_files(root, &relative, found)?;
-        } else if relative.extension().is_some_and(|ext| ext == "md") {
+            files_with_extension(root, &relative, extensions, found)?;
+        } else if relative
+            .extension()
+            .is_some_and(|ext| extensions.iter().any(|wanted| ext == *wanted))
+        {
             found.push(relative);
         }
     }

@@ -338,23 +338,7 @@ fn tag_end(text: &str) -> Option<usize> {
 
 /// Collects the `.svg` and `.png` files under `dir` (relative to `root`).
 fn picture_files(root: &Path, dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), LabError> {
-    let entries = fs::read_dir(root.join(dir)).map_err(|err| {
-        LabError::failure(format!("cannot read the folder {}: {err}", dir.display()))
-    })?;
-    for entry in entries {
-        let entry = entry
-            .map_err(|err| LabError::failure(format!("cannot list {}: {err}", dir.display())))?;
-        let relative = dir.join(entry.file_name());
-        if entry.path().is_dir() {
-            picture_files(root, &relative, found)?;
-        } else if relative
-            .extension()
-            .is_some_and(|ext| ext == "svg" || ext == "png")
-        {
-            found.push(relative);
-        }
-    }
-    Ok(())
+    super::files_with_extension(root, dir, &["svg", "png"], found)
 }
 
 /// `a/b/../c` as `a/c`, without asking the file system, so that two names
