@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use crate::context::{self, EnterGuard};
 use crate::driver::{Driver, ParkDriver};
 use crate::join::{JoinError, JoinHandle, JoinSlot, TaskName, TaskRef, panic_message};
-use crate::task::{PollWaker, Shared, TaskCell, TaskEntry, TaskId, TaskTable, TaskWaker};
+use crate::task::{PollWaker, Shared, TaskCell, TaskFuture, TaskId, TaskTable, TaskWaker};
 use crate::trace::{EventKind, Trace, TraceEvent};
 
 // ANCHOR: runnable
@@ -192,26 +192,22 @@ impl Core {
             None => TaskName::numbered(count),
         };
         let id = self.tasks.borrow().next_id();
-        let slot = Rc::new(JoinSlot::new(name, Rc::downgrade(self)));
+        let slot = JoinSlot::new(name, id, Rc::downgrade(self));
         if self.closed.get() {
-            return self.refuse(future, slot, id);
+            return self.refuse(future, slot);
         }
-        let task = TaskCell::new(future, slot.clone());
-
-        self.tasks.borrow_mut().insert(
-            id,
-            TaskEntry {
-                future: Some(Box::pin(task)),
-                scheduled: true,
-                waker: None,
-                status: slot.clone(),
-            },
-        );
+        // One allocation holds the future and the slot; the table and the
+        // handle share it.
+        let task = Rc::new(TaskCell::new(future, slot));
+        self.tasks.borrow_mut().insert(id, task.clone(), true);
         if self.is_tracing() {
-            self.record_for(Some(slot.name.shared().clone()), EventKind::Spawn);
+            self.record_for(
+                Some(task.status().name().shared().clone()),
+                EventKind::Spawn,
+            );
         }
         self.ready.borrow_mut().push_back(Runnable::Task(id));
-        JoinHandle::new(slot, id, Rc::downgrade(self))
+        JoinHandle::new(task)
     }
     // ANCHOR_END: spawn
 
@@ -220,12 +216,7 @@ impl Core {
     /// polled and never dropped (dropping it could run a destructor that
     /// spawns again, for ever); it is leaked, and the refusal reported.
     #[cold]
-    fn refuse<F>(
-        self: &Rc<Self>,
-        future: F,
-        slot: Rc<JoinSlot<F::Output>>,
-        id: TaskId,
-    ) -> JoinHandle<F::Output>
+    fn refuse<F>(self: &Rc<Self>, future: F, slot: JoinSlot<F::Output>) -> JoinHandle<F::Output>
     where
         F: Future + 'static,
     {
@@ -236,7 +227,7 @@ impl Core {
             panic: "a task was spawned while its loop was closing; it will never run".to_owned(),
         });
         slot.complete(Err(JoinError::Cancelled));
-        JoinHandle::new(slot, id, Rc::downgrade(self))
+        JoinHandle::new(Rc::new(TaskCell::<F>::refused(slot)))
     }
 
     // ANCHOR: schedule
@@ -251,12 +242,8 @@ impl Core {
                 Some(entry) => {
                     entry.scheduled = true;
                     // Traces name the task; without one, no name is made.
-                    // (No future in the entry: it is being polled, so it
-                    // is the current task.)
-                    self.is_tracing().then(|| match &entry.future {
-                        Some(task) => Some(task.name().shared().clone()),
-                        None => self.current.borrow().clone(),
-                    })
+                    self.is_tracing()
+                        .then(|| Some(entry.task.status().name().shared().clone()))
                 }
             }
         };
@@ -264,6 +251,15 @@ impl Core {
             self.record_for(name, EventKind::Wake { remote });
         }
         self.ready.borrow_mut().push_back(Runnable::Task(id));
+    }
+
+    /// Marks task `id` for cancelling and schedules it: at its turn, the
+    /// loop drops its future instead of polling it.
+    pub(crate) fn cancel(&self, id: TaskId) {
+        if let Some(entry) = self.tasks.borrow_mut().get_mut(id) {
+            entry.cancel_requested = true;
+        }
+        self.schedule(id, false);
     }
 
     /// Moves the tasks that other threads woke, and the callbacks they
@@ -313,31 +309,36 @@ impl Core {
 
     /// Polls one task once (or drops it, if it was cancelled).
     fn run_task(self: &Rc<Self>, id: TaskId) {
-        let (mut task, waker) = {
+        // The task is cloned out of the table (an `Rc`: a count, not a
+        // copy), so that while it runs it can spawn, which needs the table.
+        let (task, waker, cancel) = {
             let mut tasks = self.tasks.borrow_mut();
             let Some(entry) = tasks.get_mut(id) else {
                 return; // finished since it was queued
             };
             entry.scheduled = false;
-            let Some(task) = entry.future.take() else {
-                return; // being polled right now: nothing to do twice
-            };
+            let cancel = entry.cancel_requested;
+            let task = entry.task.clone();
             let waker = entry.waker.take();
             if self.is_tracing() {
                 // Trace lines written during the poll name this task.
-                self.current.replace(Some(task.name().shared().clone()));
+                self.current
+                    .replace(Some(task.status().name().shared().clone()));
             }
-            (task, waker)
+            (task, waker, cancel)
         };
         self.current_id.set(Some(id));
 
-        if task.cancel_requested() {
+        if cancel {
             // Out of the table first: the future's destructors may wake or
             // spawn tasks, and must find a table they can borrow.
-            self.tasks.borrow_mut().remove(id);
-            let outcome = task.as_mut().cancel();
+            let entry = self.tasks.borrow_mut().remove(id);
+            let outcome = task.drop_future();
+            drop(entry);
             drop(task);
-            self.record(EventKind::Done(outcome));
+            if let Some(outcome) = outcome {
+                self.record(EventKind::Done(outcome));
+            }
             self.current.replace(None);
             self.current_id.set(None);
             return;
@@ -348,14 +349,12 @@ impl Core {
         let waker = self.lend_waker(id, waker);
         let started = self.slow_poll.get().map(|_| Instant::now());
         let record = |outcome| self.record(EventKind::Done(outcome));
-        let poll = task
-            .as_mut()
-            .poll_task(&mut Context::from_waker(waker.get()), &record);
+        let poll = task.poll_task(&mut Context::from_waker(waker.get()), &record);
         if let (Some(started), Some(threshold)) = (started, self.slow_poll.get()) {
             let took = started.elapsed();
             if took > threshold {
                 self.report_slow(SlowPoll {
-                    task: task.name().as_str().to_owned(),
+                    task: task.status().name().as_str().to_owned(),
                     took,
                     threshold,
                 });
@@ -372,9 +371,9 @@ impl Core {
                 self.record(EventKind::Suspend);
                 let kept = self.return_waker(waker);
                 if let Some(entry) = self.tasks.borrow_mut().get_mut(id) {
-                    entry.future = Some(task);
                     entry.waker = kept;
                 }
+                drop(task);
             }
         }
         self.current.replace(None);
@@ -452,17 +451,13 @@ impl Core {
             }
             for (_, entry) in entries {
                 if self.is_tracing() {
-                    let name = entry
-                        .future
-                        .as_ref()
-                        .map(|task| task.name().shared().clone());
-                    self.current.replace(name);
+                    let name = entry.task.status().name().shared().clone();
+                    self.current.replace(Some(name));
                 }
-                if let Some(mut task) = entry.future {
-                    let outcome = task.as_mut().cancel();
-                    drop(task);
+                if let Some(outcome) = entry.task.drop_future() {
                     self.record(EventKind::Done(outcome));
                 }
+                drop(entry);
                 self.current.replace(None);
             }
         }
@@ -490,7 +485,7 @@ impl Core {
         let id = self.current_id.get()?;
         let tasks = self.tasks.borrow();
         let entry = tasks.get(id)?;
-        Some(TaskRef::new(entry.status.clone(), id, Rc::downgrade(self)))
+        Some(TaskRef::new(entry.task.clone()))
     }
 
     /// Every task not yet done, oldest first.
@@ -498,8 +493,8 @@ impl Core {
         self.tasks
             .borrow()
             .iter()
-            .filter(|(_, entry)| entry.status.outcome().is_none())
-            .map(|(id, entry)| TaskRef::new(entry.status.clone(), id, Rc::downgrade(self)))
+            .filter(|(_, entry)| entry.task.status().outcome().is_none())
+            .map(|(_, entry)| TaskRef::new(entry.task.clone()))
             .collect()
     }
 

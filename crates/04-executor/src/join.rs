@@ -10,7 +10,7 @@ use std::task::{Context, Poll, Waker};
 
 use crate::context;
 use crate::event_loop::Core;
-use crate::task::TaskId;
+use crate::task::{TaskFuture, TaskId};
 use crate::trace::Outcome;
 use std::rc::Weak;
 
@@ -102,9 +102,14 @@ pub(crate) struct JoinSlot<T> {
     /// The task's own loop: an outcome nobody retrieved is reported to its
     /// exception handler, whichever loop happens to run when the slot goes.
     core: Weak<Core>,
+    /// The task's place in that loop's table, for `cancel()`.
+    id: TaskId,
     /// Someone holding a `TaskRef` took charge of a panic (asyncio: called
     /// `exception()`): it is not reported as never retrieved.
     retrieved: Cell<bool>,
+    /// The task's handle was polled by an `.await` that has not returned:
+    /// dropping the handle now means whoever awaited it was cancelled.
+    awaited: Cell<bool>,
 }
 
 enum SlotState<T> {
@@ -135,7 +140,9 @@ enum Waiter {
 pub(crate) struct TaskName {
     /// The task's spawn number, for `Task-N`.
     number: u64,
-    text: OnceCell<Rc<str>>,
+    /// Boxed, so that a name nobody reads costs one pointer in the task,
+    /// not the two of an `Rc<str>`.
+    text: OnceCell<Box<Rc<str>>>,
 }
 
 impl TaskName {
@@ -151,7 +158,7 @@ impl TaskName {
     pub(crate) fn given(number: u64, name: String) -> Self {
         TaskName {
             number,
-            text: OnceCell::from(Rc::from(name)),
+            text: OnceCell::from(Box::new(Rc::from(name))),
         }
     }
 
@@ -167,7 +174,7 @@ impl TaskName {
     /// The name, shared (traces keep it for the task being polled).
     pub(crate) fn shared(&self) -> &Rc<str> {
         self.text
-            .get_or_init(|| format!("Task-{}", self.number).into())
+            .get_or_init(|| Box::new(format!("Task-{}", self.number).into()))
     }
 }
 
@@ -182,7 +189,7 @@ fn outcome_of<T>(result: &Result<T, JoinError>) -> Outcome {
 // ANCHOR: impl_join_slot
 impl<T> JoinSlot<T> {
     // ANCHOR_END: impl_join_slot
-    pub(crate) fn new(name: TaskName, core: Weak<Core>) -> Self {
+    pub(crate) fn new(name: TaskName, id: TaskId, core: Weak<Core>) -> Self {
         JoinSlot {
             state: RefCell::new(SlotState::Running {
                 waiters: Vec::new(),
@@ -190,7 +197,9 @@ impl<T> JoinSlot<T> {
             name,
             cancel_requested: Cell::new(false),
             core,
+            id,
             retrieved: Cell::new(false),
+            awaited: Cell::new(false),
         }
     }
 
@@ -232,9 +241,23 @@ impl<T> JoinSlot<T> {
         self.outcome().is_some()
     }
 
-    pub(crate) fn request_cancel(&self) {
+    // ANCHOR: cancel
+    /// What `cancel()` does, for a handle and a `TaskRef` alike: mark the
+    /// task and schedule it, so the loop drops its future at its next turn.
+    /// `false` if it has ended already, or its loop is gone (and with it
+    /// the task's future).
+    fn cancel(&self) -> bool {
+        if self.is_done() {
+            return false;
+        }
+        let Some(core) = self.core.upgrade() else {
+            return false;
+        };
         self.cancel_requested.set(true);
+        core.cancel(self.id);
+        true
     }
+    // ANCHOR_END: cancel
 
     pub(crate) fn is_cancel_requested(&self) -> bool {
         self.cancel_requested.get()
@@ -353,7 +376,7 @@ impl<T> Drop for JoinSlot<T> {
 pub(crate) trait TaskStatus {
     fn name(&self) -> &TaskName;
     fn outcome(&self) -> Option<Outcome>;
-    fn request_cancel(&self);
+    fn cancel(&self) -> bool;
     fn poll_done(&self, waker: &Waker) -> Poll<()>;
     fn mark_retrieved(&self);
     fn add_done_callback(&self, callback: Box<dyn FnOnce()>);
@@ -367,8 +390,8 @@ impl<T> TaskStatus for JoinSlot<T> {
     fn outcome(&self) -> Option<Outcome> {
         JoinSlot::outcome(self)
     }
-    fn request_cancel(&self) {
-        JoinSlot::request_cancel(self);
+    fn cancel(&self) -> bool {
+        JoinSlot::cancel(self)
     }
     fn poll_done(&self, waker: &Waker) -> Poll<()> {
         JoinSlot::poll_done(self, waker)
@@ -384,6 +407,14 @@ impl<T> TaskStatus for JoinSlot<T> {
     }
 }
 
+/// What a [`JoinHandle`] sees of its task's cell: the slot, typed by the
+/// task's output, whatever the future was.
+pub(crate) trait Joinable<T> {
+    fn slot(&self) -> &JoinSlot<T>;
+    /// The same cell, seen as the loop sees it (for a [`TaskRef`]).
+    fn erased(self: Rc<Self>) -> Rc<dyn TaskFuture>;
+}
+
 /// A second way to reach a task, made by [`JoinHandle::task_ref`]: it can
 /// watch the task and cancel it, but never takes its result, so it can be
 /// cloned and kept by anyone.
@@ -395,45 +426,47 @@ impl<T> TaskStatus for JoinSlot<T> {
 /// never cancels anything.
 #[derive(Clone)]
 pub struct TaskRef {
-    slot: Rc<dyn TaskStatus>,
-    id: TaskId,
-    core: Weak<Core>,
+    task: Rc<dyn TaskFuture>,
 }
 
 impl TaskRef {
-    pub(crate) fn new(slot: Rc<dyn TaskStatus>, id: TaskId, core: Weak<Core>) -> Self {
-        TaskRef { slot, id, core }
+    pub(crate) fn new(task: Rc<dyn TaskFuture>) -> Self {
+        TaskRef { task }
+    }
+
+    fn slot(&self) -> &dyn TaskStatus {
+        self.task.status()
     }
 
     /// The task's name.
     pub fn name(&self) -> &str {
-        self.slot.name().as_str()
+        self.slot().name().as_str()
     }
 
     /// Whether the task has finished (returned, panicked or was cancelled).
     pub fn done(&self) -> bool {
-        self.slot.outcome().is_some()
+        self.slot().outcome().is_some()
     }
 
     /// Whether the task ended by cancellation.
     pub fn cancelled(&self) -> bool {
-        self.slot.outcome() == Some(Outcome::Cancelled)
+        self.slot().outcome() == Some(Outcome::Cancelled)
     }
 
     /// How the task ended, or `None` while it runs.
     pub fn outcome(&self) -> Option<Outcome> {
-        self.slot.outcome()
+        self.slot().outcome()
     }
 
     /// Waits for the task to end, like [`JoinHandle::poll_done`].
     pub fn poll_done(&self, cx: &mut Context<'_>) -> Poll<()> {
-        self.slot.poll_done(cx.waker())
+        self.slot().poll_done(cx.waker())
     }
 
     /// Cancels the task, exactly as [`JoinHandle::cancel`] does; `false` if
     /// it has already finished (or its loop is gone).
     pub fn cancel(&self) -> bool {
-        request_cancel(&*self.slot, &self.core, self.id)
+        self.slot().cancel()
     }
 
     /// Takes charge of the task's panic, now or when it comes: it will not
@@ -442,7 +475,7 @@ impl TaskRef {
     /// child) for the failures they report themselves, or choose to ignore
     /// after the first one.
     pub fn mark_retrieved(&self) {
-        self.slot.mark_retrieved();
+        self.slot().mark_retrieved();
     }
 
     /// Calls `callback` with this task once it has ended (asyncio's
@@ -453,7 +486,7 @@ impl TaskRef {
     /// never run (asyncio's `run` would let them).
     pub fn add_done_callback(&self, callback: impl FnOnce(&TaskRef) + 'static) {
         let task = self.clone();
-        self.slot
+        self.slot()
             .add_done_callback(Box::new(move || callback(&task)));
     }
 
@@ -461,9 +494,9 @@ impl TaskRef {
     /// not taken the result yet. Like asyncio's `exception()`, reading it
     /// counts as retrieving it: it will not be reported as never retrieved.
     pub fn panic_message(&self) -> Option<String> {
-        let text = self.slot.panic_text();
+        let text = self.slot().panic_text();
         if text.is_some() {
-            self.slot.mark_retrieved();
+            self.slot().mark_retrieved();
         }
         text
     }
@@ -472,29 +505,12 @@ impl TaskRef {
 impl PartialEq for TaskRef {
     /// Two `TaskRef`s are equal when they reach the same task.
     fn eq(&self, other: &TaskRef) -> bool {
-        std::ptr::addr_eq(Rc::as_ptr(&self.slot), Rc::as_ptr(&other.slot))
+        std::ptr::addr_eq(Rc::as_ptr(&self.task), Rc::as_ptr(&other.task))
     }
 }
 
 impl Eq for TaskRef {}
 // ANCHOR_END: task_ref
-
-/// What `cancel()` does, for a handle and a `TaskRef` alike: mark the task
-/// and schedule it, so the loop drops its future at its next turn.
-fn request_cancel(slot: &dyn TaskStatus, core: &Weak<Core>, id: TaskId) -> bool {
-    if slot.outcome().is_some() {
-        return false;
-    }
-    match core.upgrade() {
-        Some(core) => {
-            slot.request_cancel();
-            core.schedule(id, false);
-            true
-        }
-        // The loop is gone, and with it the task's future.
-        None => false,
-    }
-}
 
 impl fmt::Debug for TaskRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -519,51 +535,47 @@ impl fmt::Debug for TaskRef {
 #[must_use = "a task runs without its handle, but its result and panics are lost; \
               bind the handle or `drop` it on purpose"]
 pub struct JoinHandle<T> {
-    slot: Rc<JoinSlot<T>>,
-    id: TaskId,
-    /// The loop that owns the task; weak, so a handle kept after its loop is
-    /// gone does not keep the loop alive.
-    core: Weak<Core>,
-    /// Polled by an `.await` that has not yet returned: dropping the handle
-    /// now means whoever awaited it was cancelled.
-    awaited: bool,
+    /// The task's cell, which holds its slot (and, until it ends, its
+    /// future). The slot reaches the task's loop only through a weak
+    /// reference: a handle kept after its loop is gone does not keep the
+    /// loop alive.
+    task: Rc<dyn Joinable<T>>,
 }
 // ANCHOR_END: handle
 
 // ANCHOR: impl_join_handle
 impl<T> JoinHandle<T> {
     // ANCHOR_END: impl_join_handle
-    pub(crate) fn new(slot: Rc<JoinSlot<T>>, id: TaskId, core: Weak<Core>) -> Self {
-        JoinHandle {
-            slot,
-            id,
-            core,
-            awaited: false,
-        }
+    pub(crate) fn new(task: Rc<dyn Joinable<T>>) -> Self {
+        JoinHandle { task }
+    }
+
+    fn slot(&self) -> &JoinSlot<T> {
+        self.task.slot()
     }
 
     /// The task's name (`Task-1`, `Task-2`, … unless named on spawn).
     pub fn name(&self) -> &str {
-        self.slot.name.as_str()
+        self.slot().name.as_str()
     }
 
     /// Whether the task has finished: returned, panicked or was cancelled
     /// (asyncio's `Task.done()`). It stays true after the result was taken.
     pub fn done(&self) -> bool {
-        self.slot.is_done()
+        self.slot().is_done()
     }
 
     /// Whether the task ended by cancellation (asyncio's `Task.cancelled()`).
     /// It stays true after awaiting the handle returned
     /// [`JoinError::Cancelled`].
     pub fn cancelled(&self) -> bool {
-        self.slot.outcome() == Some(Outcome::Cancelled)
+        self.slot().outcome() == Some(Outcome::Cancelled)
     }
 
     /// How the task ended, or `None` while it runs. Known before and after
     /// the result is taken.
     pub fn outcome(&self) -> Option<Outcome> {
-        self.slot.outcome()
+        self.slot().outcome()
     }
 
     /// Waits for the task to end without taking its result, and without
@@ -571,7 +583,7 @@ impl<T> JoinHandle<T> {
     /// way and is dropped does not cancel the task. (`wait` and `gather`
     /// watch their children like this; `.await` takes the result.)
     pub fn poll_done(&self, cx: &mut Context<'_>) -> Poll<()> {
-        self.slot.poll_done(cx.waker())
+        self.slot().poll_done(cx.waker())
     }
 
     /// A [`TaskRef`] to this task: it can watch and cancel the task, not
@@ -580,7 +592,7 @@ impl<T> JoinHandle<T> {
     where
         T: 'static,
     {
-        TaskRef::new(self.slot.clone(), self.id, self.core.clone())
+        TaskRef::new(self.task.clone().erased())
     }
 
     /// The task's result, if it is done and was not taken yet: the value
@@ -588,7 +600,7 @@ impl<T> JoinHandle<T> {
     /// this call as an `.await` does). `None` while the task runs, and
     /// after the result was taken.
     pub fn try_take(&mut self) -> Option<Result<T, JoinError>> {
-        self.slot.try_take()
+        self.slot().try_take()
     }
 
     /// Calls `callback` with the task once it has ended: see
@@ -609,20 +621,19 @@ impl<T> JoinHandle<T> {
     /// Cancelling from inside the task itself takes effect at its next
     /// suspension, or, if it returns first, makes that return a
     /// cancellation (asyncio's `test_cancel_at_end`).
-    // ANCHOR: cancel
     pub fn cancel(&self) -> bool {
-        request_cancel(&*self.slot, &self.core, self.id)
+        self.slot().cancel()
     }
-    // ANCHOR_END: cancel
 }
 
 // ANCHOR: handle_future
 impl<T> Future for JoinHandle<T> {
     type Output = Result<T, JoinError>;
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let poll = self.slot.poll_take(cx.waker());
-        self.awaited = poll.is_pending();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let poll = self.slot().poll_take(cx.waker());
+        // There is one handle per task, so the slot keeps its flag.
+        self.slot().awaited.set(poll.is_pending());
         poll
     }
 }
@@ -631,7 +642,7 @@ impl<T> Drop for JoinHandle<T> {
     /// Dropped in the middle of an `.await`: the awaiting side was
     /// cancelled, so the task it waited on is cancelled too.
     fn drop(&mut self) {
-        if self.awaited {
+        if self.slot().awaited.get() {
             self.cancel();
         }
     }

@@ -73,8 +73,20 @@
 //! assert_eq!(event_loop.take_trace().notes(), ["hello"]);
 //! ```
 //!
+//! # One `unsafe` block
+//!
+//! A task's future and its result share one allocation (an `Rc` that the
+//! table and the handle both hold), so polling the future in place needs
+//! one `Pin::new_unchecked`, in `TaskCell::poll_in_place`, with its proof.
+//! Every other line of the crate is safe code: `unsafe` is denied, and
+//! allowed for that one function alone.
+//!
 //! [`Future::poll`]: std::future::Future::poll
-#![forbid(unsafe_code)]
+#![deny(
+    unsafe_code,
+    unsafe_op_in_unsafe_fn,
+    clippy::undocumented_unsafe_blocks
+)]
 #![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
 
 mod context;

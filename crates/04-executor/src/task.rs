@@ -1,5 +1,6 @@
 //! What the loop keeps for each task, and the waker that reschedules it.
 
+use std::cell::RefCell;
 use std::future::Future;
 use std::panic::{self, AssertUnwindSafe};
 use std::pin::Pin;
@@ -8,11 +9,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::task::{Context, Poll, Wake, Waker};
 
-use pin_project_lite::pin_project;
-
 use crate::context;
 use crate::driver::Unpark;
-use crate::join::{JoinError, JoinSlot, TaskName, TaskStatus};
+use crate::join::{JoinError, JoinSlot, Joinable, TaskStatus};
 use crate::trace::Outcome;
 
 /// A task's place in its loop's task table, and the generation of that
@@ -35,56 +34,81 @@ impl TaskId {
     }
 }
 
-/// The type-erased task the loop polls: the user's future, wrapped so it
-/// delivers its output (or its panic) to the task's handle.
-pub(crate) type BoxedTask = Pin<Box<dyn TaskFuture>>;
-
 // ANCHOR: task_future
 /// What the loop can do with a task, whatever its output type.
 pub(crate) trait TaskFuture {
     /// Polls the task once. When it finishes, its future is dropped and its
     /// slot completed; `record` hears how it ended just before the slot
     /// wakes whoever awaits it (so a trace shows the end before the wake).
-    fn poll_task(self: Pin<&mut Self>, cx: &mut Context<'_>, record: &dyn Fn(Outcome)) -> Poll<()>;
+    fn poll_task(&self, cx: &mut Context<'_>, record: &dyn Fn(Outcome)) -> Poll<()>;
 
     /// Drops the task's future without finishing it, and completes its
     /// slot: cancelled, or panicked if a destructor panicked on the way.
-    fn cancel(self: Pin<&mut Self>) -> Outcome;
+    /// `None` if the future was gone already (the task had ended).
+    fn drop_future(&self) -> Option<Outcome>;
 
-    /// Whether `cancel()` was called on the task's handle.
-    fn cancel_requested(&self) -> bool;
-
-    /// The task's name, for traces and error reports.
-    fn name(&self) -> &TaskName;
+    /// The task's slot, seen whatever its output type.
+    fn status(&self) -> &dyn TaskStatus;
 }
 
-pin_project! {
-    /// The user's future and the slot its outcome goes to.
-    pub(crate) struct TaskCell<F: Future> {
-        // `None` once the task has ended: dropped in place, inside a catch.
-        #[pin]
-        future: Option<F>,
-        slot: Rc<JoinSlot<F::Output>>,
-    }
-
-    impl<F: Future> PinnedDrop for TaskCell<F> {
-        // Dropped without `cancel` (only if a loop's task table is dropped
-        // whole): the awaiting side must still hear that the task is gone.
-        fn drop(this: Pin<&mut Self>) {
-            let mut this = this.project();
-            if this.future.is_some() {
-                this.future.set(None);
-                this.slot.complete(Err(JoinError::Cancelled));
-            }
-        }
-    }
+/// The user's future and the slot its outcome goes to, in *one*
+/// allocation: the loop's table and the task's handle each hold an `Rc`
+/// to the same cell, as `Rc<dyn TaskFuture>` and `Rc<dyn Joinable<T>>`.
+pub(crate) struct TaskCell<F: Future> {
+    slot: JoinSlot<F::Output>,
+    /// `None` once the task has ended: dropped in place, inside a catch.
+    future: RefCell<Option<F>>,
 }
+// ANCHOR_END: task_future
 
 impl<F: Future> TaskCell<F> {
-    pub(crate) fn new(future: F, slot: Rc<JoinSlot<F::Output>>) -> Self {
+    pub(crate) fn new(future: F, slot: JoinSlot<F::Output>) -> Self {
         TaskCell {
-            future: Some(future),
             slot,
+            future: RefCell::new(Some(future)),
+        }
+    }
+
+    /// A cell for a task that never got its future (its loop refused it).
+    pub(crate) fn refused(slot: JoinSlot<F::Output>) -> Self {
+        TaskCell {
+            slot,
+            future: RefCell::new(None),
+        }
+    }
+
+    // ANCHOR: pinned
+    /// Polls the future where it lies.
+    #[allow(unsafe_code)] // the crate's one `unsafe` block: see its proof
+    fn poll_in_place(&self, cx: &mut Context<'_>) -> Option<Poll<F::Output>> {
+        let mut future = self.future.borrow_mut();
+        let future = future.as_mut()?;
+        // SAFETY: `Pin` asks that the future stay at this address from now
+        // until it is dropped. It lives inside this cell, and the cell
+        // inside an `Rc` allocation, which never moves. Nothing moves the
+        // future out of its `Option`: it leaves only by being dropped in
+        // place (`*future = None`, in `end_future`), and no code unwraps
+        // the `Rc` to move the cell. So the future never moves again.
+        let future = unsafe { Pin::new_unchecked(future) };
+        Some(future.poll(cx))
+    }
+    // ANCHOR_END: pinned
+
+    // ANCHOR: end_future
+    /// Drops the future in place, turning a panic in its destructor into
+    /// an error (the `Option` is `None` afterwards either way).
+    fn end_future(&self) -> Result<(), JoinError> {
+        catching(|| *self.future.borrow_mut() = None)
+    }
+    // ANCHOR_END: end_future
+}
+
+impl<F: Future> Drop for TaskCell<F> {
+    // The last `Rc` went with the future still in: the slot must say the
+    // task is gone. (The table drops futures itself; see `TaskEntry`.)
+    fn drop(&mut self) {
+        if self.future.get_mut().take().is_some() {
+            self.slot.complete(Err(JoinError::Cancelled));
         }
     }
 }
@@ -94,29 +118,28 @@ fn catching<R>(f: impl FnOnce() -> R) -> Result<R, JoinError> {
     panic::catch_unwind(AssertUnwindSafe(f)).map_err(JoinError::Panicked)
 }
 
+// ANCHOR: impl_task_future
 impl<F: Future> TaskFuture for TaskCell<F> {
-    fn poll_task(self: Pin<&mut Self>, cx: &mut Context<'_>, record: &dyn Fn(Outcome)) -> Poll<()> {
-        let mut this = self.project();
-        let Some(future) = this.future.as_mut().as_pin_mut() else {
-            return Poll::Ready(()); // ended already
-        };
-        let mut result = match catching(|| future.poll(cx)) {
-            Ok(Poll::Pending) => return Poll::Pending,
-            Ok(Poll::Ready(value)) => Ok(value),
+    // ANCHOR_END: impl_task_future
+    fn poll_task(&self, cx: &mut Context<'_>, record: &dyn Fn(Outcome)) -> Poll<()> {
+        let mut result = match catching(|| self.poll_in_place(cx)) {
+            Ok(None) => return Poll::Ready(()), // ended already
+            Ok(Some(Poll::Pending)) => return Poll::Pending,
+            Ok(Some(Poll::Ready(value))) => Ok(value),
             Err(panicked) => Err(panicked),
         };
         // The future is finished: drop it now, inside a catch too, so that a
         // destructor that panics becomes the task's outcome, not the loop's
         // end. (The first panic wins; a second is dropped with the first's
         // future.)
-        if let Err(panicked) = catching(|| this.future.set(None)) {
+        if let Err(panicked) = self.end_future() {
             if result.is_ok() {
                 result = Err(panicked);
             }
         }
         // Cancelled during its last step, it returned before any suspension
         // could drop it: asyncio still ends such a task cancelled.
-        if result.is_ok() && this.slot.is_cancel_requested() {
+        if result.is_ok() && self.slot.is_cancel_requested() {
             result = Err(JoinError::Cancelled);
         }
         record(match &result {
@@ -124,157 +147,296 @@ impl<F: Future> TaskFuture for TaskCell<F> {
             Err(JoinError::Panicked(_)) => Outcome::Panicked,
             Err(JoinError::Cancelled) => Outcome::Cancelled,
         });
-        this.slot.complete(result);
+        self.slot.complete(result);
         Poll::Ready(())
     }
 
-    fn cancel(self: Pin<&mut Self>) -> Outcome {
-        let mut this = self.project();
-        let (result, outcome) = match catching(|| this.future.set(None)) {
+    // ANCHOR: drop_future
+    fn drop_future(&self) -> Option<Outcome> {
+        if self.future.borrow().is_none() {
+            return None;
+        }
+        let (result, outcome) = match self.end_future() {
             Ok(()) => (Err(JoinError::Cancelled), Outcome::Cancelled),
             Err(panicked) => (Err(panicked), Outcome::Panicked),
         };
-        this.slot.complete(result);
-        outcome
+        self.slot.complete(result);
+        Some(outcome)
     }
+    // ANCHOR_END: drop_future
 
-    fn cancel_requested(&self) -> bool {
-        self.slot.is_cancel_requested()
-    }
-
-    fn name(&self) -> &TaskName {
-        &self.slot.name
+    fn status(&self) -> &dyn TaskStatus {
+        &self.slot
     }
 }
-// ANCHOR_END: task_future
+
+impl<F: Future> Joinable<F::Output> for TaskCell<F>
+where
+    F: 'static,
+{
+    fn slot(&self) -> &JoinSlot<F::Output> {
+        &self.slot
+    }
+
+    fn erased(self: Rc<Self>) -> Rc<dyn TaskFuture> {
+        self
+    }
+}
 
 // ANCHOR: entry
 /// One live task, as the loop sees it.
 pub(crate) struct TaskEntry {
-    /// `None` only while the loop is polling it (the future is taken out so
-    /// that it can spawn tasks, which needs the table).
-    pub(crate) future: Option<BoxedTask>,
+    /// The task: its future and its slot, shared with its handle.
+    pub(crate) task: Rc<dyn TaskFuture>,
+    /// The task's own waker, once a poll left a clone of it somewhere (a
+    /// timer, a socket, another task's handle); until then the loop lends
+    /// each poll a spare one. Taken out while the task is polled.
+    pub(crate) waker: Option<Waker>,
+    /// The generation of the task's place in the table (see [`TaskId`]).
+    generation: u32,
     /// Already in the ready queue: a second wake before the poll must not
     /// queue it twice.
     pub(crate) scheduled: bool,
-    /// The task's own waker, once a poll left a clone of it somewhere (a
-    /// timer, a socket, another task's handle); until then the loop lends
-    /// each poll a spare one. Taken out with the future while it is polled.
-    pub(crate) waker: Option<Waker>,
-    /// The task's slot, seen whatever its output type: what
-    /// `current_task()` and `all_tasks()` hand out as a `TaskRef`.
-    pub(crate) status: Rc<dyn TaskStatus>,
+    /// `cancel()` was called: the loop drops the future instead of polling
+    /// it. (The slot knows too; this copy spares each poll a look through
+    /// the `dyn` cell.)
+    pub(crate) cancel_requested: bool,
 }
 // ANCHOR_END: entry
 
-/// The live tasks of one loop: a slab, a vector whose free places are
-/// reused, indexed by the low half of a [`TaskId`]. Finding a task is an
-/// index and a generation check, not a hash.
-#[derive(Default)]
-pub(crate) struct TaskTable {
-    slots: Vec<Slot>,
-    /// The places whose task is gone, reused last-freed first.
-    free: Vec<u32>,
-    len: usize,
+impl Drop for TaskEntry {
+    /// The table lets go of a task whose future is still there (the loop
+    /// itself is being dropped): the future goes now, whoever else holds
+    /// the cell, and the handle hears the task was cancelled.
+    fn drop(&mut self) {
+        self.task.drop_future();
+    }
 }
 
-#[derive(Default)]
-struct Slot {
-    /// Bumped each time the place is freed (wrapping after 2^32 tasks have
-    /// used this one place: a waker stale for that long could be fooled).
-    generation: u32,
-    entry: Option<TaskEntry>,
+/// How many places one page of the task table holds.
+const PAGE: usize = 1024;
+
+/// One place in the task table.
+enum Slot {
+    /// No task here. The next one to come gets this generation; `next_free`
+    /// is the free place to use after this one (the free list runs through
+    /// the vacant places themselves, so it costs no memory of its own).
+    Vacant {
+        generation: u32,
+        next_free: u32,
+    },
+    Occupied(TaskEntry),
+}
+
+/// The end of the free list.
+const NO_PLACE: u32 = u32::MAX;
+
+/// The live tasks of one loop: a slab, whose free places are reused,
+/// indexed by the low half of a [`TaskId`]. Finding a task is an index and
+/// a generation check, not a hash. The places come in pages of [`PAGE`],
+/// so the table grows a page at a time: it never copies its tasks to a
+/// bigger vector, and never holds twice the room it needs.
+pub(crate) struct TaskTable {
+    pages: Vec<Box<[Slot; PAGE]>>,
+    /// How many places were ever handed out (the ones above are untouched).
+    used: usize,
+    /// The first place whose task is gone (`NO_PLACE` if none): freed
+    /// places are reused last-freed first.
+    free: u32,
+    len: usize,
+    /// The generation a brand-new place starts at: one more than any place
+    /// given back by `shrink_to` had, so that a stale waker for a place
+    /// that was given back cannot match the place made anew.
+    fresh_generation: u32,
+}
+
+impl Default for TaskTable {
+    fn default() -> Self {
+        TaskTable {
+            pages: Vec::new(),
+            used: 0,
+            free: NO_PLACE,
+            len: 0,
+            fresh_generation: 0,
+        }
+    }
+}
+
+fn page_and_offset(index: usize) -> (usize, usize) {
+    (index / PAGE, index % PAGE)
 }
 
 impl TaskTable {
+    fn slot(&self, index: usize) -> Option<&Slot> {
+        let (page, offset) = page_and_offset(index);
+        self.pages.get(page).map(|page| &page[offset])
+    }
+
+    fn slot_mut(&mut self, index: usize) -> Option<&mut Slot> {
+        let (page, offset) = page_and_offset(index);
+        self.pages.get_mut(page).map(|page| &mut page[offset])
+    }
+
     /// The id the next [`insert`](TaskTable::insert) will use.
     pub(crate) fn next_id(&self) -> TaskId {
-        match self.free.last() {
-            Some(&index) => TaskId::new(index, self.slots[index as usize].generation),
-            None => {
-                let index = u32::try_from(self.slots.len()).expect("more than 2^32 live tasks");
-                TaskId::new(index, 0)
-            }
-        }
+        let index = match self.free {
+            NO_PLACE => self.used,
+            index => index as usize,
+        };
+        let generation = match self.slot(index) {
+            Some(Slot::Vacant { generation, .. }) => *generation,
+            Some(Slot::Occupied(_)) => unreachable!("a free place is vacant"),
+            None => self.fresh_generation,
+        };
+        let index = u32::try_from(index)
+            .ok()
+            .filter(|&index| index != NO_PLACE)
+            .expect("more than 2^32 - 1 live tasks");
+        TaskId::new(index, generation)
     }
-    /// Inserts the entry of the task `id`, which [`next_id`](TaskTable::next_id)
-    /// just gave.
-    pub(crate) fn insert(&mut self, id: TaskId, entry: TaskEntry) {
+
+    /// Inserts the task `id`, which [`next_id`](TaskTable::next_id) just
+    /// gave, not yet scheduled and without a waker of its own.
+    pub(crate) fn insert(&mut self, id: TaskId, task: Rc<dyn TaskFuture>, scheduled: bool) {
         debug_assert_eq!(id, self.next_id());
-        if self.free.pop().is_none() {
-            self.slots.push(Slot::default());
+        if self.free == NO_PLACE {
+            if self.used == self.pages.len() * PAGE {
+                let generation = self.fresh_generation;
+                let vacant = || Slot::Vacant {
+                    generation,
+                    next_free: NO_PLACE,
+                };
+                let page: Box<[Slot]> = (0..PAGE).map(|_| vacant()).collect();
+                self.pages
+                    .push(page.try_into().ok().expect("a page of PAGE places"));
+            }
+            self.used += 1;
+        } else if let Some(Slot::Vacant { next_free, .. }) = self.slot(id.index()) {
+            self.free = *next_free;
         }
-        self.slots[id.index()].entry = Some(entry);
+        let entry = TaskEntry {
+            task,
+            waker: None,
+            generation: id.generation(),
+            scheduled,
+            cancel_requested: false,
+        };
+        *self
+            .slot_mut(id.index())
+            .expect("the place was made just above") = Slot::Occupied(entry);
         self.len += 1;
     }
+
     pub(crate) fn get_mut(&mut self, id: TaskId) -> Option<&mut TaskEntry> {
-        let slot = self.slots.get_mut(id.index())?;
-        if slot.generation != id.generation() {
-            return None; // a stale id: its task is gone, the place reused
+        match self.slot_mut(id.index())? {
+            // A stale id (its task gone, the place reused) finds another
+            // generation.
+            Slot::Occupied(entry) if entry.generation == id.generation() => Some(entry),
+            _ => None,
         }
-        slot.entry.as_mut()
     }
+
     pub(crate) fn get(&self, id: TaskId) -> Option<&TaskEntry> {
-        let slot = self.slots.get(id.index())?;
-        if slot.generation != id.generation() {
-            return None;
+        match self.slot(id.index())? {
+            Slot::Occupied(entry) if entry.generation == id.generation() => Some(entry),
+            _ => None,
         }
-        slot.entry.as_ref()
     }
+
     /// Every entry, oldest first.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (TaskId, &TaskEntry)> {
         let mut all: Vec<_> = self
-            .slots
+            .pages
             .iter()
+            .flat_map(|page| page.iter())
             .enumerate()
-            .filter_map(|(index, slot)| {
-                let entry = slot.entry.as_ref()?;
-                Some((TaskId::new(index as u32, slot.generation), entry))
+            .filter_map(|(index, slot)| match slot {
+                Slot::Occupied(entry) => Some((TaskId::new(index as u32, entry.generation), entry)),
+                Slot::Vacant { .. } => None,
             })
             .collect();
-        all.sort_by_key(|(_, entry)| entry.status.name().number());
+        all.sort_by_key(|(_, entry)| entry.task.status().name().number());
         all.into_iter()
     }
+
+    /// Takes the task `id` out of the table. The caller drops the entry
+    /// after its borrow of the table ends: dropping it may run the task's
+    /// destructors, which may spawn.
+    #[must_use = "drop the entry after the table's borrow ends"]
     pub(crate) fn remove(&mut self, id: TaskId) -> Option<TaskEntry> {
-        let slot = self.slots.get_mut(id.index())?;
-        if slot.generation != id.generation() {
-            return None;
+        let free = self.free;
+        let slot = self.slot_mut(id.index())?;
+        match slot {
+            Slot::Occupied(entry) if entry.generation == id.generation() => {}
+            _ => return None,
         }
-        let entry = slot.entry.take()?;
-        slot.generation = slot.generation.wrapping_add(1);
-        self.free.push(id.index() as u32);
+        let next = Slot::Vacant {
+            generation: id.generation().wrapping_add(1),
+            next_free: free,
+        };
+        let Slot::Occupied(entry) = std::mem::replace(slot, next) else {
+            unreachable!("matched Occupied just above")
+        };
+        self.free = id.index() as u32;
         self.len -= 1;
         Some(entry)
     }
+
     pub(crate) fn len(&self) -> usize {
         self.len
     }
+
     /// How many tasks the table has room for.
     pub(crate) fn capacity(&self) -> usize {
-        self.slots.capacity()
+        self.pages.len() * PAGE
     }
-    /// Gives back the room above the last live task, down to
-    /// `min_capacity`. (A live task high up keeps the room below it: a slab
-    /// cannot move its tasks, their ids say where they are.)
+
+    /// Gives back the pages above the last live task, down to
+    /// `min_capacity`. (A live task high up keeps the pages below it: a
+    /// slab cannot move its tasks, their ids say where they are.)
     pub(crate) fn shrink_to(&mut self, min_capacity: usize) {
-        let last_live = self.slots.iter().rposition(|slot| slot.entry.is_some());
+        let last_live = (0..self.used)
+            .rev()
+            .find(|&index| matches!(self.slot(index), Some(Slot::Occupied(_))));
         let keep = last_live.map_or(0, |index| index + 1);
-        if keep < self.slots.len() {
-            self.slots.truncate(keep);
-            self.free.retain(|&index| (index as usize) < keep);
+        let keep_pages = keep.div_ceil(PAGE).max(min_capacity.div_ceil(PAGE));
+        if keep_pages >= self.pages.len() {
+            return;
         }
-        self.slots.shrink_to(min_capacity);
-        self.free.shrink_to(min_capacity);
+        for page in self.pages.drain(keep_pages..) {
+            for slot in page.iter() {
+                if let Slot::Vacant { generation, .. } = slot {
+                    self.fresh_generation = self.fresh_generation.max(generation.wrapping_add(1));
+                }
+            }
+        }
+        self.pages.shrink_to_fit();
+        self.used = self.used.min(keep_pages * PAGE);
+        // The free list again, without the places given back: lowest
+        // first, so the next tasks fill the table from the bottom.
+        self.free = NO_PLACE;
+        for index in (0..self.used).rev() {
+            let free = self.free;
+            if let Some(Slot::Vacant { next_free, .. }) = self.slot_mut(index) {
+                *next_free = free;
+                self.free = index as u32;
+            }
+        }
     }
+
     /// Takes every task out, oldest first (so shutdown is deterministic).
     pub(crate) fn drain(&mut self) -> Vec<(TaskId, TaskEntry)> {
-        let mut all: Vec<_> = (0..self.slots.len())
-            .filter_map(|index| {
-                let id = TaskId::new(index as u32, self.slots[index].generation);
-                self.remove(id).map(|entry| (id, entry))
+        let ids: Vec<_> = (0..self.used)
+            .filter_map(|index| match self.slot(index)? {
+                Slot::Occupied(entry) => Some(TaskId::new(index as u32, entry.generation)),
+                Slot::Vacant { .. } => None,
             })
             .collect();
-        all.sort_by_key(|(_, entry)| entry.future.as_ref().map(|task| task.name().number()));
+        let mut all: Vec<_> = ids
+            .into_iter()
+            .filter_map(|id| self.remove(id).map(|entry| (id, entry)))
+            .collect();
+        all.sort_by_key(|(_, entry)| entry.task.status().name().number());
         all
     }
 }

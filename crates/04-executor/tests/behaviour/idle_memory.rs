@@ -58,3 +58,58 @@ fn a_loop_that_still_uses_most_of_its_table_keeps_it() {
     assert_eq!(event_loop.task_count(), BURST - BURST / 4);
     assert_eq!(event_loop.task_table_capacity(), table);
 }
+
+#[test]
+#[cfg_attr(miri, ignore = "a hundred thousand tasks: minutes under miri")]
+fn a_waker_kept_from_a_place_given_back_does_not_wake_the_next_task_there() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use std::task::{Poll, Waker};
+
+    let event_loop = EventLoop::new();
+    // The last of a burst sits in the table's highest place; keep its waker.
+    let stale: Waker = event_loop.run_until_complete(async {
+        let handles = spawn_waiting(BURST - 1).await;
+        let last = spawn(std::future::poll_fn(|cx| Poll::Ready(cx.waker().clone())));
+        let waker = last.await.expect("the last task returned its waker");
+        for handle in handles {
+            handle.cancel();
+        }
+        yield_now().await;
+        waker
+    });
+    // Idle now: the table gave its pages back.
+    assert!(
+        event_loop.task_table_capacity() < BURST / 10,
+        "the table should have shrunk after the burst, it holds {}",
+        event_loop.task_table_capacity()
+    );
+    // A new burst fills the places again, the stale waker's among them.
+    let polls = Rc::new(Cell::new(0_usize));
+    event_loop.run_until_complete({
+        let polls = polls.clone();
+        async move {
+            let handles: Vec<_> = (0..BURST)
+                .map(|_| {
+                    let polls = polls.clone();
+                    spawn(std::future::poll_fn(move |_| {
+                        polls.set(polls.get() + 1);
+                        Poll::<()>::Pending
+                    }))
+                })
+                .collect();
+            yield_now().await;
+            let first = polls.get();
+            stale.wake_by_ref();
+            yield_now().await;
+            assert_eq!(
+                polls.get(),
+                first,
+                "a waker kept from a task that ended woke a task that came later to its place"
+            );
+            for handle in handles {
+                handle.cancel();
+            }
+        }
+    });
+}
