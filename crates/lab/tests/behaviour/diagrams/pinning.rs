@@ -128,7 +128,7 @@ pub fn draw() -> String {
         Anchor::Start,
         &[
             "So poll takes Pin<&mut Self>: a promise that the future stays where it is until it is dropped.",
-            "~It gets a fixed place on the heap (Box::pin, as chapter 4's tasks do) or in a stack frame that outlives every poll (pin!).",
+            "~It gets a fixed place on the heap (Box::pin, or a task's Rc cell in chapter 4) or in a stack frame that outlives every poll (pin!).",
         ],
     );
     s.finish()
