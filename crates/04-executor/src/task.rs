@@ -23,6 +23,10 @@ use crate::trace::Outcome;
 pub struct TaskId(pub(crate) u64);
 
 impl TaskId {
+    /// Names no task (its index is the table's `NO_PLACE`): the ready
+    /// queue's marker for "a callback goes here".
+    pub(crate) const CALLBACK: TaskId = TaskId(u64::MAX);
+
     fn new(index: u32, generation: u32) -> Self {
         TaskId(u64::from(generation) << 32 | u64::from(index))
     }

@@ -14,7 +14,7 @@ pub const DRAWN_FROM: &[(&str, &[&str])] = &[(
         "fn turn(&self, wait: bool)",
         "core.drain_remote();\n        let timeout = if core.has_ready() || !wait {\n            Some(Duration::ZERO)",
         "self.driver.borrow_mut().park(timeout);\n        core.drain_remote();\n        core.run_ready();\n        if !core.has_ready() {\n            core.shrink_when_idle();",
-        "ready: RefCell<VecDeque<Runnable>>",
+        "ready: RefCell<ReadyQueue>",
         "let batch = self.ready.borrow().len();",
         "self.turn(false);",
     ],
@@ -99,7 +99,7 @@ pub fn draw() -> String {
         74.0,
         Style::Bold,
         Anchor::Start,
-        "The ready queue: VecDeque<Runnable>",
+        "The ready queue: Runnables, in order",
     );
     let cells = ["Task-2", "Task-3", "callback", "Task-5"];
     for (i, cell) in cells.iter().enumerate() {
