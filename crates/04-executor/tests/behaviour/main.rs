@@ -14,6 +14,7 @@ mod demos;
 mod idle_memory;
 mod join;
 mod outcomes;
+mod pinned_in_place;
 mod remote_wake;
 mod running_loop;
 mod scheduling_order;
