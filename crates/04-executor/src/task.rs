@@ -399,9 +399,18 @@ impl TaskTable {
     /// `min_capacity`. (A live task high up keeps the pages below it: a
     /// slab cannot move its tasks, their ids say where they are.)
     pub(crate) fn shrink_to(&mut self, min_capacity: usize) {
-        let last_live = (0..self.used)
+        // From the top down, a page at a time.
+        let last_live = self
+            .pages
+            .iter()
+            .enumerate()
             .rev()
-            .find(|&index| matches!(self.slot(index), Some(Slot::Occupied(_))));
+            .find_map(|(page, slots)| {
+                let offset = slots
+                    .iter()
+                    .rposition(|slot| matches!(slot, Slot::Occupied(_)))?;
+                Some(page * PAGE + offset)
+            });
         let keep = last_live.map_or(0, |index| index + 1);
         let keep_pages = keep.div_ceil(PAGE).max(min_capacity.div_ceil(PAGE));
         if keep_pages >= self.pages.len() {
