@@ -319,10 +319,16 @@ impl Core {
 
     /// Moves the tasks that other threads woke, and the callbacks they
     /// scheduled, into the ready queue.
+    #[inline]
     fn drain_remote(&self) {
-        if !self.shared.has_remote() {
-            return; // nobody on another thread woke anything: no lock
+        // Nobody on another thread woke anything: no lock, no call.
+        if self.shared.has_remote() {
+            self.take_remote();
         }
+    }
+
+    #[cold]
+    fn take_remote(&self) {
         for id in self.shared.take_remote() {
             self.schedule(id, true);
         }
@@ -553,6 +559,7 @@ impl Core {
             .collect()
     }
 
+    #[inline]
     fn has_ready(&self) -> bool {
         !self.ready.borrow().is_empty()
     }

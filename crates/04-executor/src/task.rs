@@ -490,6 +490,7 @@ impl Shared {
     /// Whether a remote wake or a callback from another thread may be
     /// waiting: plain loads, for the loop's every turn; `take_remote` and
     /// `take_callbacks` decide for sure.
+    #[inline]
     pub(crate) fn has_remote(&self) -> bool {
         self.remote_pending.load(Ordering::Relaxed) || self.has_callbacks.load(Ordering::Relaxed)
     }

@@ -73,8 +73,12 @@ impl WaiterList {
     /// Takes `id` out of the list, wherever it is, and says whether it had
     /// been woken (`None`: it was not in the list).
     pub(crate) fn remove(&mut self, id: WaiterId) -> Option<bool> {
-        let at = self.entries.iter().position(|e| e.id == id)?;
-        self.entries.remove(at).map(|e| e.woken)
+        let at = self.position(id)?;
+        let entry = match at {
+            0 => self.entries.pop_front(),
+            _ => self.entries.remove(at),
+        };
+        entry.map(|e| e.woken)
     }
 
     // ANCHOR: wake_one
@@ -98,7 +102,7 @@ impl WaiterList {
     /// is polled without having been woken (a spurious wake, or its task
     /// moved) must not lose its place, only update how to reach it.
     pub(crate) fn update_waker(&mut self, id: WaiterId, waker: &Waker) {
-        if let Some(entry) = self.entries.iter_mut().find(|e| e.id == id) {
+        if let Some(entry) = self.position(id).map(|at| &mut self.entries[at]) {
             if !entry.waker.will_wake(waker) {
                 entry.waker = waker.clone();
             }
@@ -108,7 +112,7 @@ impl WaiterList {
     /// Puts a woken entry back to waiting, in its place (for primitives
     /// whose waiters re-check a condition after every wake).
     pub(crate) fn rearm(&mut self, id: WaiterId, waker: &Waker) {
-        if let Some(entry) = self.entries.iter_mut().find(|e| e.id == id) {
+        if let Some(entry) = self.position(id).map(|at| &mut self.entries[at]) {
             entry.woken = false;
             if !entry.waker.will_wake(waker) {
                 entry.waker = waker.clone();
@@ -149,6 +153,15 @@ impl WaiterList {
     }
 
     fn entry(&self, id: WaiterId) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.id == id)
+        self.position(id).map(|at| &self.entries[at])
+    }
+
+    /// Where `id` is in the list. Waiters mostly leave in the order they
+    /// came, so the front is looked at before the rest is searched.
+    fn position(&self, id: WaiterId) -> Option<usize> {
+        if self.entries.front()?.id == id {
+            return Some(0);
+        }
+        self.entries.iter().position(|e| e.id == id)
     }
 }
