@@ -91,8 +91,9 @@ impl<F: Future> TaskCell<F> {
         // until it is dropped. It lives inside this cell, and the cell
         // inside an `Rc` allocation, which never moves. Nothing moves the
         // future out of its `Option`: it leaves only by being dropped in
-        // place (`*future = None`, in `end_future`), and no code unwraps
-        // the `Rc` to move the cell. So the future never moves again.
+        // place (`*future = None`, in `end_future` and in the cell's
+        // `Drop`; never `take()`), and no code unwraps the `Rc` to move the
+        // cell. So the future never moves again.
         let future = unsafe { Pin::new_unchecked(future) };
         Some(future.poll(cx))
     }
@@ -111,7 +112,9 @@ impl<F: Future> Drop for TaskCell<F> {
     // The last `Rc` went with the future still in: the slot must say the
     // task is gone. (The table drops futures itself; see `TaskEntry`.)
     fn drop(&mut self) {
-        if self.future.get_mut().take().is_some() {
+        let future = self.future.get_mut();
+        if future.is_some() {
+            *future = None; // in place: `take()` would move it first
             self.slot.complete(Err(JoinError::Cancelled));
         }
     }

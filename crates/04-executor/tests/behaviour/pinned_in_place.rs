@@ -35,6 +35,20 @@ impl StaysPut {
     }
 }
 
+impl Drop for StaysPut {
+    /// Dropped where it was polled, too: `Pin` promises that as well.
+    fn drop(&mut self) {
+        let address = self as *const StaysPut as usize;
+        if self
+            .first_address
+            .get()
+            .is_some_and(|first| first != address)
+        {
+            self.moves.set(self.moves.get() + 1);
+        }
+    }
+}
+
 impl Future for StaysPut {
     type Output = usize;
 
@@ -89,14 +103,24 @@ fn a_polled_future_never_moves_while_the_loop_grows_around_it() {
             }
             let mut moved_handles = Vec::with_capacity(1);
             moved_handles.extend(watched);
-            for handle in moved_handles {
+            // Three are cancelled (dropped by the loop at their next turn),
+            // four awaited to their end, the rest left to finish on their
+            // own; and two that never end are dropped at shutdown.
+            for handle in &moved_handles[..3] {
+                handle.cancel();
+            }
+            for handle in moved_handles.drain(3..7) {
                 handle.await.expect("a watched future returned");
             }
+            drop(spawn(StaysPut::new(usize::MAX, moves.clone())));
+            drop(spawn(StaysPut::new(usize::MAX, moves.clone())));
+            yield_now().await;
         }
     });
+    drop(event_loop);
     assert_eq!(
         moves.get(),
         0,
-        "a task's future moved between its polls: the loop broke its Pin promise"
+        "a task's future moved between its polls, or before its drop: the loop broke its Pin promise"
     );
 }
