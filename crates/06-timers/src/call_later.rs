@@ -6,7 +6,7 @@ use std::fmt;
 use std::rc::Rc;
 use std::time::Duration;
 
-use crate::timers::{self, Fire, TimerKey, Timers};
+use crate::timers::{self, Fire, Nanos, TimerId, Timers};
 
 /// Runs `callback` on the running loop `delay` from now: asyncio's
 /// `loop.call_later`.
@@ -14,7 +14,8 @@ use crate::timers::{self, Fire, TimerKey, Timers};
 /// When the timer fires, the callback joins the ready queue and runs in its
 /// turn, like a `call_soon` callback. Dropping the returned handle does not
 /// cancel it; [`TimerHandle::cancel`] does. A delay too far for the clock
-/// (`Duration::MAX`) is never: the callback waits, and never runs.
+/// (past 584 years after it started: `Duration::MAX`) is never: the
+/// callback waits, and never runs.
 ///
 /// # Panics
 ///
@@ -33,7 +34,11 @@ pub fn call_later(delay: Duration, callback: impl FnOnce() + 'static) -> TimerHa
 ///
 /// When no loop with timers runs on this thread.
 pub fn call_at(when: Duration, callback: impl FnOnce() + 'static) -> TimerHandle {
-    schedule(timers::current("call_at()"), when, Box::new(callback))
+    schedule(
+        timers::current("call_at()"),
+        timers::nanos(when),
+        Box::new(callback),
+    )
 }
 
 /// A callback set with [`call_later`] or [`call_at`]: asyncio's
@@ -41,7 +46,8 @@ pub fn call_at(when: Duration, callback: impl FnOnce() + 'static) -> TimerHandle
 pub struct TimerHandle {
     slot: Rc<CallbackSlot>,
     timers: Rc<Timers>,
-    key: TimerKey,
+    timer: TimerId,
+    when: Nanos,
 }
 
 /// The callback itself, shared by the handle and the timer (and, once the
@@ -53,16 +59,21 @@ pub(crate) struct CallbackSlot {
 }
 // ANCHOR_END: call_later
 
-fn schedule(timers: Rc<Timers>, when: Duration, callback: Box<dyn FnOnce()>) -> TimerHandle {
+fn schedule(timers: Rc<Timers>, when: Nanos, callback: Box<dyn FnOnce()>) -> TimerHandle {
     let slot = Rc::new(CallbackSlot {
         callback: RefCell::new(Some(callback)),
         cancelled: Cell::new(false),
     });
-    let key = timers
+    let timer = timers
         .queue
         .borrow_mut()
         .insert(when, Fire::Call(slot.clone()));
-    TimerHandle { slot, timers, key }
+    TimerHandle {
+        slot,
+        timers,
+        timer,
+        when,
+    }
 }
 
 impl CallbackSlot {
@@ -90,7 +101,7 @@ impl TimerHandle {
         if self.slot.callback.borrow_mut().take().is_some() {
             self.slot.cancelled.set(true);
         }
-        let removed = self.timers.queue.borrow_mut().remove(self.key);
+        let removed = self.timers.queue.borrow_mut().remove(self.timer);
         drop(removed);
     }
     // ANCHOR_END: cancel
@@ -104,7 +115,7 @@ impl TimerHandle {
     /// When the callback is due, on the loop's clock (asyncio's
     /// `TimerHandle.when()`).
     pub fn when(&self) -> Duration {
-        self.key.deadline
+        timers::duration(self.when)
     }
 }
 

@@ -11,7 +11,7 @@ use aio_executor::{Driver, OffLoopWork, Unpark, trace};
 
 use crate::call_later::CallbackSlot;
 use crate::clock::Clock;
-use crate::timers::{self, Fire, Timers};
+use crate::timers::{self, Fire, Nanos, Timers};
 
 /// A [`Driver`] that adds timers to the driver `D` below it.
 ///
@@ -39,6 +39,9 @@ pub struct TimerDriver<D> {
     /// Calls out on other threads (`to_thread`), each of which will wake
     /// the loop: a virtual clock must not jump past them.
     off_loop: OffLoopWork,
+    /// The due timers of one turn, between taking them out of the queue
+    /// and firing them; kept, empty, from turn to turn.
+    due: Vec<(Nanos, Fire)>,
 }
 
 /// Interrupts the inner driver's park, and leaves a mark so that the next
@@ -71,6 +74,7 @@ impl<D: Driver> TimerDriver<D> {
             timers: Rc::new(Timers::new(clock)),
             off_loop: OffLoopWork::new(unparker.clone()),
             unparker,
+            due: Vec::new(),
         }
     }
 
@@ -95,6 +99,15 @@ impl<D: Driver> TimerDriver<D> {
         self.off_loop.pending()
     }
 
+    /// Makes the timer queue's next sequence number `seq`, as if that many
+    /// timers had been set before. For tests: the 32-bit sequence numbers
+    /// run out after four billion timers, and a test reaches that edge
+    /// with this instead.
+    #[doc(hidden)]
+    pub fn skip_timer_sequence_to(&self, seq: u32) {
+        self.timers.queue.borrow_mut().skip_to_seq(seq);
+    }
+
     // ANCHOR: fire_due
     /// Fires every timer due now, earliest first: a sleep's task is woken
     /// (so it joins the ready queue, in deadline order), a `call_later`
@@ -103,17 +116,20 @@ impl<D: Driver> TimerDriver<D> {
     /// a million lines that nobody reads.
     /// `now` is the time if the caller has just read it (it did not wait
     /// since); with no timer pending the clock is not read at all.
-    fn fire_due(&self, now: Option<Duration>, tracing: bool) {
+    fn fire_due(&mut self, now: Option<Duration>, tracing: bool) {
         if self.timers.queue.borrow().len() == 0 {
             return;
         }
         let now = now.unwrap_or_else(|| self.timers.clock.now());
         // Take them all out first: waking runs code that may set new
         // timers, and the queue must not be borrowed then.
-        let due = self.timers.queue.borrow_mut().take_due(now);
-        for (key, fire) in due {
+        self.timers
+            .queue
+            .borrow_mut()
+            .take_due(timers::nanos(now), &mut self.due);
+        for (deadline, fire) in self.due.drain(..) {
             if tracing {
-                let deadline = key.deadline.as_secs_f64();
+                let deadline = Duration::from_nanos(deadline).as_secs_f64();
                 trace::driver_event(format!("timer fired (due {deadline:.3}s)"));
             }
             match fire {
@@ -121,9 +137,14 @@ impl<D: Driver> TimerDriver<D> {
                 Fire::Call(slot) => schedule_callback(slot),
             }
         }
+        // Keep the buffer for the next turn, unless a burst made it big.
+        self.due.shrink_to(DUE_KEPT);
     }
     // ANCHOR_END: fire_due
 }
+
+/// How many due timers' room [`TimerDriver`] keeps between turns.
+const DUE_KEPT: usize = 1024;
 
 /// Hands a due callback to the running loop's ready queue, where it runs in
 /// its turn (and a panic in it is reported like any callback's). With no
@@ -170,7 +191,7 @@ impl<D: Driver> Driver for TimerDriver<D> {
             .queue
             .borrow()
             .next_deadline()
-            .map(|deadline| deadline.saturating_sub(now));
+            .map(|deadline| Duration::from_nanos(deadline.saturating_sub(timers::nanos(now))));
         // Wait no longer than the caller allows, nor past the next deadline.
         let wait = earliest(timeout, until_next);
 

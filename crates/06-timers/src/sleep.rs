@@ -7,7 +7,7 @@ use std::rc::Rc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use crate::timers::{self, Fire, NEVER, TimerKey, Timers};
+use crate::timers::{self, Fire, NEVER, Nanos, TimerId, Timers};
 
 /// The running loop's time: asyncio's `loop.time()`.
 ///
@@ -23,7 +23,8 @@ pub fn now() -> Duration {
 /// Like asyncio, the deadline is counted from the moment the sleep first
 /// runs (its first poll), and even `sleep(Duration::ZERO)` gives the other
 /// ready tasks one turn before it returns. A deadline too far for the clock
-/// (`Duration::MAX`, asyncio's `sleep(math.inf)`) is never: the sleep waits
+/// (more than 584 years after it started: `Duration::MAX`, asyncio's
+/// `sleep(math.inf)`) is never: the sleep waits
 /// for ever, and a virtual clock does not jump to it.
 ///
 /// # Panics
@@ -39,7 +40,8 @@ pub fn sleep(duration: Duration) -> Sleep {
 }
 
 /// Waits until the loop's clock reads `deadline` (a time as [`now`] gives
-/// it): the `loop.call_at` flavour of sleeping. `Duration::MAX` is never.
+/// it): the `loop.call_at` flavour of sleeping. `Duration::MAX` (or any time
+/// 584 years or more after the clock started) is never.
 pub fn sleep_until(deadline: Duration) -> Sleep {
     Sleep {
         when: When::At(deadline),
@@ -74,9 +76,9 @@ enum When {
 /// A sleep's timer in its loop's queue.
 struct Registration {
     timers: Rc<Timers>,
-    deadline: Duration,
+    deadline: Nanos,
     /// `None` once the sleep is over and its timer removed.
-    key: Option<TimerKey>,
+    timer: Option<TimerId>,
 }
 // ANCHOR_END: sleep
 
@@ -86,16 +88,16 @@ impl Registration {
         let timers = timers::current("sleep()");
         let deadline = match *when {
             When::After(duration) => timers::deadline_after(timers.clock.now(), duration),
-            When::At(deadline) => deadline,
+            When::At(deadline) => timers::nanos(deadline),
         };
-        let key = timers
+        let timer = timers
             .queue
             .borrow_mut()
             .insert(deadline, Fire::Wake(cx.waker().clone()));
         Registration {
             timers,
             deadline,
-            key: Some(key),
+            timer: Some(timer),
         }
     }
 }
@@ -106,7 +108,7 @@ impl Sleep {
     /// [`sleep`].
     pub fn deadline(&self) -> Option<Duration> {
         match (&self.timer, &self.when) {
-            (Some(timer), _) => Some(timer.deadline),
+            (Some(timer), _) => Some(timers::duration(timer.deadline)),
             (None, When::At(deadline)) => Some(*deadline),
             (None, When::After(_)) => None,
         }
@@ -127,7 +129,7 @@ impl Future for Sleep {
             return Poll::Pending;
         };
 
-        let Some(key) = timer.key else {
+        let Some(id) = timer.timer else {
             return Poll::Ready(()); // already returned Ready once
         };
         if !timers::is_current(&timer.timers) {
@@ -143,20 +145,23 @@ impl Future for Sleep {
         // queue when it was due, and we need not even read the clock. If we
         // were polled for another reason first, the clock says whether it
         // is due, and we take it out ourselves.
-        let fired = !timer.timers.queue.borrow().contains(key);
-        if fired || (timer.deadline != NEVER && timer.timers.clock.now() >= timer.deadline) {
-            let removed = timer.timers.queue.borrow_mut().remove(key);
+        let fired = !timer.timers.queue.borrow().contains(id);
+        if fired
+            || (timer.deadline != NEVER
+                && timers::nanos(timer.timers.clock.now()) >= timer.deadline)
+        {
+            let removed = timer.timers.queue.borrow_mut().remove(id);
             drop(removed); // nothing when it fired; dropped with no borrow held
-            timer.key = None;
+            timer.timer = None;
             return Poll::Ready(());
         }
         // Polled early (the task woke for something else): keep waiting,
         // with the newest waker.
         let mut queue = timer.timers.queue.borrow_mut();
-        if !queue.set_waker(key, cx.waker()) {
+        if !queue.set_waker(id, cx.waker()) {
             // Not due, yet gone: cannot happen with a clock that only moves
             // forward, but re-arming is always safe.
-            timer.key = Some(queue.insert(timer.deadline, Fire::Wake(cx.waker().clone())));
+            timer.timer = Some(queue.insert(timer.deadline, Fire::Wake(cx.waker().clone())));
         }
         Poll::Pending
     }
@@ -168,11 +173,11 @@ impl Drop for Sleep {
     fn drop(&mut self) {
         if let Some(Registration {
             timers,
-            key: Some(key),
+            timer: Some(id),
             ..
         }) = &self.timer
         {
-            let removed = timers.queue.borrow_mut().remove(*key);
+            let removed = timers.queue.borrow_mut().remove(*id);
             drop(removed); // the waker, dropped with no borrow held
         }
     }
@@ -185,7 +190,7 @@ impl std::fmt::Debug for Sleep {
             .field("deadline", &self.deadline())
             .field(
                 "done",
-                &self.timer.as_ref().is_some_and(|t| t.key.is_none()),
+                &self.timer.as_ref().is_some_and(|t| t.timer.is_none()),
             )
             .finish()
     }

@@ -20,7 +20,8 @@ use crate::sleep::{Sleep, sleep, sleep_until};
 /// moment**: that is how Rust cancels a future, and it is what asyncio does
 /// to the inner task when `wait_for` times out (it cancels it). Whatever the
 /// future held, sockets, timers, a place in a queue, is released then.
-/// A `duration` too far for the clock (`Duration::MAX`) never runs out.
+/// A `duration` too far for the clock (past 584 years after it started:
+/// `Duration::MAX`) never runs out.
 // ANCHOR: timeout
 pub fn timeout<F: Future>(duration: Duration, future: F) -> Timeout<F> {
     Timeout {

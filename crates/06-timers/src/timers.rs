@@ -12,26 +12,54 @@ use crate::call_later::CallbackSlot;
 use crate::clock::Clock;
 
 // ANCHOR: queue
-/// Identifies one pending timer: its deadline first, so keys sort by time,
-/// then a sequence number, so two timers with the same deadline are
-/// distinct keys and fire in the order they were set. `slot` says where the
-/// queue keeps what the timer does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct TimerKey {
-    pub(crate) deadline: Duration,
-    seq: u64,
-    slot: u32,
-}
+/// A time on the loop's clock in whole nanoseconds since the clock started:
+/// 8 bytes where a `Duration` takes 16, and one comparison instead of two.
+/// A `u64` of nanoseconds reaches 584 years.
+pub(crate) type Nanos = u64;
 
 /// The deadline of a timer that never fires: where a deadline too far to
 /// write down saturates (`sleep(Duration::MAX)`, asyncio's
 /// `sleep(math.inf)`). The park never waits for it, and a virtual clock
 /// never jumps to it.
-pub(crate) const NEVER: Duration = Duration::MAX;
+pub(crate) const NEVER: Nanos = Nanos::MAX;
+
+/// `time` in nanoseconds, or [`NEVER`] when it is too far.
+pub(crate) fn nanos(time: Duration) -> Nanos {
+    Nanos::try_from(time.as_nanos()).unwrap_or(NEVER)
+}
 
 /// The deadline `delay` after `now`, or [`NEVER`] when it is too far.
-pub(crate) fn deadline_after(now: Duration, delay: Duration) -> Duration {
-    now.saturating_add(delay)
+pub(crate) fn deadline_after(now: Duration, delay: Duration) -> Nanos {
+    nanos(now).saturating_add(nanos(delay))
+}
+
+/// A deadline back on the clock's scale ([`NEVER`] is `Duration::MAX`).
+pub(crate) fn duration(deadline: Nanos) -> Duration {
+    if deadline == NEVER {
+        Duration::MAX
+    } else {
+        Duration::from_nanos(deadline)
+    }
+}
+
+/// One entry of the heap, 16 bytes: the deadline first, so keys sort by
+/// time, then a sequence number, so timers with the same deadline come out
+/// in the order they were set; `slot` says where the timer waits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct TimerKey {
+    deadline: Nanos,
+    seq: u32,
+    slot: u32,
+}
+
+/// What a sleep or a `call_later` handle keeps to find its timer again: the
+/// slot, and the number the timer was given there. A timer that fired or
+/// was removed leaves its slot, and the next one in it has another `id`, so
+/// an old `TimerId` never finds a stranger's timer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TimerId {
+    slot: u32,
+    id: u32,
 }
 
 /// What a timer does when it fires.
@@ -42,15 +70,25 @@ pub(crate) enum Fire {
     Call(Rc<CallbackSlot>),
 }
 
+/// A pending timer, in its slot.
+struct Pending {
+    /// The sequence number of its key in the heap: a key whose `seq` is
+    /// not this one is dead.
+    seq: u32,
+    /// The number its [`TimerId`] carries.
+    id: u32,
+    fire: Fire,
+}
+
 /// The pending timers, earliest first.
 ///
 /// Like asyncio (`loop._scheduled`), we keep them in a binary heap: adding
 /// a timer and taking the earliest out cost `log n` steps, and nothing is
-/// allocated per timer. The heap holds only keys; what each timer does
-/// lives in a slab (`slots`), at the place its key names. Removing a timer
-/// that has not fired (a cancelled sleep) empties its place at once, and
-/// leaves its key in the heap, dead, to be thrown away when it reaches the
-/// top; when dead keys outnumber live ones, the heap is rebuilt without
+/// allocated per timer. The heap holds only small keys; what each timer
+/// does lives in a slab (`slots`), at the place its key names. Removing a
+/// timer that has not fired (a cancelled sleep) empties its place at once,
+/// and leaves its key in the heap, dead, to be thrown away when it reaches
+/// the top; when dead keys outnumber live ones, the heap is rebuilt without
 /// them (asyncio cancels lazily the same way). The sequence number in each
 /// key makes equal deadlines come out in the order they went in, which a
 /// heap would not promise by itself.
@@ -59,22 +97,29 @@ pub(crate) struct TimerQueue {
     /// Every pending timer's key, and dead keys of removed ones; the top is
     /// always live and is the next to fire.
     heap: BinaryHeap<Reverse<TimerKey>>,
-    /// What each pending timer does, with its sequence number: a key whose
-    /// sequence number is not the one in its slot is dead.
-    slots: Vec<Option<(u64, Fire)>>,
+    /// The pending timers, each at the place its key names.
+    slots: Vec<Option<Pending>>,
     /// Empty places in `slots`, reused first.
     free: Vec<u32>,
     /// How many timers are pending.
     len: usize,
-    /// The sequence number of the next timer; never reused.
-    next_seq: u64,
+    /// The sequence number of the next timer. When it runs out, the pending
+    /// timers are numbered again from zero, in their order.
+    next_seq: u32,
+    /// The id of the next timer; it wraps, after four billion timers.
+    next_id: u32,
 }
 
 impl TimerQueue {
-    /// Adds a timer and returns its key.
-    pub(crate) fn insert(&mut self, deadline: Duration, fire: Fire) -> TimerKey {
+    /// Adds a timer and returns what finds it again.
+    pub(crate) fn insert(&mut self, deadline: Nanos, fire: Fire) -> TimerId {
+        if self.next_seq == u32::MAX {
+            self.renumber();
+        }
         let seq = self.next_seq;
         self.next_seq += 1;
+        let id = self.next_id;
+        self.next_id = self.next_id.wrapping_add(1);
         let slot = match self.free.pop() {
             Some(slot) => slot,
             None => {
@@ -82,31 +127,41 @@ impl TimerQueue {
                 u32::try_from(self.slots.len() - 1).expect("more than 2^32 pending timers")
             }
         };
-        self.slots[slot as usize] = Some((seq, fire));
-        let key = TimerKey {
+        self.slots[slot as usize] = Some(Pending { seq, id, fire });
+        self.heap.push(Reverse(TimerKey {
             deadline,
             seq,
             slot,
-        };
-        self.heap.push(Reverse(key));
+        }));
         self.len += 1;
-        key
+        TimerId { slot, id }
     }
 
-    /// Whether `key`'s timer is pending: neither fired nor removed.
-    pub(crate) fn contains(&self, key: TimerKey) -> bool {
-        matches!(self.slots.get(key.slot as usize), Some(Some((seq, _))) if *seq == key.seq)
+    /// Whether `timer` is pending: neither fired nor removed.
+    pub(crate) fn contains(&self, timer: TimerId) -> bool {
+        matches!(self.slots.get(timer.slot as usize), Some(Some(p)) if p.id == timer.id)
+    }
+
+    /// Whether `key` is the key of a pending timer (and not a dead one).
+    fn is_live(&self, key: TimerKey) -> bool {
+        matches!(self.slots.get(key.slot as usize), Some(Some(p)) if p.seq == key.seq)
+    }
+
+    /// Empties a pending timer's slot and returns what it does.
+    fn vacate(&mut self, slot: u32) -> Option<Fire> {
+        let pending = self.slots[slot as usize].take()?;
+        self.free.push(slot);
+        self.len -= 1;
+        Some(pending.fire)
     }
 
     /// Removes a timer that has not fired (a cancelled sleep or callback).
     /// A timer that already fired is gone: nothing happens.
-    pub(crate) fn remove(&mut self, key: TimerKey) -> Option<Fire> {
-        if !self.contains(key) {
+    pub(crate) fn remove(&mut self, timer: TimerId) -> Option<Fire> {
+        if !self.contains(timer) {
             return None;
         }
-        let (_, fire) = self.slots[key.slot as usize].take()?;
-        self.free.push(key.slot);
-        self.len -= 1;
+        let fire = self.vacate(timer.slot);
         // Its key stays in the heap, dead. Keep a live key on top (the
         // next deadline must be a real one), and do not let the dead ones
         // pile up.
@@ -114,16 +169,17 @@ impl TimerQueue {
         if self.heap.len() > 2 * self.len + 64 {
             let slots = &self.slots;
             self.heap.retain(|Reverse(key)| {
-                matches!(slots.get(key.slot as usize), Some(Some((seq, _))) if *seq == key.seq)
+                matches!(slots.get(key.slot as usize), Some(Some(p)) if p.seq == key.seq)
             });
         }
-        Some(fire)
+        self.release_if_empty();
+        fire
     }
 
     /// Throws away dead keys from the top of the heap.
     fn drop_dead_top(&mut self) {
         while let Some(&Reverse(top)) = self.heap.peek() {
-            if self.contains(top) {
+            if self.is_live(top) {
                 break;
             }
             self.heap.pop();
@@ -132,12 +188,13 @@ impl TimerQueue {
 
     /// Points a pending sleep's timer at `waker`. Returns `false` if the
     /// timer is gone (it fired).
-    pub(crate) fn set_waker(&mut self, key: TimerKey, waker: &Waker) -> bool {
-        if !self.contains(key) {
-            return false;
-        }
-        match &mut self.slots[key.slot as usize] {
-            Some((_, Fire::Wake(old))) => {
+    pub(crate) fn set_waker(&mut self, timer: TimerId, waker: &Waker) -> bool {
+        match self.slots.get_mut(timer.slot as usize) {
+            Some(Some(Pending {
+                id,
+                fire: Fire::Wake(old),
+                ..
+            })) if *id == timer.id => {
                 if !old.will_wake(waker) {
                     old.clone_from(waker);
                 }
@@ -149,34 +206,32 @@ impl TimerQueue {
 
     /// The earliest deadline, if any timer is pending that will ever fire
     /// (timers due [`NEVER`] sort last, so if the first is one, all are).
-    pub(crate) fn next_deadline(&self) -> Option<Duration> {
+    pub(crate) fn next_deadline(&self) -> Option<Nanos> {
         self.heap
             .peek()
             .map(|Reverse(key)| key.deadline)
             .filter(|&deadline| deadline != NEVER)
     }
 
-    /// Removes and returns every timer due at `now`, earliest first: a
-    /// timer due exactly now is due, and a clock advanced to the end of
-    /// time still leaves the `NEVER`s alone.
-    pub(crate) fn take_due(&mut self, now: Duration) -> Vec<(TimerKey, Fire)> {
-        let mut due = Vec::new();
+    /// Moves every timer due at `now` into `due`, earliest first, with its
+    /// deadline: a timer due exactly now is due, and a clock advanced to
+    /// the end of time still leaves the `NEVER`s alone. `due` is the
+    /// caller's, kept from turn to turn, so a turn allocates nothing.
+    pub(crate) fn take_due(&mut self, now: Nanos, due: &mut Vec<(Nanos, Fire)>) {
         while let Some(&Reverse(key)) = self.heap.peek() {
             if key.deadline > now || key.deadline == NEVER {
                 break;
             }
             self.heap.pop();
-            if !self.contains(key) {
+            if !self.is_live(key) {
                 continue; // dead: removed before it was due
             }
-            if let Some((_, fire)) = self.slots[key.slot as usize].take() {
-                self.free.push(key.slot);
-                self.len -= 1;
-                due.push((key, fire));
+            if let Some(fire) = self.vacate(key.slot) {
+                due.push((key.deadline, fire));
             }
         }
         self.drop_dead_top();
-        due
+        self.release_if_empty();
     }
 
     /// How many timers are pending.
@@ -185,6 +240,47 @@ impl TimerQueue {
     }
 }
 // ANCHOR_END: queue
+
+/// Below this many entries a queue keeps its memory when it empties.
+const KEEP: usize = 1024;
+
+impl TimerQueue {
+    /// Gives back the memory of a burst of timers once they are all gone.
+    /// No pending timer means no live key and no slot anyone still needs:
+    /// a `TimerId` of a slot that is no longer there finds nothing.
+    fn release_if_empty(&mut self) {
+        if self.len == 0 && self.slots.len() > KEEP {
+            self.heap = BinaryHeap::new();
+            self.slots = Vec::new();
+            self.free = Vec::new();
+        }
+    }
+
+    /// Numbers the pending timers again from zero, in the order they fire,
+    /// when the 32-bit sequence numbers run out (every four billion
+    /// timers); dead keys go at the same time. Ties keep their order, and
+    /// no `TimerId` changes.
+    fn renumber(&mut self) {
+        let mut keys = std::mem::take(&mut self.heap).into_vec();
+        keys.retain(|&Reverse(key)| self.is_live(key));
+        keys.sort_unstable_by_key(|&Reverse(key)| key);
+        for (seq, Reverse(key)) in keys.iter_mut().enumerate() {
+            key.seq = u32::try_from(seq).expect("more than 2^32 pending timers");
+            if let Some(Some(pending)) = self.slots.get_mut(key.slot as usize) {
+                pending.seq = key.seq;
+            }
+        }
+        self.next_seq = u32::try_from(keys.len()).expect("more than 2^32 pending timers");
+        self.heap = BinaryHeap::from(keys);
+    }
+
+    /// Makes the next sequence number `seq`, as if that many timers had
+    /// been set: lets a test reach the renumbering without setting four
+    /// billion timers.
+    pub(crate) fn skip_to_seq(&mut self, seq: u32) {
+        self.next_seq = self.next_seq.max(seq);
+    }
+}
 
 /// One loop's timers and the clock they run on, shared by the timer driver,
 /// the running loop's thread-local, and every pending `Sleep`.

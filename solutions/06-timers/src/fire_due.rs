@@ -1,8 +1,8 @@
 //! # Exercise 6.2: fire the due timers, earliest first (solution)
 //!
 //! The map's order is the firing order, so the due timers are a prefix of
-//! it. `TimerQueue::take_due` in `crates/06-timers/src/timers.rs` cuts the
-//! same prefix with `split_off`; here we pop it one timer at a time.
+//! it; here we pop it one timer at a time. `TimerQueue::take_due` in
+//! `crates/06-timers/src/timers.rs` does the same off the top of a heap.
 
 use std::collections::BTreeMap;
 use std::task::Waker;

@@ -1,7 +1,9 @@
 //! A deadline too far to write down is "never": `sleep(Duration::MAX)`,
 //! `call_later(Duration::MAX, ..)` and `timeout(Duration::MAX, ..)` wait for
 //! ever instead of overflowing, as asyncio's `sleep(math.inf)` and tokio's
-//! `sleep(Duration::MAX)` do; a virtual clock never jumps to "never".
+//! `sleep(Duration::MAX)` do; a virtual clock never jumps to "never". The
+//! queue writes deadlines as 64-bit nanoseconds since the clock started, so
+//! "too far" begins 584 years after the start.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -112,15 +114,37 @@ fn advancing_a_virtual_clock_past_the_end_saturates() {
 
 #[test]
 fn a_far_but_finite_deadline_is_still_a_deadline() {
-    // Far, but representable: a real deadline, and the clock may jump to it.
+    // Five centuries, as far as 64-bit nanoseconds go with room to spare:
+    // a real deadline, and the clock may jump to it.
     let clock = Clock::new_virtual();
     let event_loop = timer_loop(&clock);
-    let far = Duration::from_secs(u64::MAX / 2);
+    let far = Duration::from_secs(500 * 365 * 86_400);
     let at = event_loop.run_until_complete(async move {
         sleep(far).await;
         now()
     });
-    assert_eq!(at, far);
+    assert_eq!(at, far, "the clock did not jump to a far deadline");
+}
+
+#[test]
+fn a_deadline_past_the_clocks_range_is_never() {
+    // u64::MAX nanoseconds is 584 years: anything later cannot be written
+    // down, and saturates to never, as Duration::MAX does.
+    let event_loop = timer_loop(&Clock::new_virtual());
+    let too_far = Duration::from_secs(600 * 365 * 86_400);
+    let (deadline, at) = event_loop.run_until_complete(async move {
+        let mut started = sleep(too_far);
+        let ready = futures_poll_once(&mut started).await;
+        assert!(!ready, "a sleep of six centuries was ready at once");
+        sleep(SECOND).await;
+        (started.deadline(), now())
+    });
+    assert_eq!(
+        deadline,
+        Some(Duration::MAX),
+        "a deadline beyond 584 years did not saturate to never"
+    );
+    assert_eq!(at, SECOND, "the clock jumped towards never");
 }
 
 /// Polls `future` once and gives back whether it was ready.

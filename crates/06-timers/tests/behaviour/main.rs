@@ -21,6 +21,7 @@ mod scale;
 mod sleep;
 mod timeout;
 mod timer_order;
+mod timer_queue;
 mod trace_exports;
 mod twins;
 mod virtual_clock;

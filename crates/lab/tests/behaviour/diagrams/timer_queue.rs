@@ -1,6 +1,6 @@
 //! Chapter 6: the timer queue feeding the park timeout
-//! (crates/06-timers/src/timers.rs and driver.rs): a binary heap of keys
-//! (deadline, sequence number, slot), earliest on top, with what each timer
+//! (crates/06-timers/src/timers.rs and driver.rs): a binary heap of 16-byte
+//! keys (deadline in nanoseconds, sequence number, slot), earliest on top, with what each timer
 //! does in a slab; a cancelled timer's key stays in the heap, dead, until it
 //! reaches the top; the top's deadline bounds the wait, a virtual clock
 //! jumps to it instead, then the due timers fire in order.
@@ -14,18 +14,19 @@ pub const DRAWN_FROM: &[(&str, &[&str])] = &[
     (
         "crates/06-timers/src/timers.rs",
         &[
-            "pub(crate) struct TimerKey {\n    pub(crate) deadline: Duration,\n    seq: u64,\n    slot: u32,\n}",
+            "struct TimerKey {\n    deadline: Nanos,\n    seq: u32,\n    slot: u32,\n}",
             "heap: BinaryHeap<Reverse<TimerKey>>",
-            "slots: Vec<Option<(u64, Fire)>>",
+            "slots: Vec<Option<Pending>>",
+            "struct Pending {",
             "free: Vec<u32>",
             "Some(slot) => slot,",
             "Wake(Waker)",
             "Call(Rc<CallbackSlot>)",
-            "pub(crate) const NEVER: Duration = Duration::MAX;",
+            "pub(crate) const NEVER: Nanos = Nanos::MAX;",
             ".map(|Reverse(key)| key.deadline)",
-            "fn take_due(&mut self, now: Duration)",
+            "fn take_due(&mut self, now: Nanos, due: &mut Vec<(Nanos, Fire)>)",
             "continue; // dead: removed before it was due",
-            "self.drop_dead_top();\n        due",
+            "self.drop_dead_top();\n        self.release_if_empty();",
         ],
     ),
     (
@@ -47,9 +48,11 @@ pub fn draw() -> String {
          2.0 s (cancelled), 2.5 s, and never. The timer queue is a binary heap of keys \
          (deadline, sequence number, slot), earliest on top: (1.000 s, 3, 0) on top, \
          (1.000 s, 4, 1) and the dead key (2.000 s, 5, 2) below it, and (2.500 s, 6, 2) and \
-         (NEVER, 7, 3) below (1.000 s, 4, 1). What each timer does is in a slab of slots: slot 0 \
-         wakes Task-1, slot 1 wakes Task-2, slot 2 holds sequence 6, a call_later callback, \
-         because sequence 5 was cancelled and its slot reused, and slot 3 wakes Task-4. The \
+         (NEVER, 7, 3) below (1.000 s, 4, 1); deadlines are kept as nanoseconds, shown here in \
+         seconds. What each timer does is in a slab of slots, each with its key's sequence \
+         number: slot 0 wakes Task-1, slot 1 wakes Task-2, slot 2 holds sequence 6, a \
+         call_later callback, because sequence 5 was cancelled and its slot reused, and slot 3 \
+         wakes Task-4. The \
          timer layer peeks at the top: until_next = 1.000 - 0.400 = 0.600 s, and it waits the \
          shorter of that and the loop's timeout. On a real clock it parks for at most 0.6 s; on \
          a virtual clock with nothing else to wait for it jumps to 1.000 s. Then fire_due pops \
@@ -134,7 +137,7 @@ pub fn draw() -> String {
         top + 18.0,
         Style::Note,
         Anchor::Start,
-        "keys (deadline, seq, slot); no key is earlier than its parent",
+        "16-byte keys (deadline in ns, seq, slot); none earlier than its parent",
     );
     let (w, h) = (134.0, 30.0);
     // (centre x, top y, key, live)
@@ -181,20 +184,20 @@ pub fn draw() -> String {
         top,
         Style::Bold,
         Anchor::Start,
-        "slots: Vec<Option<(u64, Fire)>>",
+        "slots: Vec<Option<Pending>>",
     );
     s.text(
         sx,
         top + 18.0,
         Style::Note,
         Anchor::Start,
-        "what each timer does, with its seq",
+        "what each timer does, with its key's seq",
     );
     let slots = [
-        "0: (3, Wake(Task-1's waker))",
-        "1: (4, Wake(Task-2's waker))",
-        "2: (6, Call(callback))",
-        "3: (7, Wake(Task-4's waker))",
+        "0: seq 3, Wake(Task-1's waker)",
+        "1: seq 4, Wake(Task-2's waker)",
+        "2: seq 6, Call(callback)",
+        "3: seq 7, Wake(Task-4's waker)",
     ];
     for (i, slot) in slots.iter().enumerate() {
         let y = top + 32.0 + 34.0 * i as f64;
