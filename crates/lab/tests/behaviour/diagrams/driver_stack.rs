@@ -42,7 +42,7 @@ pub const DRAWN_FROM: &[(&str, &[&str])] = &[
     ),
     (
         "crates/04-executor/src/event_loop.rs",
-        &["if !self.shared.has_remote() {"],
+        &["if self.shared.has_remote() {"],
     ),
 ];
 
