@@ -136,6 +136,12 @@ pub fn run_script_until(
     args: &[&str],
     accept: impl Fn(&str) -> bool,
 ) -> Option<String> {
+    // The loop is compiled once, not once per caller's closure.
+    run_until(script, args, &accept)
+}
+
+/// [`run_script_until`], with `accept` behind a reference.
+fn run_until(script: &str, args: &[&str], accept: &dyn Fn(&str) -> bool) -> Option<String> {
     version()?;
     for round in 1..ATTEMPTS {
         match attempt(script, args) {
