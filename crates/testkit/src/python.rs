@@ -8,18 +8,70 @@
 use std::env;
 use std::path::Path;
 use std::process::Command;
+use std::sync::OnceLock;
 
 use crate::workspace_root;
 
-/// The interpreter the checks run under. `PYTHON` overrides it (for example
-/// `PYTHON=python3.12` to compare versions); the default is `python3`.
-pub fn interpreter() -> String {
+/// The command the checks start CPython with: `PYTHON` if set (for example
+/// `PYTHON=python3.12` to compare versions), else `python3`.
+fn command() -> String {
     env::var("PYTHON").unwrap_or_else(|_| "python3".to_owned())
+}
+
+/// What the interpreter says about itself when first asked: the program
+/// that really runs (`sys.executable`) and its version line.
+#[derive(Debug)]
+struct Found {
+    executable: String,
+    version: String,
+}
+
+/// Asks [`command`] once per test process, and keeps the answer.
+///
+/// The answer is cached because every check starts CPython, and starting it
+/// through `python3` can cost more than the check itself: a version manager
+/// such as pyenv puts a shell script on `PATH` under that name, which takes
+/// a good tenth of a second to find the real program each time. Asked once,
+/// the checks then start that real program directly.
+fn found() -> Option<&'static Found> {
+    static FOUND: OnceLock<Option<Found>> = OnceLock::new();
+    FOUND
+        .get_or_init(|| {
+            let out = Command::new(command())
+                .args([
+                    "-c",
+                    "import platform, sys; print(sys.executable); print('Python', platform.python_version())",
+                ])
+                .output()
+                .ok()
+                .filter(|out| out.status.success())?;
+            let text = String::from_utf8(out.stdout).ok()?;
+            let mut lines = text.lines().map(str::trim);
+            // `sys.executable` may be empty (an embedded interpreter):
+            // then the command itself is what starts it.
+            let executable = match lines.next()? {
+                "" => command(),
+                path => path.to_owned(),
+            };
+            let version = lines.next()?.to_owned();
+            Some(Found {
+                executable,
+                version,
+            })
+        })
+        .as_ref()
 }
 
 /// Whether this run is in CI, where a missing interpreter is an error.
 fn in_ci() -> bool {
     env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "0" && v != "false")
+}
+
+/// The interpreter the checks run under: the program `PYTHON` (default
+/// `python3`) names, as CPython itself reports its path, so that a test
+/// starting it does not go through a launcher again.
+pub fn interpreter() -> String {
+    found().map_or_else(command, |found| found.executable.clone())
 }
 
 /// The version line of the interpreter, e.g. `Python 3.11.7`, or `None` when
@@ -29,18 +81,16 @@ fn in_ci() -> bool {
 ///
 /// Panics in CI when the interpreter cannot be started.
 pub fn version() -> Option<String> {
-    match Command::new(interpreter()).arg("--version").output() {
-        Ok(out) if out.status.success() => {
-            Some(String::from_utf8_lossy(&out.stdout).trim().to_owned())
-        }
-        _ if in_ci() => panic!(
+    match found() {
+        Some(found) => Some(found.version.clone()),
+        None if in_ci() => panic!(
             "`{}` is required in CI to check our rebuild against CPython, and it did not start",
-            interpreter()
+            command()
         ),
-        _ => {
+        None => {
             eprintln!(
                 "skipped: `{}` not found; install Python 3 to check this against CPython",
-                interpreter()
+                command()
             );
             None
         }
@@ -86,6 +136,12 @@ pub fn run_script_until(
     args: &[&str],
     accept: impl Fn(&str) -> bool,
 ) -> Option<String> {
+    // The loop is compiled once, not once per caller's closure.
+    run_until(script, args, &accept)
+}
+
+/// [`run_script_until`], with `accept` behind a reference.
+fn run_until(script: &str, args: &[&str], accept: &dyn Fn(&str) -> bool) -> Option<String> {
     version()?;
     for round in 1..ATTEMPTS {
         match attempt(script, args) {

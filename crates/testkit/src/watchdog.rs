@@ -14,6 +14,7 @@
 //! assert_eq!(answer, 42);
 //! ```
 
+use std::any::Any;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc;
 use std::thread;
@@ -38,10 +39,29 @@ pub fn within<T: Send + 'static>(
     hang_hint: &str,
     f: impl FnOnce() -> T + Send + 'static,
 ) -> T {
+    // Only this boxing is compiled once per call site's `T` and `f`. The
+    // thread, the channel and the unwinding are in `within_boxed`, compiled
+    // once for all: a suite calls `within` dozens of times, and a generic
+    // copy of that machinery for each call made the suites slow to build.
+    let value = within_boxed(
+        limit,
+        hang_hint,
+        Box::new(move || Box::new(f()) as Box<dyn Any + Send>),
+    );
+    *value
+        .downcast::<T>()
+        .expect("within_boxed returns the value that `f` returned")
+}
+
+/// What [`within`] runs: a job that returns its value boxed.
+type Job = Box<dyn FnOnce() -> Box<dyn Any + Send> + Send>;
+
+/// [`within`] without the types: runs `job` on a new thread under `limit`.
+fn within_boxed(limit: Duration, hang_hint: &str, job: Job) -> Box<dyn Any + Send> {
     let (sender, receiver) = mpsc::channel();
     thread::spawn(move || {
         // Nobody may be listening any more (we timed out): ignore that.
-        let _ = sender.send(panic::catch_unwind(AssertUnwindSafe(f)));
+        let _ = sender.send(panic::catch_unwind(AssertUnwindSafe(job)));
     });
     match receiver.recv_timeout(limit) {
         Ok(Ok(value)) => value,
