@@ -1,6 +1,7 @@
 //! Non-blocking TCP: a listener that accepts and a stream that reads and
 //! writes, each an [`Async`] over the standard library's socket.
 
+use std::cell::Cell;
 use std::fmt;
 use std::io::{self, Read, Write};
 use std::net::{self, Shutdown, SocketAddr, ToSocketAddrs};
@@ -64,6 +65,11 @@ impl fmt::Debug for TcpListener {
 /// A TCP connection, registered with the reactor.
 pub struct TcpStream {
     io: Async<net::TcpStream>,
+    /// The last read got less than it asked for, so the socket is most
+    /// likely empty: the next read waits for readability before it tries,
+    /// instead of making a system call that would say "would block" (a
+    /// fast path; see "Going further: fast paths").
+    drained: Cell<bool>,
 }
 
 // ANCHOR: impl_tcp_stream
@@ -73,6 +79,7 @@ impl TcpStream {
     pub fn from_std(stream: net::TcpStream) -> io::Result<TcpStream> {
         Ok(TcpStream {
             io: Async::new(stream)?,
+            drained: Cell::new(false),
         })
     }
 
@@ -80,7 +87,12 @@ impl TcpStream {
     /// something is. `Ok(0)` is the end of the stream (the peer shut down
     /// its writing half).
     pub async fn read(&self, buf: &mut [u8]) -> io::Result<usize> {
-        self.io.read_with(|mut stream| stream.read(buf)).await
+        if self.drained.replace(false) && !buf.is_empty() {
+            self.io.readable().await?;
+        }
+        let n = self.io.read_with(|mut stream| stream.read(buf)).await?;
+        self.drained.set(n > 0 && n < buf.len());
+        Ok(n)
     }
 
     /// Writes some of `buf`, waiting until the socket takes at least one

@@ -142,3 +142,30 @@ fn three_hundred_clients_connect_at_once_to_a_listener_not_yet_accepting() {
         "every client should connect at once: was the listen backlog left at std's 128?"
     );
 }
+
+/// After a read that got less than it asked for, the next read waits for
+/// readability before it tries (the "drained" fast path). Data that came
+/// in meanwhile, and an end of file, must still arrive at once.
+#[test]
+fn a_read_after_a_short_read_still_gets_what_came_meanwhile_and_the_end_of_file() {
+    common::run(|| async {
+        let (client, server_side) = common::connected_pair().await.unwrap();
+        let mut buf = [0; 64];
+        client.write_all(b"first").await.unwrap();
+        let n = server_side.read(&mut buf).await.unwrap();
+        assert_eq!(&buf[..n], b"first", "the first message, in a short read");
+        // Both the second message and the end of file are there before the
+        // next read starts: it must not wait for anything more.
+        client.write_all(b"second").await.unwrap();
+        client.shutdown(Shutdown::Write).unwrap();
+        let n = server_side.read(&mut buf).await.unwrap();
+        assert_eq!(&buf[..n], b"second", "what came after a short read");
+        assert_eq!(
+            server_side.read(&mut buf).await.unwrap(),
+            0,
+            "the end of file after a short read"
+        );
+        // An empty buffer never waits: it reads nothing, at once.
+        assert_eq!(server_side.read(&mut []).await.unwrap(), 0, "an empty read");
+    });
+}
