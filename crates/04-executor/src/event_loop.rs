@@ -239,14 +239,7 @@ impl Core {
         F: Future + 'static,
         F::Output: 'static,
     {
-        let count = self.spawned.get() + 1;
-        self.spawned.set(count);
-        // `Task-{count}` is written out only if something reads it.
-        let name = match name {
-            Some(name) => TaskName::given(count, name),
-            None => TaskName::numbered(count),
-        };
-        let id = self.tasks.borrow().next_id();
+        let (id, name) = self.next_task(name);
         let slot = JoinSlot::new(name, id, Rc::downgrade(self));
         if self.closed.get() {
             return self.refuse(future, slot);
@@ -254,17 +247,35 @@ impl Core {
         // One allocation holds the future and the slot; the table and the
         // handle share it.
         let task = Rc::new(TaskCell::new(future, slot));
-        self.tasks.borrow_mut().insert(id, task.clone(), true);
-        if self.is_tracing() {
-            self.record_for(
-                Some(task.status().name().shared().clone()),
-                EventKind::Spawn,
-            );
-        }
-        self.ready.borrow_mut().push_back(Runnable::Task(id));
+        self.admit(id, task.clone());
         JoinHandle::new(task)
     }
+
+    /// Puts a new task in the table, scheduled, and at the back of the
+    /// ready queue. (Not generic: one copy serves every future type.)
+    fn admit(&self, id: TaskId, task: Rc<dyn TaskFuture>) {
+        let name = self
+            .is_tracing()
+            .then(|| task.status().name().shared().clone());
+        self.tasks.borrow_mut().insert(id, task, true);
+        if let Some(name) = name {
+            self.record_for(Some(name), EventKind::Spawn);
+        }
+        self.ready.borrow_mut().push_back(Runnable::Task(id));
+    }
     // ANCHOR_END: spawn
+
+    /// The id and the name of the task about to be spawned: `Task-{count}`
+    /// unless named, written out only if something reads it.
+    fn next_task(&self, name: Option<String>) -> (TaskId, TaskName) {
+        let count = self.spawned.get() + 1;
+        self.spawned.set(count);
+        let name = match name {
+            Some(name) => TaskName::given(count, name),
+            None => TaskName::numbered(count),
+        };
+        (self.tasks.borrow().next_id(), name)
+    }
 
     /// A spawn on a loop that has finished closing: like asyncio's
     /// "Event loop is closed", the task is refused. Its future is never
@@ -276,13 +287,18 @@ impl Core {
         F: Future + 'static,
     {
         std::mem::forget(future);
-        self.report(ExceptionContext {
-            message: "Event loop is closed",
-            task: Some(slot.name.as_str().to_owned()),
-            panic: "a task was spawned while its loop was closing; it will never run".to_owned(),
-        });
+        self.report_refused(slot.name.as_str());
         slot.complete(Err(JoinError::Cancelled));
         JoinHandle::new(Rc::new(TaskCell::<F>::refused(slot)))
+    }
+
+    #[cold]
+    fn report_refused(&self, task: &str) {
+        self.report(ExceptionContext {
+            message: "Event loop is closed",
+            task: Some(task.to_owned()),
+            panic: "a task was spawned while its loop was closing; it will never run".to_owned(),
+        });
     }
 
     // ANCHOR: schedule
