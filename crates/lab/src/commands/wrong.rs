@@ -2,10 +2,22 @@
 //! `cargo lab verify` judges each one as `cargo lab check` would, in a
 //! scratch copy of the exercises, and wants the learner told the mistake.
 //!
-//! A fixture is a whole exercise file, `tests/NN-slug/wrong/<test>/<mistake>.rs`:
-//! the stub of the exercise whose suite is `<test>`, completed the wrong
-//! way. Its header says what the learner must read, one `// expect: <words>`
-//! line per phrase; every phrase must be in what the check says about it.
+//! A fixture, `tests/NN-slug/wrong/<test>/<mistake>.wrong`, is the solution
+//! of the exercise whose suite is `<test>`, changed into the wrong answer:
+//! only the change is written down, so a fixture shows the mistake and
+//! nothing else, and follows the solution when the rest of it changes.
+//! Its header, `//` lines, says what is wrong and what the learner must
+//! read, one `// expect: <words>` line per phrase; every phrase must be in
+//! what the check says about it. Then come the changes, each a block of
+//! the solution's lines, found exactly once, and the lines that replace it:
+//!
+//! ```text
+//! @@ solution
+//!             if !inner.locked && inner.waiters.is_empty() {
+//! @@ wrong
+//!             if !inner.locked {
+//! @@ end
+//! ```
 //!
 //! The learner's files are never touched: the copy lives in cargo's target
 //! folder (`lab-verify/`), and builds into the same target folder as the
@@ -27,6 +39,14 @@ pub const WRONG_DIR: &str = "wrong";
 /// The marker of one phrase a fixture's check must say.
 const EXPECT: &str = "// expect:";
 
+/// A fixture's file extension.
+const EXTENSION: &str = "wrong";
+
+/// The markers of one change: the solution's lines, the wrong ones, the end.
+const SOLUTION: &str = "@@ solution";
+const WRONG: &str = "@@ wrong";
+const END: &str = "@@ end";
+
 /// One wrong answer.
 #[derive(Debug, Clone)]
 pub struct Fixture<'a> {
@@ -38,6 +58,8 @@ pub struct Fixture<'a> {
     pub path: PathBuf,
     /// The phrases the check must say about it.
     pub expect: Vec<String>,
+    /// The wrong answer: the solution with the fixture's changes made.
+    pub text: String,
 }
 
 impl Fixture<'_> {
@@ -93,7 +115,7 @@ pub fn find<'a>(workspace: &Workspace, course: &'a Course) -> (Vec<Fixture<'a>>,
             };
             let mut files: Vec<PathBuf> = files
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+                .filter(|p| p.extension().is_some_and(|e| e == EXTENSION))
                 .collect();
             files.sort();
             for file in files {
@@ -112,12 +134,20 @@ pub fn find<'a>(workspace: &Workspace, course: &'a Course) -> (Vec<Fixture<'a>>,
                     ));
                     continue;
                 }
-                fixtures.push(Fixture {
-                    chapter,
-                    exercise,
-                    path,
-                    expect,
-                });
+                let solution = chapter.exercise_paths(exercise).solution;
+                let made = fs::read_to_string(workspace.path(&solution))
+                    .map_err(|err| format!("cannot read {}: {err}", solution.display()))
+                    .and_then(|solution_text| wrong_answer(&text, &solution_text, &solution));
+                match made {
+                    Ok(text) => fixtures.push(Fixture {
+                        chapter,
+                        exercise,
+                        path,
+                        expect,
+                        text,
+                    }),
+                    Err(problem) => problems.push(format!("{}: {problem}", path.display())),
+                }
             }
         }
     }
@@ -129,6 +159,70 @@ pub fn find<'a>(workspace: &Workspace, course: &'a Course) -> (Vec<Fixture<'a>>,
     };
     fixtures.sort_by_key(|fixture| (order(fixture), fixture.path.clone()));
     (fixtures, problems)
+}
+
+/// The wrong answer a fixture describes: `solution` (the text of the file
+/// at `path`) with the fixture's changes made, or what is wrong with them.
+pub fn wrong_answer(fixture: &str, solution: &str, path: &Path) -> Result<String, String> {
+    apply(solution, &changes(fixture)?, path)
+}
+
+/// A fixture's changes, in order: each the solution's lines and the wrong
+/// lines that replace them.
+fn changes(text: &str) -> Result<Vec<(String, String)>, String> {
+    let mut changes = Vec::new();
+    let mut lines = text.lines().enumerate();
+    while let Some((n, line)) = lines.next() {
+        if line != SOLUTION {
+            if line.starts_with("@@") {
+                return Err(format!("line {}: `{line}` outside a change", n + 1));
+            }
+            continue;
+        }
+        let mut block = |until: &str| -> Result<String, String> {
+            let mut taken = Vec::new();
+            for (_, line) in lines.by_ref() {
+                if line == until {
+                    return Ok(taken.join("\n"));
+                }
+                taken.push(line);
+            }
+            Err(format!("the change at line {} has no `{until}`", n + 1))
+        };
+        let old = block(WRONG)?;
+        let new = block(END)?;
+        if old.trim().is_empty() {
+            return Err(format!(
+                "the change at line {} names no line of the solution",
+                n + 1
+            ));
+        }
+        changes.push((old, new));
+    }
+    if changes.is_empty() {
+        return Err(format!(
+            "changes nothing (add `{SOLUTION}` … `{WRONG}` … `{END}` blocks)"
+        ));
+    }
+    Ok(changes)
+}
+
+/// The solution with `changes` made, each to text found exactly once.
+fn apply(solution: &str, changes: &[(String, String)], path: &Path) -> Result<String, String> {
+    let mut text = solution.to_owned();
+    for (old, new) in changes {
+        let found = text.matches(old.as_str()).count();
+        if found != 1 {
+            let first = old.lines().next().unwrap_or_default().trim();
+            return Err(format!(
+                "{} has the lines starting `{first}` {found} times, not once: \
+                 the solution changed, so update the fixture",
+                path.display()
+            ));
+        }
+        text = text.replacen(old.as_str(), new, 1);
+    }
+    Ok(text)
 }
 
 /// Judges every fixture in a scratch copy of the exercises; `on_start` is
@@ -195,7 +289,7 @@ pub fn judge_all(
 
 /// The scratch copy for one fixture: a workspace of its own under
 /// `lab-verify/` in the target folder, holding its chapter's exercise crate
-/// with the fixture in place of the stub, and the chapter's suites; its
+/// with the wrong answer in place of the stub, and the chapter's suites; its
 /// dependencies are the real stage crates. Files already equal are left
 /// alone, so a verify run after another rebuilds only what changed.
 fn scratch_copy(workspace: &Workspace, fixture: &Fixture<'_>) -> io::Result<Workspace> {
@@ -222,7 +316,7 @@ fn scratch_copy(workspace: &Workspace, fixture: &Fixture<'_>) -> io::Result<Work
     sync_tree(&workspace.path(&crate_dir), &root.join(&crate_dir), &own)?;
     let suites = Path::new("tests").join(&folder);
     sync_tree(&workspace.path(&suites), &root.join(&suites), &[])?;
-    write_if_changed(&root.join(stub), &fs::read(workspace.path(&fixture.path))?)?;
+    write_if_changed(&root.join(stub), fixture.text.as_bytes())?;
     // cargo names a workspace member's build after its name, its version
     // and its path in the workspace, which every copy of a chapter shares:
     // a version of its own keeps each copy's build apart from the others'.

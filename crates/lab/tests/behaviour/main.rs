@@ -28,3 +28,4 @@ mod time_limit;
 mod tour;
 mod trace_command;
 mod unknown_names;
+mod wrong_fixtures;
