@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use crate::context::{self, EnterGuard};
 use crate::driver::{Driver, ParkDriver};
-use crate::join::{JoinError, JoinHandle, JoinSlot, TaskName, TaskRef, panic_message};
+use crate::join::{JoinError, JoinHandle, JoinSlot, TaskName, TaskRef, TaskStatus, panic_message};
 use crate::task::{PollWaker, Shared, TaskCell, TaskFuture, TaskId, TaskTable, TaskWaker};
 use crate::trace::{EventKind, Trace, TraceEvent};
 
@@ -185,7 +185,7 @@ const SHUTDOWN_ROUNDS: usize = 4;
 // ANCHOR_END: core
 
 /// The room an idle loop keeps in its task table and ready queue, however
-/// few tasks it has (see `Core::shrink_when_idle`).
+/// few tasks it has (see `Core::give_back_room`).
 const IDLE_ROOM: usize = 1024;
 
 /// The capacity to shrink to, if `capacity` is more than four times what
@@ -324,12 +324,21 @@ impl Core {
         self.ready.borrow_mut().push_back(Runnable::Task(id));
     }
 
-    /// Marks task `id` for cancelling and schedules it: at its turn, the
-    /// loop drops its future instead of polling it.
-    pub(crate) fn cancel(&self, id: TaskId) {
-        if let Some(entry) = self.tasks.borrow_mut().get_mut(id) {
-            entry.cancel_requested = true;
-        }
+    /// Marks the task in table place `place` for cancelling and schedules
+    /// it: at its turn, the loop drops its future instead of polling it.
+    /// Only if that task's slot is `slot`: a slot keeps its place but not
+    /// its generation, so the task's own address is the check.
+    pub(crate) fn cancel(&self, place: u32, slot: &dyn TaskStatus) {
+        let id = {
+            let mut tasks = self.tasks.borrow_mut();
+            match tasks.at_mut(place) {
+                Some((id, entry)) if std::ptr::addr_eq(entry.task.status(), slot) => {
+                    entry.cancel_requested = true;
+                    id
+                }
+                _ => return,
+            }
+        };
         self.schedule(id, false);
     }
 
@@ -543,16 +552,34 @@ impl Core {
     }
     // ANCHOR_END: shutdown
 
-    /// Nothing is ready: give back the memory a burst of tasks left in the
-    /// task table and the ready queue, if they are far bigger than needed.
-    fn shrink_when_idle(&self) {
-        let mut tasks = self.tasks.borrow_mut();
-        if let Some(capacity) = shrunk_capacity(tasks.capacity(), tasks.len()) {
-            tasks.shrink_to(capacity);
+    /// After a turn: give back the memory a burst of tasks left in the
+    /// ready queue and, once nothing is ready, in the task table, where
+    /// either is far bigger than needed. The queue is looked at every turn
+    /// (a loop that a few tasks keep busy after a burst is never idle); the
+    /// table waits for idle, because finding its last live task is a scan.
+    #[inline]
+    fn give_back_room(&self) {
+        let (big_queue, idle) = {
+            let ready = self.ready.borrow();
+            (ready.capacity() > 4 * IDLE_ROOM, ready.is_empty())
+        };
+        // Most turns: a small queue, still busy. Nothing to look at.
+        if big_queue || idle {
+            self.shrink(idle);
         }
+    }
+
+    #[cold]
+    fn shrink(&self, idle: bool) {
         let mut ready = self.ready.borrow_mut();
         if let Some(capacity) = shrunk_capacity(ready.capacity(), ready.len()) {
             ready.shrink_to(capacity);
+        }
+        if idle {
+            let mut tasks = self.tasks.borrow_mut();
+            if let Some(capacity) = shrunk_capacity(tasks.capacity(), tasks.len()) {
+                tasks.shrink_to(capacity);
+            }
         }
     }
 
@@ -844,9 +871,7 @@ impl<D: Driver> EventLoop<D> {
         self.driver.borrow_mut().park(timeout);
         core.drain_remote();
         core.run_ready();
-        if !core.has_ready() {
-            core.shrink_when_idle();
-        }
+        core.give_back_room();
     }
     // ANCHOR_END: run_until_complete
 

@@ -102,8 +102,11 @@ pub(crate) struct JoinSlot<T> {
     /// The task's own loop: an outcome nobody retrieved is reported to its
     /// exception handler, whichever loop happens to run when the slot goes.
     core: Weak<Core>,
-    /// The task's place in that loop's table, for `cancel()`.
-    id: TaskId,
+    /// The task's place in that loop's table, for `cancel()`: the index
+    /// half of its `TaskId`. The generation half is not needed here: the
+    /// task stays in its place until it ends, and `Core::cancel` checks
+    /// that the entry there holds this very slot.
+    place: u32,
     /// Someone holding a `TaskRef` took charge of a panic (asyncio: called
     /// `exception()`): it is not reported as never retrieved.
     retrieved: Cell<bool>,
@@ -115,7 +118,9 @@ pub(crate) struct JoinSlot<T> {
 enum SlotState<T> {
     /// Still running; `waiters` are told when it ends: the task awaiting the
     /// handle, any that only watch it (like `wait`), and done-callbacks.
-    Running { waiters: Vec<Waiter> },
+    /// Most tasks have none or one, so a boxed slice of exactly that many:
+    /// two words in the slot, where a `Vec` takes three.
+    Running { waiters: Box<[Waiter]> },
     /// Finished; the result is waiting to be taken.
     Done(Result<T, JoinError>),
     /// The result was taken by the awaiting side. How the task ended stays
@@ -132,6 +137,15 @@ enum Waiter {
     /// `call_soon` on the task's loop, in the order the callbacks were
     /// added, as asyncio schedules them.
     Call(Box<dyn FnOnce()>),
+}
+
+/// Adds `waiter` at the end of `waiters`, in a slice made one longer: the
+/// first waiter costs one place on the heap, not the four a `Vec` starts
+/// with. (A task with many waiters pays a copy per push, as `poll_done`
+/// already pays a look through them for a waker it knows.)
+fn push(waiters: &mut Box<[Waiter]>, waiter: Waiter) {
+    let old = std::mem::take(waiters).into_vec();
+    *waiters = old.into_iter().chain([waiter]).collect();
 }
 
 /// A task's name: the one given at spawn, or `Task-N`, written out only
@@ -190,14 +204,15 @@ fn outcome_of<T>(result: &Result<T, JoinError>) -> Outcome {
 impl<T> JoinSlot<T> {
     // ANCHOR_END: impl_join_slot
     pub(crate) fn new(name: TaskName, id: TaskId, core: Weak<Core>) -> Self {
+        let place = id.place();
         JoinSlot {
             state: RefCell::new(SlotState::Running {
-                waiters: Vec::new(),
+                waiters: Box::default(),
             }),
             name,
             cancel_requested: Cell::new(false),
             core,
-            id,
+            place,
             retrieved: Cell::new(false),
             awaited: Cell::new(false),
         }
@@ -254,7 +269,7 @@ impl<T> JoinSlot<T> {
             return false;
         };
         self.cancel_requested.set(true);
-        core.cancel(self.id);
+        core.cancel(self.place, self);
         true
     }
     // ANCHOR_END: cancel
@@ -273,7 +288,7 @@ impl<T> JoinSlot<T> {
                     .iter()
                     .any(|w| matches!(w, Waiter::Wake(known) if known.will_wake(waker)));
                 if !known {
-                    waiters.push(Waiter::Wake(waker.clone()));
+                    push(waiters, Waiter::Wake(waker.clone()));
                 }
                 Poll::Pending
             }
@@ -286,7 +301,7 @@ impl<T> JoinSlot<T> {
     fn add_done_callback(&self, callback: Box<dyn FnOnce()>) {
         let mut state = self.state.borrow_mut();
         match &mut *state {
-            SlotState::Running { waiters } => waiters.push(Waiter::Call(callback)),
+            SlotState::Running { waiters } => push(waiters, Waiter::Call(callback)),
             SlotState::Done(_) | SlotState::Taken(_) => {
                 drop(state);
                 self.schedule_callback(callback);

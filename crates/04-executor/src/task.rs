@@ -31,7 +31,11 @@ impl TaskId {
         TaskId(u64::from(generation) << 32 | u64::from(index))
     }
     fn index(self) -> usize {
-        (self.0 & u64::from(u32::MAX)) as usize
+        self.place() as usize
+    }
+    /// The index half alone: where the task sits in its loop's table.
+    pub(crate) fn place(self) -> u32 {
+        (self.0 & u64::from(u32::MAX)) as u32
     }
     fn generation(self) -> u32 {
         (self.0 >> 32) as u32
@@ -340,6 +344,14 @@ impl TaskTable {
             // generation.
             Slot::Occupied(entry) if entry.generation == id.generation() => Some(entry),
             _ => None,
+        }
+    }
+
+    /// The task in place `place`, whatever its generation, with its id.
+    pub(crate) fn at_mut(&mut self, place: u32) -> Option<(TaskId, &mut TaskEntry)> {
+        match self.slot_mut(place as usize)? {
+            Slot::Occupied(entry) => Some((TaskId::new(place, entry.generation), entry)),
+            Slot::Vacant { .. } => None,
         }
     }
 

@@ -1,7 +1,7 @@
 //! Chapter 4: one turn of the loop, in the order `EventLoop::turn` does it
 //! (crates/04-executor/src/event_loop.rs): take in remote wakes, pick the
 //! park timeout, park in the driver, take in remote wakes again, run the
-//! batch that is ready, and give memory back when idle.
+//! batch that is ready, and give back the room a burst left.
 
 use super::svg::{Anchor, Style, Svg, colour};
 
@@ -13,7 +13,7 @@ pub const DRAWN_FROM: &[(&str, &[&str])] = &[(
     &[
         "fn turn(&self, wait: bool)",
         "core.drain_remote();\n        let timeout = if core.has_ready() || !wait {\n            Some(Duration::ZERO)",
-        "self.driver.borrow_mut().park(timeout);\n        core.drain_remote();\n        core.run_ready();\n        if !core.has_ready() {\n            core.shrink_when_idle();",
+        "self.driver.borrow_mut().park(timeout);\n        core.drain_remote();\n        core.run_ready();\n        core.give_back_room();",
         "ready: RefCell<ReadyQueue>",
         "let batch = self.ready.borrow().len();",
         "self.turn(false);",
@@ -30,8 +30,8 @@ pub fn draw() -> String {
          otherwise. Three: the driver parks with that timeout; the reactor and the timer layer \
          wake tasks here. Four: drain_remote again. Five: run_ready runs the batch that is in \
          the queue now, front first, each task polled once; anything woken meanwhile goes to \
-         the back and waits for the next turn. Then, if nothing is ready, the loop shrinks its \
-         table. run_until_complete repeats turns until the main task is done.",
+         the back and waits for the next turn. Then the loop gives back the room a burst left in \
+         its ready queue, and in its table when nothing is ready. run_until_complete repeats turns until the main task is done.",
     );
     s.text(
         20.0,
@@ -81,7 +81,7 @@ pub fn draw() -> String {
         last + h + 22.0,
         Style::Note,
         Anchor::Start,
-        "nothing ready now? shrink_when_idle() gives back the room a burst of tasks left",
+        "then give_back_room(): the queue's room a burst left; the table's when nothing is ready",
     );
     // The loop back: run_until_complete turns again until main is done.
     s.arrow(&[
