@@ -1,5 +1,6 @@
 //! A loop gives back the memory a burst of tasks made its task table and
-//! ready queue keep, once it goes idle, and keeps what a steady load uses.
+//! ready queue keep (the queue's at the end of any turn, the table's once
+//! it goes idle), and keeps what a steady load uses.
 
 use std::future::pending;
 
@@ -37,6 +38,32 @@ fn the_table_and_queue_shrink_when_the_loop_goes_idle_after_a_burst() {
         "after {BURST} tasks came and went, the idle loop still has room for \
          {table} tasks and {queue} ready items"
     );
+}
+
+#[test]
+#[cfg_attr(miri, ignore = "a sizing policy, and minutes under miri")]
+fn a_loop_kept_busy_after_a_burst_still_gives_the_queue_room_back() {
+    // One task that yields for ever keeps something ready at every turn,
+    // so the loop is never idle; the burst's room in the queue still goes.
+    let event_loop = EventLoop::new();
+    let handles = event_loop.run_until_complete(async {
+        drop(spawn(async {
+            loop {
+                yield_now().await;
+            }
+        }));
+        let handles = spawn_waiting(BURST).await;
+        yield_now().await;
+        handles
+    });
+    assert_eq!(event_loop.task_count(), BURST + 1);
+    let queue = event_loop.ready_queue_capacity();
+    assert!(
+        queue < BURST / 10,
+        "{BURST} tasks were ready once and only one is now, but the busy loop \
+         still has room for {queue} ready items"
+    );
+    drop(handles);
 }
 
 #[test]
