@@ -239,25 +239,25 @@ impl Core {
         F: Future + 'static,
         F::Output: 'static,
     {
-        let (id, name) = self.next_task(name);
-        let slot = JoinSlot::new(name, id, Rc::downgrade(self));
+        let (place, name) = self.next_task(name);
+        let slot = JoinSlot::new(name, place, Rc::downgrade(self));
         if self.closed.get() {
             return self.refuse(future, slot);
         }
         // One allocation holds the future and the slot; the table and the
         // handle share it.
         let task = Rc::new(TaskCell::new(future, slot));
-        self.admit(id, task.clone());
+        self.admit(place, task.clone());
         JoinHandle::new(task)
     }
 
     /// Puts a new task in the table, scheduled, and at the back of the
     /// ready queue. (Not generic: one copy serves every future type.)
-    fn admit(&self, id: TaskId, task: Rc<dyn TaskFuture>) {
+    fn admit(&self, place: u32, task: Rc<dyn TaskFuture>) {
         let name = self
             .is_tracing()
             .then(|| task.status().name().shared().clone());
-        self.tasks.borrow_mut().insert(id, task, true);
+        let id = self.tasks.borrow_mut().insert(place, task, true);
         if let Some(name) = name {
             self.record_for(Some(name), EventKind::Spawn);
         }
@@ -265,16 +265,16 @@ impl Core {
     }
     // ANCHOR_END: spawn
 
-    /// The id and the name of the task about to be spawned: `Task-{count}`
-    /// unless named, written out only if something reads it.
-    fn next_task(&self, name: Option<String>) -> (TaskId, TaskName) {
+    /// The table place and the name of the task about to be spawned:
+    /// `Task-{count}` unless named, written out only if something reads it.
+    fn next_task(&self, name: Option<String>) -> (u32, TaskName) {
         let count = self.spawned.get() + 1;
         self.spawned.set(count);
         let name = match name {
             Some(name) => TaskName::given(count, name),
             None => TaskName::numbered(count),
         };
-        (self.tasks.borrow().next_id(), name)
+        (self.tasks.borrow().next_place(), name)
     }
 
     /// A spawn on a loop that has finished closing: like asyncio's

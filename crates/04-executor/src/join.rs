@@ -10,7 +10,7 @@ use std::task::{Context, Poll, Waker};
 
 use crate::context;
 use crate::event_loop::Core;
-use crate::task::{TaskFuture, TaskId};
+use crate::task::TaskFuture;
 use crate::trace::Outcome;
 use std::rc::Weak;
 
@@ -203,8 +203,7 @@ fn outcome_of<T>(result: &Result<T, JoinError>) -> Outcome {
 // ANCHOR: impl_join_slot
 impl<T> JoinSlot<T> {
     // ANCHOR_END: impl_join_slot
-    pub(crate) fn new(name: TaskName, id: TaskId, core: Weak<Core>) -> Self {
-        let place = id.place();
+    pub(crate) fn new(name: TaskName, place: u32, core: Weak<Core>) -> Self {
         JoinSlot {
             state: RefCell::new(SlotState::Running {
                 waiters: Box::default(),

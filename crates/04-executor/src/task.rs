@@ -31,11 +31,7 @@ impl TaskId {
         TaskId(u64::from(generation) << 32 | u64::from(index))
     }
     fn index(self) -> usize {
-        self.place() as usize
-    }
-    /// The index half alone: where the task sits in its loop's table.
-    pub(crate) fn place(self) -> u32 {
-        (self.0 & u64::from(u32::MAX)) as u32
+        (self.0 & u64::from(u32::MAX)) as usize
     }
     fn generation(self) -> u32 {
         (self.0 >> 32) as u32
@@ -288,29 +284,30 @@ impl TaskTable {
         self.pages.get_mut(page).map(|page| &mut page[offset])
     }
 
-    /// The id the next [`insert`](TaskTable::insert) will use.
-    pub(crate) fn next_id(&self) -> TaskId {
-        let index = match self.free {
+    /// The place the next [`insert`](TaskTable::insert) will use: the
+    /// last one freed, or the first never used.
+    pub(crate) fn next_place(&self) -> u32 {
+        let place = match self.free {
             NO_PLACE => self.used,
-            index => index as usize,
+            place => place as usize,
         };
-        let generation = match self.slot(index) {
-            Some(Slot::Vacant { generation, .. }) => *generation,
-            Some(Slot::Occupied(_)) => unreachable!("a free place is vacant"),
-            None => self.fresh_generation,
-        };
-        let index = u32::try_from(index)
+        u32::try_from(place)
             .ok()
-            .filter(|&index| index != NO_PLACE)
-            .expect("more than 2^32 - 1 live tasks");
-        TaskId::new(index, generation)
+            .filter(|&place| place != NO_PLACE)
+            .expect("more than 2^32 - 1 live tasks")
     }
 
-    /// Inserts the task `id`, which [`next_id`](TaskTable::next_id) just
-    /// gave, not yet scheduled and without a waker of its own.
-    pub(crate) fn insert(&mut self, id: TaskId, task: Rc<dyn TaskFuture>, scheduled: bool) {
-        debug_assert_eq!(id, self.next_id());
-        if self.free == NO_PLACE {
+    /// Inserts a task at the place [`next_place`](TaskTable::next_place)
+    /// just gave, without a waker of its own, and returns its id.
+    pub(crate) fn insert(
+        &mut self,
+        place: u32,
+        task: Rc<dyn TaskFuture>,
+        scheduled: bool,
+    ) -> TaskId {
+        debug_assert_eq!(place, self.next_place());
+        let index = place as usize;
+        let generation = if self.free == NO_PLACE {
             if self.used == self.pages.len() * PAGE {
                 let generation = self.fresh_generation;
                 let vacant = || Slot::Vacant {
@@ -322,20 +319,31 @@ impl TaskTable {
                     .push(page.try_into().ok().expect("a page of PAGE places"));
             }
             self.used += 1;
-        } else if let Some(Slot::Vacant { next_free, .. }) = self.slot(id.index()) {
-            self.free = *next_free;
-        }
+            match self.slot(index) {
+                Some(Slot::Vacant { generation, .. }) => *generation,
+                _ => unreachable!("a place never used is vacant"),
+            }
+        } else {
+            let Some(&Slot::Vacant {
+                generation,
+                next_free,
+            }) = self.slot(index)
+            else {
+                unreachable!("a free place is vacant")
+            };
+            self.free = next_free;
+            generation
+        };
         let entry = TaskEntry {
             task,
             waker: None,
-            generation: id.generation(),
+            generation,
             scheduled,
             cancel_requested: false,
         };
-        *self
-            .slot_mut(id.index())
-            .expect("the place was made just above") = Slot::Occupied(entry);
+        *self.slot_mut(index).expect("the place was made just above") = Slot::Occupied(entry);
         self.len += 1;
+        TaskId::new(place, generation)
     }
 
     pub(crate) fn get_mut(&mut self, id: TaskId) -> Option<&mut TaskEntry> {
