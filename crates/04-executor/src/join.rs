@@ -103,9 +103,10 @@ pub(crate) struct JoinSlot<T> {
     /// exception handler, whichever loop happens to run when the slot goes.
     core: Weak<Core>,
     /// The task's place in that loop's table, for `cancel()`: the index
-    /// half of its `TaskId`. The generation half is not needed here: the
-    /// task stays in its place until it ends, and `Core::cancel` checks
-    /// that the entry there holds this very slot.
+    /// half of its `TaskId`. Instead of the generation, `Core::cancel`
+    /// checks that the entry there holds this very slot (a cancelled
+    /// task's destructors run after it left its place, and may spawn a
+    /// task into it).
     place: u32,
     /// Someone holding a `TaskRef` took charge of a panic (asyncio: called
     /// `exception()`): it is not reported as never retrieved.

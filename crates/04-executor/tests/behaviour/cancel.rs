@@ -129,3 +129,50 @@ fn a_task_ref_cancels_the_task_and_sees_its_outcome_without_taking_the_result() 
         assert_eq!(quick.await.unwrap(), 5);
     });
 }
+
+#[test]
+fn cancelling_a_task_as_it_is_dropped_spares_the_task_its_destructor_spawned() {
+    use std::cell::RefCell;
+
+    use aio_executor::{JoinHandle, TaskRef, current_task};
+
+    type Spawned = Rc<RefCell<Option<JoinHandle<&'static str>>>>;
+
+    /// Dropped with the cancelled task: spawns a task (which takes the
+    /// table place the cancelled one just left), then cancels its own task
+    /// again, as a destructor holding a reference to it may.
+    struct SpawnThenCancel {
+        me: Option<TaskRef>,
+        spawned: Spawned,
+    }
+    impl Drop for SpawnThenCancel {
+        fn drop(&mut self) {
+            *self.spawned.borrow_mut() = Some(spawn(async { "finished" }));
+            if let Some(me) = self.me.take() {
+                me.cancel();
+            }
+        }
+    }
+
+    let outcome = run(async {
+        let spawned: Spawned = Rc::default();
+        let slot = spawned.clone();
+        let doomed = spawn(async move {
+            let _guard = SpawnThenCancel {
+                me: current_task(),
+                spawned: slot,
+            };
+            pending::<()>().await;
+        });
+        yield_now().await; // it starts, and keeps a reference to itself
+        doomed.cancel();
+        assert!(doomed.await.unwrap_err().is_cancelled());
+        let newcomer = spawned.borrow_mut().take().expect("the destructor ran");
+        newcomer.await
+    });
+    assert_eq!(
+        outcome.ok(),
+        Some("finished"),
+        "the task spawned into the cancelled task's place was cancelled in its stead"
+    );
+}
