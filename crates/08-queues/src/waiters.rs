@@ -37,6 +37,10 @@ pub(crate) struct WaiterList {
     /// One entry per waiting future; an entry leaves only when its future
     /// takes it out (it finished, or it was dropped), never when it is woken.
     entries: VecDeque<Entry>,
+    /// How many entries are not woken yet. Most calls to wake someone find
+    /// every waiter woken already (a queue's one getter, woken by the
+    /// first of a hundred puts before it ran): then no entry is looked at.
+    unwoken: usize,
     /// The id the next entry gets.
     next_id: u64,
 }
@@ -62,6 +66,7 @@ impl WaiterList {
             waker: waker.clone(),
             woken: false,
         });
+        self.unwoken += 1;
         id
     }
 
@@ -77,21 +82,25 @@ impl WaiterList {
         let entry = match at {
             0 => self.entries.pop_front(),
             _ => self.entries.remove(at),
-        };
-        entry.map(|e| e.woken)
+        }?;
+        if !entry.woken {
+            self.unwoken -= 1;
+        }
+        Some(entry.woken)
     }
 
     // ANCHOR: wake_one
     /// Wakes the oldest entry not woken yet, and says whether there was one.
     pub(crate) fn wake_one(&mut self) -> bool {
-        match self.entries.iter_mut().find(|e| !e.woken) {
-            Some(entry) => {
-                entry.woken = true;
-                entry.waker.wake_by_ref();
-                true
-            }
-            None => false,
+        if self.unwoken == 0 {
+            return false;
         }
+        let entry = self.entries.iter_mut().find(|e| !e.woken);
+        let entry = entry.expect("an entry not woken, as counted");
+        entry.woken = true;
+        self.unwoken -= 1;
+        entry.waker.wake_by_ref();
+        true
     }
     // ANCHOR_END: wake_one
 }
@@ -113,7 +122,10 @@ impl WaiterList {
     /// whose waiters re-check a condition after every wake).
     pub(crate) fn rearm(&mut self, id: WaiterId, waker: &Waker) {
         if let Some(entry) = self.position(id).map(|at| &mut self.entries[at]) {
-            entry.woken = false;
+            if entry.woken {
+                entry.woken = false;
+                self.unwoken += 1;
+            }
             if !entry.waker.will_wake(waker) {
                 entry.waker = waker.clone();
             }
@@ -127,6 +139,7 @@ impl WaiterList {
             entry.woken = true;
             entry.waker.wake_by_ref();
         }
+        self.unwoken = 0;
     }
 
     /// Whether the oldest entry exists and has been woken already.
@@ -163,5 +176,45 @@ impl WaiterList {
             return Some(0);
         }
         self.entries.iter().position(|e| e.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The count of entries not woken, recounted the slow way.
+    fn recount(list: &WaiterList) -> usize {
+        list.entries.iter().filter(|e| !e.woken).count()
+    }
+
+    #[test]
+    fn the_count_of_waiters_not_woken_stays_true_through_every_operation() {
+        let waker = Waker::noop();
+        let mut list = WaiterList::default();
+        let mut ids = Vec::new();
+        // A fixed pseudo-random walk (xorshift) through every operation.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for step in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let pick = |n: usize| (state >> 32) as usize % n.max(1);
+            match state % 6 {
+                0 | 1 => ids.push(list.push(waker)),
+                2 => {
+                    let expected = recount(&list) > 0;
+                    assert_eq!(list.wake_one(), expected, "wake_one at step {step}");
+                }
+                3 if !ids.is_empty() => {
+                    let id = ids.swap_remove(pick(ids.len()));
+                    assert!(list.remove(id).is_some());
+                }
+                4 if !ids.is_empty() => list.rearm(ids[pick(ids.len())], waker),
+                5 if state % 7 == 0 => list.wake_all(),
+                _ => {}
+            }
+            assert_eq!(list.unwoken, recount(&list), "after step {step}");
+        }
     }
 }
