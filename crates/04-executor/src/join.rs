@@ -233,6 +233,9 @@ impl<T> JoinSlot<T> {
                 SlotState::Done(_) | SlotState::Taken(_) => return,
             }
         };
+        if waiters.is_empty() {
+            return; // most tasks: nobody to tell
+        }
         // Wake after the borrow ends: waking may run code that looks here.
         for waiter in waiters {
             match waiter {
