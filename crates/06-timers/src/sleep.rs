@@ -34,8 +34,7 @@ pub fn now() -> Duration {
 // ANCHOR: sleep
 pub fn sleep(duration: Duration) -> Sleep {
     Sleep {
-        when: When::After(duration),
-        timer: None,
+        state: State::NotStarted(When::After(duration)),
     }
 }
 
@@ -44,8 +43,7 @@ pub fn sleep(duration: Duration) -> Sleep {
 /// 584 years or more after the clock started) is never.
 pub fn sleep_until(deadline: Duration) -> Sleep {
     Sleep {
-        when: When::At(deadline),
-        timer: None,
+        state: State::NotStarted(When::At(deadline)),
     }
 }
 
@@ -63,9 +61,16 @@ pub fn sleep_until(deadline: Duration) -> Sleep {
 /// timer could never wake it: asyncio's "attached to a different loop".
 #[must_use = "futures do nothing unless awaited"]
 pub struct Sleep {
-    when: When,
-    /// Set by the first poll: the timer this sleep is waiting for.
-    timer: Option<Registration>,
+    state: State,
+}
+
+enum State {
+    /// Not polled yet.
+    NotStarted(When),
+    /// Polled: its timer is in the queue of the loop that polled it.
+    Waiting(Registration),
+    /// Returned `Ready`; its timer is gone.
+    Done { deadline: Nanos },
 }
 
 enum When {
@@ -77,8 +82,7 @@ enum When {
 struct Registration {
     timers: Rc<Timers>,
     deadline: Nanos,
-    /// `None` once the sleep is over and its timer removed.
-    timer: Option<TimerId>,
+    timer: TimerId,
 }
 // ANCHOR_END: sleep
 
@@ -97,7 +101,7 @@ impl Registration {
         Registration {
             timers,
             deadline,
-            timer: Some(timer),
+            timer,
         }
     }
 }
@@ -107,10 +111,12 @@ impl Sleep {
     /// the start for [`sleep_until`], once the sleep has started for
     /// [`sleep`].
     pub fn deadline(&self) -> Option<Duration> {
-        match (&self.timer, &self.when) {
-            (Some(timer), _) => Some(timers::duration(timer.deadline)),
-            (None, When::At(deadline)) => Some(*deadline),
-            (None, When::After(_)) => None,
+        match &self.state {
+            State::NotStarted(When::After(_)) => None,
+            State::NotStarted(When::At(deadline)) => Some(*deadline),
+            State::Waiting(Registration { deadline, .. }) | State::Done { deadline } => {
+                Some(timers::duration(*deadline))
+            }
         }
     }
 }
@@ -121,16 +127,16 @@ impl Future for Sleep {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         let this = &mut *self;
-        let Some(timer) = &mut this.timer else {
+        let timer = match &mut this.state {
             // First poll: find the running loop's timers and set ours. Even
             // a deadline already past waits for the timer to fire, so the
             // other ready tasks get their turn first.
-            this.timer = Some(Registration::start(&this.when, cx));
-            return Poll::Pending;
-        };
-
-        let Some(id) = timer.timer else {
-            return Poll::Ready(()); // already returned Ready once
+            State::NotStarted(when) => {
+                this.state = State::Waiting(Registration::start(when, cx));
+                return Poll::Pending;
+            }
+            State::Done { .. } => return Poll::Ready(()), // returned Ready once
+            State::Waiting(timer) => timer,
         };
         if !timers::is_current(&timer.timers) {
             // Our timer is in the queue of the loop that first polled us:
@@ -145,23 +151,25 @@ impl Future for Sleep {
         // queue when it was due, and we need not even read the clock. If we
         // were polled for another reason first, the clock says whether it
         // is due, and we take it out ourselves.
-        let fired = !timer.timers.queue.borrow().contains(id);
+        let fired = !timer.timers.queue.borrow().contains(timer.timer);
         if fired
             || (timer.deadline != NEVER
                 && timers::nanos(timer.timers.clock.now()) >= timer.deadline)
         {
-            let removed = timer.timers.queue.borrow_mut().remove(id);
+            let removed = timer.timers.queue.borrow_mut().remove(timer.timer);
             drop(removed); // nothing when it fired; dropped with no borrow held
-            timer.timer = None;
+            this.state = State::Done {
+                deadline: timer.deadline,
+            };
             return Poll::Ready(());
         }
         // Polled early (the task woke for something else): keep waiting,
         // with the newest waker.
         let mut queue = timer.timers.queue.borrow_mut();
-        if !queue.set_waker(id, cx.waker()) {
+        if !queue.set_waker(timer.timer, cx.waker()) {
             // Not due, yet gone: cannot happen with a clock that only moves
             // forward, but re-arming is always safe.
-            timer.timer = Some(queue.insert(timer.deadline, Fire::Wake(cx.waker().clone())));
+            timer.timer = queue.insert(timer.deadline, Fire::Wake(cx.waker().clone()));
         }
         Poll::Pending
     }
@@ -171,13 +179,8 @@ impl Drop for Sleep {
     /// A sleep dropped before its deadline (cancelled, or timed out by a
     /// `select`) takes its timer with it.
     fn drop(&mut self) {
-        if let Some(Registration {
-            timers,
-            timer: Some(id),
-            ..
-        }) = &self.timer
-        {
-            let removed = timers.queue.borrow_mut().remove(*id);
+        if let State::Waiting(Registration { timers, timer, .. }) = &self.state {
+            let removed = timers.queue.borrow_mut().remove(*timer);
             drop(removed); // the waker, dropped with no borrow held
         }
     }
@@ -188,10 +191,7 @@ impl std::fmt::Debug for Sleep {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Sleep")
             .field("deadline", &self.deadline())
-            .field(
-                "done",
-                &self.timer.as_ref().is_some_and(|t| t.timer.is_none()),
-            )
+            .field("done", &matches!(self.state, State::Done { .. }))
             .finish()
     }
 }
