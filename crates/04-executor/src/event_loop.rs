@@ -191,6 +191,7 @@ const IDLE_ROOM: usize = 1024;
 /// The capacity to shrink to, if `capacity` is more than four times what
 /// `len` items need: twice that, so that a load going up and down by less
 /// than that never makes the loop reallocate.
+#[inline]
 fn shrunk_capacity(capacity: usize, len: usize) -> Option<usize> {
     let needed = len.max(IDLE_ROOM);
     (capacity > 4 * needed).then_some(2 * needed)
@@ -327,7 +328,8 @@ impl Core {
     /// Marks the task in table place `place` for cancelling and schedules
     /// it: at its turn, the loop drops its future instead of polling it.
     /// Only if that task's slot is `slot`: a slot keeps its place but not
-    /// its generation, so the task's own address is the check.
+    /// its generation, so the task's own address is the check. (Sound: the
+    /// caller holds `slot`, so no other live task can be at that address.)
     pub(crate) fn cancel(&self, place: u32, slot: &dyn TaskStatus) {
         let id = {
             let mut tasks = self.tasks.borrow_mut();
@@ -559,27 +561,21 @@ impl Core {
     /// table waits for idle, because finding its last live task is a scan.
     #[inline]
     fn give_back_room(&self) {
-        let (big_queue, idle) = {
-            let ready = self.ready.borrow();
-            (ready.capacity() > 4 * IDLE_ROOM, ready.is_empty())
-        };
-        // Most turns: a small queue, still busy. Nothing to look at.
-        if big_queue || idle {
-            self.shrink(idle);
-        }
-    }
-
-    #[cold]
-    fn shrink(&self, idle: bool) {
         let mut ready = self.ready.borrow_mut();
         if let Some(capacity) = shrunk_capacity(ready.capacity(), ready.len()) {
             ready.shrink_to(capacity);
         }
+        let idle = ready.is_empty();
+        drop(ready);
         if idle {
-            let mut tasks = self.tasks.borrow_mut();
-            if let Some(capacity) = shrunk_capacity(tasks.capacity(), tasks.len()) {
-                tasks.shrink_to(capacity);
-            }
+            self.shrink_table();
+        }
+    }
+
+    fn shrink_table(&self) {
+        let mut tasks = self.tasks.borrow_mut();
+        if let Some(capacity) = shrunk_capacity(tasks.capacity(), tasks.len()) {
+            tasks.shrink_to(capacity);
         }
     }
 

@@ -142,11 +142,13 @@ enum Waiter {
 
 /// Adds `waiter` at the end of `waiters`, in a slice made one longer: the
 /// first waiter costs one place on the heap, not the four a `Vec` starts
-/// with. (A task with many waiters pays a copy per push, as `poll_done`
-/// already pays a look through them for a waker it knows.)
+/// with. Each push is one `realloc`, which the allocator can often do in
+/// place.
 fn push(waiters: &mut Box<[Waiter]>, waiter: Waiter) {
-    let old = std::mem::take(waiters).into_vec();
-    *waiters = old.into_iter().chain([waiter]).collect();
+    let mut list = std::mem::take(waiters).into_vec();
+    list.reserve_exact(1);
+    list.push(waiter);
+    *waiters = list.into_boxed_slice(); // exactly full: no copy
 }
 
 /// A task's name: the one given at spawn, or `Task-N`, written out only

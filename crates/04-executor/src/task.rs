@@ -285,7 +285,7 @@ impl TaskTable {
     }
 
     /// The place the next [`insert`](TaskTable::insert) will use: the
-    /// last one freed, or the first never used.
+    /// head of the free list, or the first place never used.
     pub(crate) fn next_place(&self) -> u32 {
         let place = match self.free {
             NO_PLACE => self.used,

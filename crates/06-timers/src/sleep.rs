@@ -67,7 +67,8 @@ pub struct Sleep {
 enum State {
     /// Not polled yet.
     NotStarted(When),
-    /// Polled: its timer is in the queue of the loop that polled it.
+    /// Polled: its timer was set in the queue of the loop that first
+    /// polled it (and is taken out of it when it fires).
     Waiting(Registration),
     /// Returned `Ready`; its timer is gone.
     Done { deadline: Nanos },

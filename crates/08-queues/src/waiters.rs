@@ -137,9 +137,9 @@ impl WaiterList {
     pub(crate) fn wake_all(&mut self) {
         for entry in self.entries.iter_mut().filter(|e| !e.woken) {
             entry.woken = true;
+            self.unwoken -= 1; // before the wake: a waker may panic
             entry.waker.wake_by_ref();
         }
-        self.unwoken = 0;
     }
 
     /// Whether the oldest entry exists and has been woken already.

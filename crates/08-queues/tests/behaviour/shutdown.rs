@@ -87,3 +87,45 @@ fn immediate_shutdown_leaves_join_waiting_for_items_already_got() {
     });
     assert!(!joined_early);
 }
+
+#[test]
+fn a_waker_that_panics_during_shutdown_leaves_the_other_getters_droppable() {
+    use std::future::Future;
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    use std::sync::Arc;
+    use std::task::{Context, Wake, Waker};
+
+    use aio_queues::Queue;
+
+    struct Panicky;
+    impl Wake for Panicky {
+        fn wake(self: Arc<Self>) {
+            panic!("this waker panics");
+        }
+    }
+
+    let queue: Queue<u32> = Queue::new(0);
+    let panicky = Waker::from(Arc::new(Panicky));
+    let mut gets: Vec<_> = (0..4).map(|_| Box::pin(queue.get())).collect();
+    for (n, get) in gets.iter_mut().enumerate() {
+        let waker = if n == 2 { &panicky } else { Waker::noop() };
+        let poll = get.as_mut().poll(&mut Context::from_waker(waker));
+        assert!(poll.is_pending());
+    }
+    queue.put_nowait(1).expect("room for one"); // wakes getter 0
+    // Shutdown wakes getter 1, then getter 2's waker panics before 3.
+    assert!(catch_unwind(AssertUnwindSafe(|| queue.shutdown(false))).is_err());
+    // Dropped, getters 0 and 1 pass on the wake-ups they were handed; the
+    // waiter list must still know who is left to wake.
+    let mut panicked = Vec::new();
+    for (n, get) in gets.into_iter().enumerate() {
+        if catch_unwind(AssertUnwindSafe(move || drop(get))).is_err() {
+            panicked.push(n);
+        }
+    }
+    assert_eq!(
+        panicked,
+        Vec::<usize>::new(),
+        "dropping these getters panicked"
+    );
+}

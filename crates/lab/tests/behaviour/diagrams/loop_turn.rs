@@ -31,7 +31,8 @@ pub fn draw() -> String {
          wake tasks here. Four: drain_remote again. Five: run_ready runs the batch that is in \
          the queue now, front first, each task polled once; anything woken meanwhile goes to \
          the back and waits for the next turn. Then the loop gives back the room a burst left in \
-         its ready queue, and in its table when nothing is ready. run_until_complete repeats turns until the main task is done.",
+         its ready queue, and in its table when nothing is ready. run_until_complete repeats \
+         turns until the main task is done.",
     );
     s.text(
         20.0,
@@ -81,7 +82,8 @@ pub fn draw() -> String {
         last + h + 22.0,
         Style::Note,
         Anchor::Start,
-        "then give_back_room(): the queue's room a burst left; the table's when nothing is ready",
+        "then give_back_room(): the queue's room a burst left; \
+         the table's when nothing is ready",
     );
     // The loop back: run_until_complete turns again until main is done.
     s.arrow(&[
