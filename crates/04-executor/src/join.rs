@@ -301,6 +301,37 @@ impl<T> JoinSlot<T> {
         }
     }
 
+    /// Stops waking `waker` when the task ends: the other half of
+    /// `poll_done`, for whoever stops watching before the task ends.
+    fn forget_waker(&self, waker: &Waker) {
+        let forgotten = {
+            let mut state = self.state.borrow_mut();
+            let SlotState::Running { waiters } = &mut *state else {
+                return;
+            };
+            let Some(at) = waiters
+                .iter()
+                .position(|w| matches!(w, Waiter::Wake(known) if known.will_wake(waker)))
+            else {
+                return;
+            };
+            let mut list = std::mem::take(waiters).into_vec();
+            let forgotten = list.remove(at);
+            *waiters = list.into_boxed_slice();
+            forgotten
+        };
+        // Dropped after the borrow ends: a waker's drop may run any code.
+        drop(forgotten);
+    }
+
+    /// How many wakers and done-callbacks wait for the task to end.
+    fn waiter_count(&self) -> usize {
+        match &*self.state.borrow() {
+            SlotState::Running { waiters } => waiters.len(),
+            SlotState::Done(_) | SlotState::Taken(_) => 0,
+        }
+    }
+
     /// Adds a done-callback: scheduled when the task ends, or at once if it
     /// has ended already (as asyncio's `add_done_callback` does).
     fn add_done_callback(&self, callback: Box<dyn FnOnce()>) {
@@ -398,6 +429,8 @@ pub(crate) trait TaskStatus {
     fn outcome(&self) -> Option<Outcome>;
     fn cancel(&self) -> bool;
     fn poll_done(&self, waker: &Waker) -> Poll<()>;
+    fn forget_waker(&self, waker: &Waker);
+    fn waiter_count(&self) -> usize;
     fn mark_retrieved(&self);
     fn add_done_callback(&self, callback: Box<dyn FnOnce()>);
     fn panic_text(&self) -> Option<String>;
@@ -415,6 +448,12 @@ impl<T> TaskStatus for JoinSlot<T> {
     }
     fn poll_done(&self, waker: &Waker) -> Poll<()> {
         JoinSlot::poll_done(self, waker)
+    }
+    fn forget_waker(&self, waker: &Waker) {
+        JoinSlot::forget_waker(self, waker);
+    }
+    fn waiter_count(&self) -> usize {
+        JoinSlot::waiter_count(self)
     }
     fn mark_retrieved(&self) {
         self.retrieved.set(true);
@@ -481,6 +520,23 @@ impl TaskRef {
     /// Waits for the task to end, like [`JoinHandle::poll_done`].
     pub fn poll_done(&self, cx: &mut Context<'_>) -> Poll<()> {
         self.slot().poll_done(cx.waker())
+    }
+
+    /// Forgets a waker that [`poll_done`](TaskRef::poll_done) left with
+    /// the task: it will not be woken when the task ends. For a watcher that
+    /// stops watching first, so that a task outliving many watchers does not
+    /// keep all their wakers (asyncio's `wait` likewise removes its
+    /// done-callback from every task it waited on). A waker the task does
+    /// not hold is ignored.
+    pub fn forget_waker(&self, waker: &Waker) {
+        self.slot().forget_waker(waker);
+    }
+
+    /// How many wakers and done-callbacks wait for the task to end. For
+    /// tests.
+    #[doc(hidden)]
+    pub fn waiter_count(&self) -> usize {
+        self.slot().waiter_count()
     }
 
     /// Cancels the task, exactly as [`JoinHandle::cancel`] does; `false` if

@@ -9,6 +9,7 @@
 //! ends, its waker writes the child's index into a queue, in the order the
 //! tasks actually ended, and wakes the waiting task.
 
+use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
@@ -23,6 +24,12 @@ use aio_executor::{JoinError, JoinHandle, TaskRef};
 #[derive(Debug, Default)]
 pub(crate) struct Completions {
     shared: Arc<Shared>,
+    /// The children still running when we started watching, each with the
+    /// waker it holds for us. When we stop watching (dropped), each task
+    /// forgets its waker: a task that outlives many `wait`s with a timeout
+    /// would otherwise keep one waker per `wait` until it ends. (asyncio's
+    /// `wait` removes its done-callback from every task, in a `finally`.)
+    watched: RefCell<Vec<(TaskRef, Waker)>>,
 }
 
 #[derive(Debug, Default)]
@@ -72,6 +79,8 @@ impl Completions {
             // Ended already (or refused by a closing loop): record it now,
             // and tell a waiter that may have looked already.
             waker.wake();
+        } else {
+            self.watched.borrow_mut().push((task.clone(), waker));
         }
     }
 
@@ -89,6 +98,16 @@ impl Completions {
     }
 }
 // ANCHOR_END: completions
+
+impl Drop for Completions {
+    fn drop(&mut self) {
+        // A task that ended has let go of its waker already: forgetting
+        // it again does nothing.
+        for (task, waker) in self.watched.get_mut().drain(..) {
+            task.forget_waker(&waker);
+        }
+    }
+}
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)

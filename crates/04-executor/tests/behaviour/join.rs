@@ -93,3 +93,50 @@ fn tasks_are_named_like_asyncio_names_them() {
     assert_eq!(names.1, "fetcher");
     assert_eq!(names.2, "<Task pending name='Task-2'>");
 }
+
+#[test]
+fn a_forgotten_waker_is_let_go_and_not_woken_and_the_others_still_are() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::task::{Context, Wake, Waker};
+
+    /// Counts its wakes, and the drops of its clones (through the `Arc`).
+    #[derive(Default)]
+    struct Watcher {
+        wakes: AtomicUsize,
+    }
+    impl Wake for Watcher {
+        fn wake(self: Arc<Self>) {
+            self.wakes.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+
+    let (forgotten, kept) = (Arc::new(Watcher::default()), Arc::new(Watcher::default()));
+    run({
+        let (forgotten, kept) = (forgotten.clone(), kept.clone());
+        async move {
+            let task = spawn(async { yield_now().await });
+            let watcher = task.task_ref();
+            for waker in [Waker::from(forgotten.clone()), Waker::from(kept.clone())] {
+                let pending = watcher.poll_done(&mut Context::from_waker(&waker));
+                assert!(pending.is_pending());
+            }
+            assert_eq!(watcher.waiter_count(), 2);
+            // Ours, the one this future holds, and the task's clone.
+            assert_eq!(Arc::strong_count(&forgotten), 3);
+            watcher.forget_waker(&Waker::from(forgotten.clone()));
+            assert_eq!(watcher.waiter_count(), 1);
+            assert_eq!(
+                Arc::strong_count(&forgotten),
+                2,
+                "the task let its clone go"
+            );
+            // A waker the task does not hold: nothing happens.
+            watcher.forget_waker(Waker::noop());
+            assert_eq!(watcher.waiter_count(), 1);
+            task.await.expect("the task returned");
+        }
+    });
+    assert_eq!(forgotten.wakes.load(Ordering::SeqCst), 0);
+    assert_eq!(kept.wakes.load(Ordering::SeqCst), 1);
+}

@@ -164,6 +164,26 @@ fn a_timeout_returns_what_is_done_and_cancels_nothing() {
     }
 }
 
+// asyncio's _wait removes its done-callback from every task in its
+// `finally`: a watchdog that waits on one long task with a timeout, again
+// and again, leaves nothing behind on it.
+#[test]
+fn waits_that_time_out_leave_no_waker_behind_on_the_task() {
+    let (left_behind, value) = run_virtual(|| async {
+        let mut long = sleeper("long", secs(1));
+        let mut left_behind = Vec::new();
+        for _ in 0..100 {
+            let (done, pending) = wait([long], ReturnWhen::FirstCompleted, Some(ms(1))).await;
+            assert!(done.is_empty());
+            long = pending.into_iter().next().expect("still pending");
+            left_behind.push(long.task_ref().waiter_count());
+        }
+        (left_behind, long.await.unwrap())
+    });
+    assert_eq!(left_behind, vec![0; 100]);
+    assert_eq!(value, "long");
+}
+
 // test_yield_wait_does_not_shield_cancel: cancelling the task that waits
 // ends the wait, not the tasks it waited for.
 #[test]
