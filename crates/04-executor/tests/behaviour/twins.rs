@@ -2,16 +2,8 @@
 //! asyncio must write the same notes, in the same order (DESIGN §8). The
 //! Rust side's notes come from the demo's own code, through its trace.
 
-// `count` and `create_task_order` each bring their own copy of
-// `examples/support`, as each does when it is built as an example.
-#![allow(clippy::duplicate_mod)]
-
-#[allow(dead_code)]
-#[path = "../../examples/count.rs"]
-mod count;
-#[allow(dead_code)]
-#[path = "../../examples/create_task_order.rs"]
-mod create_task_order;
+use crate::demos::count;
+use crate::demos::create_task_order;
 
 use aio_executor::trace::Trace;
 use aio_testkit::python::run_script_until;
