@@ -2,7 +2,7 @@
 before any "Two"; the plain version takes 3 s (note 001, note 002).
 
 To stay quick, one second of the note's program lasts SECOND real seconds
-here (a half); times are in the note's seconds, with loose upper bounds.
+here (a quarter); times are in the note's seconds, with loose upper bounds.
 
 The "but": the order does not come from the one-second sleep. Any await
 that hands the loop back gives the same order, even asyncio.sleep(0),
@@ -12,7 +12,7 @@ because all three tasks run their first step in the same turn of the loop.
 import asyncio
 import time
 
-SECOND = 0.5
+SECOND = 0.25
 
 
 def run_counts(delay):

@@ -7,7 +7,7 @@
 
 use std::env;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 
 use crate::workspace_root;
@@ -110,10 +110,7 @@ pub fn version() -> Option<String> {
 /// did not hold. Panics in CI when there is no interpreter.
 pub fn run_script(script: &str, args: &[&str]) -> Option<String> {
     version()?;
-    match attempt(script, args) {
-        Ok(stdout) => Some(stdout),
-        Err(failure) => panic!("{failure}"),
-    }
+    Some(last_attempt(script, args))
 }
 
 /// How many times [`run_script_until`] runs a script before it gives up.
@@ -136,16 +133,80 @@ pub fn run_script_until(
     args: &[&str],
     accept: impl Fn(&str) -> bool,
 ) -> Option<String> {
+    version()?;
     // The loop is compiled once, not once per caller's closure.
-    run_until(script, args, &accept)
+    Some(run_until(script, args, &accept, None))
 }
 
-/// [`run_script_until`], with `accept` behind a reference.
-fn run_until(script: &str, args: &[&str], accept: &dyn Fn(&str) -> bool) -> Option<String> {
+/// A script started by [`start`], running under CPython in the background.
+/// Dropped before [`Running::output_until`] (its test failed first), it
+/// stops the script.
+#[derive(Debug)]
+pub struct Running {
+    script: String,
+    args: Vec<String>,
+    child: Option<Child>,
+}
+
+/// Starts `python/<script>` with `args` and returns at once, so that the
+/// test can work out its own side of a comparison while CPython runs: a
+/// twin that sleeps on the real clock takes a second or more, and so may
+/// our side of it. [`Running::output_until`] then reads the output.
+///
+/// Returns `None` after printing a "skipped" message when no interpreter is
+/// installed outside CI.
+///
+/// # Panics
+///
+/// Panics in CI when there is no interpreter.
+pub fn start(script: &str, args: &[&str]) -> Option<Running> {
     version()?;
+    Some(Running {
+        script: script.to_owned(),
+        args: args.iter().map(|&arg| arg.to_owned()).collect(),
+        child: Some(spawn(script, args)),
+    })
+}
+
+impl Running {
+    /// The script's output, as [`run_script_until`] gives it: the run
+    /// started by [`start`] is the first of the [`ATTEMPTS`], and a run that
+    /// `accept` does not take is followed by another, one at a time.
+    ///
+    /// # Panics
+    ///
+    /// When the last run exits with an error, like [`run_script`].
+    pub fn output_until(mut self, accept: impl Fn(&str) -> bool) -> String {
+        let args: Vec<&str> = self.args.iter().map(String::as_str).collect();
+        run_until(&self.script, &args, &accept, self.child.take())
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            // Already ended, or ended now: either way it is reaped.
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// [`run_script_until`], with `accept` behind a reference; `first` is a run
+/// already started, if any, taken as the first attempt.
+fn run_until(
+    script: &str,
+    args: &[&str],
+    accept: &dyn Fn(&str) -> bool,
+    mut first: Option<Child>,
+) -> String {
     for round in 1..ATTEMPTS {
-        match attempt(script, args) {
-            Ok(stdout) if accept(&stdout) => return Some(stdout),
+        let result = match first.take() {
+            Some(child) => finish(script, child),
+            None => attempt(script, args),
+        };
+        match result {
+            Ok(stdout) if accept(&stdout) => return stdout,
             Ok(_) => eprintln!(
                 "{script}: run {round} of {ATTEMPTS} differed from the expected output \
                  (CPython runs on the real clock); running it again"
@@ -156,7 +217,15 @@ fn run_until(script: &str, args: &[&str], accept: &dyn Fn(&str) -> bool) -> Opti
             ),
         }
     }
-    run_script(script, args)
+    last_attempt(script, args)
+}
+
+/// One run of a script, whose failure fails the test.
+fn last_attempt(script: &str, args: &[&str]) -> String {
+    match attempt(script, args) {
+        Ok(stdout) => stdout,
+        Err(failure) => panic!("{failure}"),
+    }
 }
 
 /// Whether `out` is what the committed insta snapshot holds: the file
@@ -177,21 +246,34 @@ pub fn snapshot_holds(manifest_dir: &str, module: &str, name: &str, out: &str) -
 
 /// One run of a script: its standard output, or why it failed.
 fn attempt(script: &str, args: &[&str]) -> Result<String, String> {
+    finish(script, spawn(script, args))
+}
+
+/// Starts one run of a script, its output piped back to us.
+fn spawn(script: &str, args: &[&str]) -> Child {
     let path = workspace_root().join("python").join(script);
     assert!(
         path.is_file(),
         "no such script: {} (scripts live under python/)",
         path.display()
     );
-    let out = Command::new(interpreter())
+    Command::new(interpreter())
         // Unbuffered, UTF-8, no bytecode files left in the tree.
         .args(["-u", "-X", "utf8", "-B"])
         .arg(&path)
         .args(args)
         .current_dir(path.parent().unwrap_or(Path::new(".")))
         .env("PYTHONHASHSEED", "0")
-        .output()
-        .expect("the interpreter started a moment ago");
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the interpreter started a moment ago")
+}
+
+/// Waits for a run to end: its standard output, or why it failed.
+fn finish(script: &str, child: Child) -> Result<String, String> {
+    let out = child.wait_with_output().expect("reading a script's output");
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&out.stderr);
     if out.status.success() {

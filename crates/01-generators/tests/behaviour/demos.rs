@@ -1,16 +1,17 @@
 //! Every demo's output, snapshotted: the book shows these snapshots, so a
 //! change in what a demo prints shows up here first.
 
-// The demos are example binaries; their `main` is not used here.
+// The demos are example binaries (their `main` is not used here), declared
+// once in the test binary: the other behaviours use them from here.
 #[allow(dead_code)]
 #[path = "../../examples/hand_stepped.rs"]
-mod hand_stepped;
+pub(crate) mod hand_stepped;
 #[allow(dead_code)]
 #[path = "../../examples/round_robin.rs"]
-mod round_robin;
+pub(crate) mod round_robin;
 #[allow(dead_code)]
 #[path = "../../examples/yield_from.rs"]
-mod yield_from;
+pub(crate) mod yield_from;
 
 use aio_testkit::capture;
 

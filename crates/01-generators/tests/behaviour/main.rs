@@ -4,10 +4,6 @@
 //! on a small machine.) Run one behaviour with
 //! `cargo test -p aio-generators --test behaviour <module>::`.
 
-// Several behaviours pull in the same demo with `#[path]`, each its own copy,
-// as they did when each file was a binary of its own.
-#![allow(clippy::duplicate_mod)]
-
 mod common;
 
 mod claims;

@@ -1,9 +1,7 @@
 //! The trace exports the book's viewer plays are what the demos trace now
 //! (the check never writes them; `cargo lab trace --book` does).
 
-#[allow(dead_code, clippy::duplicate_mod)]
-#[path = "../../examples/round_robin.rs"]
-mod round_robin;
+use crate::demos::round_robin;
 
 use aio_testkit::generated::assert_current;
 

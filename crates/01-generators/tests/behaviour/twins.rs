@@ -4,9 +4,7 @@
 //! `asyncio.gather` (DESIGN §8). Without `python3` the check is skipped
 //! with a message, except in CI, where it fails.
 
-#[allow(dead_code)] // the demo's `main` is not used here
-#[path = "../../examples/round_robin.rs"]
-mod round_robin;
+use crate::demos::round_robin;
 
 use aio_testkit::capture;
 use aio_testkit::python::run_script;

@@ -2,23 +2,20 @@
 //! change in what a demo prints shows up here first. The demos wait on real
 //! threads, so each test also checks the demo's point outright.
 
-// `count` and `create_task_order` each bring their own copy of
-// `examples/support`, as each does when it is built as an example.
-#![allow(clippy::duplicate_mod)]
-
-// The demos are example binaries; their `main` is not used here.
+// The demos are example binaries (their `main` is not used here), declared
+// once in the test binary: the other behaviours use them from here.
 #[allow(dead_code)]
 #[path = "../../examples/count.rs"]
-mod count;
+pub(crate) mod count;
 #[allow(dead_code)]
 #[path = "../../examples/create_task_order.rs"]
-mod create_task_order;
+pub(crate) mod create_task_order;
 #[allow(dead_code)]
 #[path = "../../examples/no_await.rs"]
-mod no_await;
+pub(crate) mod no_await;
 #[allow(dead_code)]
 #[path = "../../examples/tiny_loop.rs"]
-mod tiny_loop;
+pub(crate) mod tiny_loop;
 
 use aio_testkit::capture;
 

@@ -4,8 +4,10 @@
 //! machine.) Run one behaviour with
 //! `cargo test -p aio-executor --test behaviour <module>::`.
 
-// Several behaviours pull in the same demo with `#[path]`, each its own copy,
-// as they did when each file was a binary of its own.
+// The demos are declared once, in `demos`, and the other behaviours use
+// them from there; but `count`, `create_task_order` and `tiny_loop` each
+// bring their own copy of `examples/support`, as each does when it is
+// built as an example.
 #![allow(clippy::duplicate_mod)]
 
 mod cancel;

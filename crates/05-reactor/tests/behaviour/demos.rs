@@ -2,10 +2,14 @@
 //! test keeps them current. Both demos run real sockets on 127.0.0.1, and
 //! print nothing that changes from run to run (no ports, no times).
 
+// The demos are example binaries (their `main` is not used here), declared
+// once in the test binary: the other behaviours use them from here.
+#[allow(dead_code)]
 #[path = "../../examples/echo.rs"]
-mod echo;
+pub(crate) mod echo;
+#[allow(dead_code)]
 #[path = "../../examples/http_get.rs"]
-mod http_get;
+pub(crate) mod http_get;
 
 use aio_testkit::capture;
 

@@ -10,9 +10,7 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-#[path = "../../examples/echo.rs"]
-#[allow(dead_code)]
-mod echo;
+use crate::demos::echo;
 
 use aio_executor::EventLoop;
 use aio_reactor::{Reactor, start_server, to_thread};

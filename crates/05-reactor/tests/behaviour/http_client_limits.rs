@@ -9,9 +9,7 @@ use crate::common;
 use std::io;
 use std::time::Duration;
 
-#[path = "../../examples/http_get.rs"]
-#[allow(dead_code)]
-mod http_get;
+use crate::demos::http_get;
 
 use aio_reactor::{StreamReader, StreamWriter, start_server};
 use http_get::{Limits, Response, fetch_with};

@@ -13,9 +13,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-#[path = "../../examples/http_get.rs"]
-#[allow(dead_code)]
-mod http_get;
+use crate::demos::http_get;
 
 use aio_testkit::python;
 

@@ -20,9 +20,7 @@ use std::rc::Rc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-#[path = "../../examples/echo.rs"]
-#[allow(dead_code)]
-mod echo;
+use crate::demos::echo;
 
 use aio_reactor::{
     ACCEPT_RETRY_DELAY, Server, StreamReader, StreamWriter, open_connection, start_server,

@@ -13,9 +13,7 @@ use std::io::{self, Read, Write};
 use std::rc::Rc;
 use std::time::Duration;
 
-#[path = "../../examples/echo.rs"]
-#[allow(dead_code)]
-mod echo;
+use crate::demos::echo;
 
 use aio_executor::spawn;
 use aio_reactor::{

@@ -6,9 +6,7 @@ use crate::common;
 
 use std::io;
 
-#[path = "../../examples/echo.rs"]
-#[allow(dead_code)]
-mod echo;
+use crate::demos::echo;
 
 use aio_executor::spawn;
 use aio_reactor::{open_connection, start_server};

@@ -15,9 +15,7 @@
 //! Each process needs a `ulimit -n` of about 10,100; the test checks and
 //! says so.
 
-#[path = "../../examples/echo.rs"]
-#[allow(dead_code)]
-mod echo;
+use crate::demos::echo;
 
 use std::process::{Command, Stdio};
 use std::sync::mpsc;

@@ -4,15 +4,9 @@
 //! every time is exact. The book shows both snapshots. (C10 and C22/C23
 //! are put to CPython once, by the introduction's and chapter 4's tests.)
 
-#[allow(dead_code)]
-#[path = "../../examples/chess.rs"]
-mod chess;
-#[allow(dead_code)]
-#[path = "../../examples/count_timers.rs"]
-mod count_timers;
-#[allow(dead_code)]
-#[path = "../../examples/create_task_order_timers.rs"]
-mod create_task_order_timers;
+use crate::demos::chess;
+use crate::demos::count_timers;
+use crate::demos::create_task_order_timers;
 
 use std::cell::{Cell, RefCell};
 use std::fmt::Write as _;

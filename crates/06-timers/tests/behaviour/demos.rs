@@ -3,19 +3,20 @@
 //! virtual clock, except the detector half of `blocking`, which prints only
 //! facts that hold on any machine.
 
-// The demos are example binaries; their `main` is not used here.
+// The demos are example binaries (their `main` is not used here), declared
+// once in the test binary: the other behaviours use them from here.
 #[allow(dead_code)]
 #[path = "../../examples/blocking.rs"]
-mod blocking;
+pub(crate) mod blocking;
 #[allow(dead_code)]
 #[path = "../../examples/chess.rs"]
-mod chess;
+pub(crate) mod chess;
 #[allow(dead_code)]
 #[path = "../../examples/count_timers.rs"]
-mod count_timers;
+pub(crate) mod count_timers;
 #[allow(dead_code)]
 #[path = "../../examples/create_task_order_timers.rs"]
-mod create_task_order_timers;
+pub(crate) mod create_task_order_timers;
 
 use std::fs;
 

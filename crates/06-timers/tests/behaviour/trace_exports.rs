@@ -1,12 +1,8 @@
 //! The trace exports the book's viewer plays are what the demos trace now
 //! (the check never writes them; `cargo lab trace --book` does).
 
-#[allow(dead_code, clippy::duplicate_mod)]
-#[path = "../../examples/chess.rs"]
-mod chess;
-#[allow(dead_code, clippy::duplicate_mod)]
-#[path = "../../examples/count_timers.rs"]
-mod count_timers;
+use crate::demos::chess;
+use crate::demos::count_timers;
 
 use aio_testkit::generated::assert_current;
 

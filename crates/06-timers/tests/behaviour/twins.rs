@@ -3,12 +3,8 @@
 //! at the same (rounded) times as our trace records on the virtual clock.
 //! Without `python3` this is skipped with a message, except in CI.
 
-#[allow(dead_code)]
-#[path = "../../examples/count_timers.rs"]
-mod count_timers;
-#[allow(dead_code)]
-#[path = "../../examples/create_task_order_timers.rs"]
-mod create_task_order_timers;
+use crate::demos::count_timers;
+use crate::demos::create_task_order_timers;
 
 use std::future::Future;
 use std::time::Duration;

@@ -2,8 +2,9 @@
 //! change in what a demo prints shows up here first. All run on the virtual
 //! clock.
 
-// The demos are example binaries; their `main` is not used here. The twins
-// test reuses these modules.
+// The demos are example binaries; their `main` is not used here. `twins`
+// and `trace_exports` use these modules too (one copy of each demo in the
+// test binary).
 #[allow(dead_code)]
 #[path = "../../examples/as_completed.rs"]
 pub(crate) mod as_completed;

@@ -3,7 +3,8 @@
 //! virtual clock or without time, so the output is exact.
 
 // The demos are example binaries; their `main` is not used here. `twins`
-// uses these modules too (one copy of each demo in the test binary).
+// and `trace_exports` use these modules too (one copy of each demo in the
+// test binary).
 #[allow(dead_code)]
 #[path = "../../examples/lock_counter.rs"]
 pub mod lock_counter;
