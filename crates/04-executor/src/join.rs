@@ -151,6 +151,51 @@ fn push(waiters: &mut Box<[Waiter]>, waiter: Waiter) {
     *waiters = list.into_boxed_slice(); // exactly full: no copy
 }
 
+// ANCHOR: tell
+/// Tells a finished task's waiters: wakes the tasks waiting for it and
+/// schedules its done-callbacks, in the order they came. (Not generic,
+/// unlike the slot: compiled once, not once per output type.)
+fn tell(waiters: Box<[Waiter]>, core: &Weak<Core>) {
+    for waiter in waiters {
+        match waiter {
+            Waiter::Wake(waker) => waker.wake(),
+            Waiter::Call(callback) => schedule_callback(core, callback),
+        }
+    }
+}
+// ANCHOR_END: tell
+
+/// Schedules a done-callback on the task's loop; if that loop is gone,
+/// there is nowhere to run it.
+fn schedule_callback(core: &Weak<Core>, callback: Box<dyn FnOnce()>) {
+    if let Some(core) = core.upgrade() {
+        drop(core.call_soon(callback));
+    }
+}
+
+/// Adds `waker` to `waiters`, unless a waker that wakes the same task is
+/// there already. (Not generic, like `push` and `take_out`: the slot's
+/// methods are compiled once per output type, these once.)
+fn add_waker(waiters: &mut Box<[Waiter]>, waker: &Waker) {
+    let known = waiters
+        .iter()
+        .any(|w| matches!(w, Waiter::Wake(known) if known.will_wake(waker)));
+    if !known {
+        push(waiters, Waiter::Wake(waker.clone()));
+    }
+}
+
+/// Takes the waiter that wakes `waker` out of `waiters`, if there is one.
+fn take_out(waiters: &mut Box<[Waiter]>, waker: &Waker) -> Option<Waiter> {
+    let at = waiters
+        .iter()
+        .position(|w| matches!(w, Waiter::Wake(known) if known.will_wake(waker)))?;
+    let mut list = std::mem::take(waiters).into_vec();
+    let taken = list.remove(at);
+    *waiters = list.into_boxed_slice();
+    Some(taken)
+}
+
 /// A task's name: the one given at spawn, or `Task-N`, written out only
 /// when something reads it (most tasks' names are never read, and a
 /// million `format!`s are a million allocations).
@@ -239,12 +284,7 @@ impl<T> JoinSlot<T> {
             return; // most tasks: nobody to tell
         }
         // Wake after the borrow ends: waking may run code that looks here.
-        for waiter in waiters {
-            match waiter {
-                Waiter::Wake(waker) => waker.wake(),
-                Waiter::Call(callback) => self.schedule_callback(callback),
-            }
-        }
+        tell(waiters, &self.core);
     }
     // ANCHOR_END: complete
 
@@ -289,12 +329,7 @@ impl<T> JoinSlot<T> {
         let mut state = self.state.borrow_mut();
         match &mut *state {
             SlotState::Running { waiters } => {
-                let known = waiters
-                    .iter()
-                    .any(|w| matches!(w, Waiter::Wake(known) if known.will_wake(waker)));
-                if !known {
-                    push(waiters, Waiter::Wake(waker.clone()));
-                }
+                add_waker(waiters, waker);
                 Poll::Pending
             }
             SlotState::Done(_) | SlotState::Taken(_) => Poll::Ready(()),
@@ -304,21 +339,9 @@ impl<T> JoinSlot<T> {
     /// Stops waking `waker` when the task ends: the other half of
     /// `poll_done`, for whoever stops watching before the task ends.
     fn forget_waker(&self, waker: &Waker) {
-        let forgotten = {
-            let mut state = self.state.borrow_mut();
-            let SlotState::Running { waiters } = &mut *state else {
-                return;
-            };
-            let Some(at) = waiters
-                .iter()
-                .position(|w| matches!(w, Waiter::Wake(known) if known.will_wake(waker)))
-            else {
-                return;
-            };
-            let mut list = std::mem::take(waiters).into_vec();
-            let forgotten = list.remove(at);
-            *waiters = list.into_boxed_slice();
-            forgotten
+        let forgotten = match &mut *self.state.borrow_mut() {
+            SlotState::Running { waiters } => take_out(waiters, waker),
+            SlotState::Done(_) | SlotState::Taken(_) => None,
         };
         // Dropped after the borrow ends: a waker's drop may run any code.
         drop(forgotten);
@@ -340,16 +363,8 @@ impl<T> JoinSlot<T> {
             SlotState::Running { waiters } => push(waiters, Waiter::Call(callback)),
             SlotState::Done(_) | SlotState::Taken(_) => {
                 drop(state);
-                self.schedule_callback(callback);
+                schedule_callback(&self.core, callback);
             }
-        }
-    }
-
-    /// Schedules a done-callback on the task's loop; if that loop is gone,
-    /// there is nowhere to run it.
-    fn schedule_callback(&self, callback: Box<dyn FnOnce()>) {
-        if let Some(core) = self.core.upgrade() {
-            drop(core.call_soon(callback));
         }
     }
 
