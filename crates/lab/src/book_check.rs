@@ -37,6 +37,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::error::LabError;
+use crate::toml_subset;
 
 pub mod pictures;
 
@@ -367,18 +368,19 @@ fn source_folder(book_dir: &Path) -> Result<PathBuf, LabError> {
         LabError::failure(format!("cannot read {}: {err}", config.display()))
             .help("the book lives in book/ at the workspace root, configured by book/book.toml")
     })?;
-    let table: toml::Table = toml::from_str(&text).map_err(|err| {
-        LabError::failure(format!(
-            "{} is not valid TOML: {}",
-            config.display(),
-            err.message()
-        ))
+    let table = toml_subset::parse(&text).map_err(|err| {
+        LabError::failure(format!("{} does not parse: {err}", config.display()))
     })?;
-    let src = table
-        .get("book")
-        .and_then(|book| book.get("src"))
-        .and_then(|src| src.as_str())
-        .unwrap_or("src");
+    let src = match table.get_path(&["book", "src"]) {
+        None => "src",
+        Some(item) => item.value.as_str().ok_or_else(|| {
+            LabError::failure(format!(
+                "{}: line {}: `src` must be a string in quotes",
+                config.display(),
+                item.line
+            ))
+        })?,
+    };
     Ok(PathBuf::from(src))
 }
 

@@ -9,27 +9,23 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
 use crate::error::LabError;
+use crate::toml_subset::{self, Fields, Table};
 
 /// Where the course file lives, relative to the workspace root.
 pub const COURSE_FILE: &str = "crates/lab/course.toml";
 
 /// The whole course: every chapter, in order, and the demo to run first.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Course {
     /// The demo `cargo lab demo` runs when given no argument.
     pub headline: Headline,
     /// The chapters in book order (by `number`).
-    #[serde(rename = "chapter", default)]
     pub chapters: Vec<Chapter>,
 }
 
 /// Names the headline demo: a chapter number and one of its demos.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Headline {
     /// The chapter's `number`.
     pub chapter: u32,
@@ -39,8 +35,7 @@ pub struct Headline {
 
 /// One chapter: one stage crate, one page of the book, its demos and its
 /// exercises.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Chapter {
     /// The chapter number, from 1; also the stage's order.
     pub number: u32,
@@ -54,23 +49,18 @@ pub struct Chapter {
     pub book: String,
     /// The stage crate's folder, when it is not `crates/NN-slug` (the
     /// facade of chapter 9 is `crates/asyncio`).
-    #[serde(default)]
     pub dir: Option<String>,
     /// Shown as planned even though its crate exists: the chapter's page
     /// and demos are still being written.
-    #[serde(default)]
     pub planned: bool,
     /// The demos, in the order they are listed.
-    #[serde(rename = "demo", default)]
     pub demos: Vec<Demo>,
     /// The exercises, in the order the learner should do them.
-    #[serde(rename = "exercise", default)]
     pub exercises: Vec<Exercise>,
 }
 
 /// A demo: an example program of the chapter's stage crate.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Demo {
     /// The example's name: `examples/<name>.rs` in the stage crate.
     pub name: String,
@@ -80,8 +70,7 @@ pub struct Demo {
 
 /// An exercise: one stub file the learner completes, and the suite that
 /// judges it.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Exercise {
     /// `"<chapter>.<n>"`, like `"1.2"`; unique across the course.
     pub id: String,
@@ -97,7 +86,6 @@ pub struct Exercise {
     /// target's name in both exercise crates.
     pub test: String,
     /// Hints, gentlest first; `cargo lab hint` shows them one at a time.
-    #[serde(default)]
     pub hints: Vec<String>,
 }
 
@@ -130,15 +118,24 @@ impl Course {
 
     /// Parses the text of a course file.
     pub fn parse(text: &str) -> Result<Course, LabError> {
-        toml::from_str(text).map_err(|err| {
-            LabError::failure(format!(
-                "the course file is not valid: {}",
-                err.message().trim()
-            ))
-            .help(match err.span() {
-                Some(span) => format!("near line {}", line_of(text, span.start)),
-                None => "see the format described at the top of the file".to_owned(),
-            })
+        Course::from_toml(text).map_err(|err| {
+            LabError::failure(format!("the course file is not valid: {}", err.message))
+                .help(format!("near line {}", err.line))
+        })
+    }
+
+    fn from_toml(text: &str) -> Result<Course, toml_subset::Error> {
+        let file = toml_subset::parse(text)?;
+        let mut fields = Fields::of(&file, "the file");
+        let headline = fields.table("headline")?;
+        let chapters = fields.tables("chapter")?;
+        fields.finish()?;
+        Ok(Course {
+            headline: Headline::from_toml(headline)?,
+            chapters: chapters
+                .iter()
+                .map(Chapter::from_toml)
+                .collect::<Result<_, _>>()?,
         })
     }
 
@@ -289,8 +286,69 @@ impl Chapter {
     }
 }
 
-/// The 1-based line of a byte offset, for error messages.
-fn line_of(text: &str, offset: usize) -> usize {
-    let before = &text.as_bytes()[..offset.min(text.len())];
-    before.iter().filter(|&&byte| byte == b'\n').count() + 1
+impl Headline {
+    fn from_toml(table: &Table) -> Result<Headline, toml_subset::Error> {
+        let mut fields = Fields::of(table, "the headline");
+        let headline = Headline {
+            chapter: fields.number("chapter")?,
+            demo: fields.string("demo")?,
+        };
+        fields.finish()?;
+        Ok(headline)
+    }
+}
+
+impl Chapter {
+    fn from_toml(table: &Table) -> Result<Chapter, toml_subset::Error> {
+        let mut fields = Fields::of(table, "this [[chapter]]");
+        let chapter = Chapter {
+            number: fields.number("number")?,
+            slug: fields.string("slug")?,
+            title: fields.string("title")?,
+            package: fields.string("package")?,
+            book: fields.string("book")?,
+            dir: fields.optional_string("dir")?,
+            planned: fields.flag("planned")?,
+            demos: fields
+                .tables("demo")?
+                .iter()
+                .map(Demo::from_toml)
+                .collect::<Result<_, _>>()?,
+            exercises: fields
+                .tables("exercise")?
+                .iter()
+                .map(Exercise::from_toml)
+                .collect::<Result<_, _>>()?,
+        };
+        fields.finish()?;
+        Ok(chapter)
+    }
+}
+
+impl Demo {
+    fn from_toml(table: &Table) -> Result<Demo, toml_subset::Error> {
+        let mut fields = Fields::of(table, "this [[chapter.demo]]");
+        let demo = Demo {
+            name: fields.string("name")?,
+            about: fields.string("about")?,
+        };
+        fields.finish()?;
+        Ok(demo)
+    }
+}
+
+impl Exercise {
+    fn from_toml(table: &Table) -> Result<Exercise, toml_subset::Error> {
+        let mut fields = Fields::of(table, "this [[chapter.exercise]]");
+        let exercise = Exercise {
+            id: fields.string("id")?,
+            name: fields.string("name")?,
+            about: fields.string("about")?,
+            file: fields.string("file")?,
+            test: fields.string("test")?,
+            hints: fields.strings("hints")?,
+        };
+        fields.finish()?;
+        Ok(exercise)
+    }
 }

@@ -4,17 +4,15 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use serde::{Deserialize, Serialize};
-
 use crate::error::LabError;
 use crate::progress::{read_state, write_state};
+use crate::toml_subset::{self, Fields};
 use crate::workspace::Workspace;
 
 /// The count of hints shown, per exercise id.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HintLog {
     /// Exercise id → how many of its hints have been shown (0 if absent).
-    #[serde(default)]
     pub shown: BTreeMap<String, usize>,
 }
 
@@ -24,11 +22,49 @@ impl HintLog {
         workspace.state_dir().join("hints.toml")
     }
 
-    /// The saved log, or an empty one.
+    /// The saved log, or an empty one; also when the file does not parse,
+    /// after saying so (the worst that happens is a hint shown again).
     pub fn load(workspace: &Workspace) -> HintLog {
-        read_state(workspace, "hints.toml")
-            .and_then(|text| toml::from_str(&text).ok())
-            .unwrap_or_default()
+        let Some(text) = read_state(workspace, "hints.toml") else {
+            return HintLog::default();
+        };
+        HintLog::parse(&text).unwrap_or_else(|err| {
+            errln!(
+                "warning: {} is ignored: {err}; `cargo lab hint` starts again from the first hints",
+                HintLog::file(workspace).display()
+            );
+            HintLog::default()
+        })
+    }
+
+    /// Parses the text of a hint log: a `[shown]` table of counts by
+    /// exercise id.
+    pub fn parse(text: &str) -> Result<HintLog, toml_subset::Error> {
+        let file = toml_subset::parse(text)?;
+        let mut fields = Fields::of(&file, "the file");
+        let shown = fields.optional_table("shown")?;
+        fields.finish()?;
+        let mut log = HintLog::default();
+        if let Some(table) = shown {
+            let mut counts = Fields::of(table, "[shown]");
+            for (id, _) in table.iter() {
+                log.shown.insert(id.to_owned(), counts.count(id)?);
+            }
+            counts.finish()?;
+        }
+        Ok(log)
+    }
+
+    /// The text of the hint log, as [`HintLog::save`] writes it.
+    pub fn render(&self) -> String {
+        let mut text = String::from(
+            "# Written by `cargo lab hint`: how many hints of each exercise you have seen.\n\n\
+             [shown]\n",
+        );
+        for (id, count) in &self.shown {
+            text.push_str(&format!("{} = {count}\n", toml_subset::key(id)));
+        }
+        text
     }
 
     /// How many hints of `id` have been shown.
@@ -55,11 +91,6 @@ impl HintLog {
 
     /// Writes the log.
     pub fn save(&self, workspace: &Workspace) -> Result<(), LabError> {
-        let body = toml::to_string(self)
-            .map_err(|err| LabError::failure(format!("cannot record hints: {err}")))?;
-        let text = format!(
-            "# Written by `cargo lab hint`: how many hints of each exercise you have seen.\n\n{body}"
-        );
-        write_state(workspace, &HintLog::file(workspace), &text)
+        write_state(workspace, &HintLog::file(workspace), &self.render())
     }
 }

@@ -26,8 +26,10 @@ pub mod commands;
 pub mod course;
 pub mod error;
 pub mod hints;
+pub mod manifest;
 pub mod progress;
 pub mod stubs;
+pub mod toml_subset;
 pub mod validate;
 pub mod workspace;
 

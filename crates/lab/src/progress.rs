@@ -6,15 +6,13 @@ use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
 use crate::error::LabError;
 use crate::output::{self, DIM, GOOD, PENDING, TITLE};
+use crate::toml_subset::{self, Fields};
 use crate::workspace::Workspace;
 
 /// Where an exercise stands after a check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     /// Its suite passes.
     Done,
@@ -39,6 +37,28 @@ impl Status {
         }
     }
 
+    /// Its name in `progress.toml`: `done`, `failing`, `not-started`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::Failing => "failing",
+            Status::NotStarted => "not-started",
+            Status::NotChecked => "not-checked",
+        }
+    }
+
+    /// The status a name in `progress.toml` stands for.
+    pub fn from_key(key: &str) -> Option<Status> {
+        [
+            Status::Done,
+            Status::Failing,
+            Status::NotStarted,
+            Status::NotChecked,
+        ]
+        .into_iter()
+        .find(|status| status.key() == key)
+    }
+
     /// The colour the table shows it in.
     fn style(self) -> anstyle::Style {
         match self {
@@ -50,7 +70,7 @@ impl Status {
 }
 
 /// One exercise's line in the progress table and in `progress.toml`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// The exercise id, like `1.2`.
     pub id: String,
@@ -95,10 +115,9 @@ fn column_width<'a>(header: &str, cells: impl Iterator<Item = &'a str>) -> usize
 }
 
 /// The results of the checks so far, as saved in `.lab/progress.toml`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Progress {
     /// One row per exercise ever checked, in course order of first check.
-    #[serde(rename = "exercise", default)]
     pub rows: Vec<Row>,
 }
 
@@ -109,11 +128,65 @@ impl Progress {
     }
 
     /// The last saved progress, or `None` if nothing was checked yet (or the
-    /// file is unreadable, which we treat the same: the next check rewrites
-    /// it).
+    /// file does not parse, which we treat the same after saying so: the
+    /// next check rewrites it).
     pub fn load(workspace: &Workspace) -> Option<Progress> {
         let text = read_state(workspace, "progress.toml")?;
-        toml::from_str(&text).ok()
+        Progress::parse(&text)
+            .inspect_err(|err| {
+                errln!(
+                    "warning: {} is ignored: {err}; the next `cargo lab check` writes it again",
+                    Progress::file(workspace).display()
+                );
+            })
+            .ok()
+    }
+
+    /// Parses the text of a progress file: an `[[exercise]]` table per row,
+    /// with its `id`, `name` and `status`.
+    pub fn parse(text: &str) -> Result<Progress, toml_subset::Error> {
+        let file = toml_subset::parse(text)?;
+        let mut fields = Fields::of(&file, "the file");
+        let tables = fields.tables("exercise")?;
+        fields.finish()?;
+        let rows = tables
+            .iter()
+            .map(|table| {
+                let mut fields = Fields::of(table, "this [[exercise]]");
+                let id = fields.string("id")?;
+                let name = fields.string("name")?;
+                let status = fields.string("status")?;
+                fields.finish()?;
+                let status = Status::from_key(&status)
+                    .filter(|s| *s != Status::NotChecked)
+                    .ok_or_else(|| toml_subset::Error {
+                        line: table.get("status").map_or(table.line, |item| item.line),
+                        message: format!(
+                            "`status = \"{status}\"`: the statuses are \"done\", \"failing\" and \"not-started\""
+                        ),
+                    })?;
+                Ok(Row { id, name, status })
+            })
+            .collect::<Result<_, toml_subset::Error>>()?;
+        Ok(Progress { rows })
+    }
+
+    /// The text of the progress file, as [`Progress::save`] writes it.
+    pub fn render(&self) -> String {
+        let mut text = String::from(
+            "# Written by `cargo lab check`: the status of each exercise at the last check.\n\
+             # Delete this file to forget it; `cargo lab check` writes it again.\n",
+        );
+        for row in &self.rows {
+            let _ = write!(
+                text,
+                "\n[[exercise]]\nid = {}\nname = {}\nstatus = {}\n",
+                toml_subset::quote(&row.id),
+                toml_subset::quote(&row.name),
+                toml_subset::quote(row.status.key())
+            );
+        }
+        text
     }
 
     /// Replaces the rows of the exercises in `latest` and keeps the others,
@@ -135,13 +208,7 @@ impl Progress {
 
     /// Writes the progress file.
     pub fn save(&self, workspace: &Workspace) -> Result<(), LabError> {
-        let body = toml::to_string(self)
-            .map_err(|err| LabError::failure(format!("cannot record progress: {err}")))?;
-        let text = format!(
-            "# Written by `cargo lab check`: the status of each exercise at the last check.\n\
-             # Delete this file to forget it; `cargo lab check` writes it again.\n\n{body}"
-        );
-        write_state(workspace, &Progress::file(workspace), &text)
+        write_state(workspace, &Progress::file(workspace), &self.render())
     }
 }
 

@@ -24,9 +24,8 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-use serde::Deserialize;
-
 use crate::course::Course;
+use crate::toml_subset::{self, Fields};
 
 /// The manifest, relative to the workspace root.
 pub const STUBS_FILE: &str = "crates/lab/stubs.toml";
@@ -53,14 +52,6 @@ fn is_blob_id(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
-/// The file as TOML.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    #[serde(default)]
-    stubs: BTreeMap<String, String>,
-}
-
 /// The blob id of every stub as shipped, by the stub's path from the root
 /// (`exercises/01-generators/src/countdown.rs`, as in `course.toml`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -78,14 +69,31 @@ impl Manifest {
 
     /// Parses the manifest's text; every id must be a blob id.
     pub fn parse(text: &str) -> Result<Manifest, String> {
-        let file: File =
-            toml::from_str(text).map_err(|err| format!("{STUBS_FILE} does not parse: {err}"))?;
-        if let Some((path, id)) = file.stubs.iter().find(|(_, id)| !is_blob_id(id)) {
+        let ids = Manifest::read(text)
+            .map_err(|err| format!("{STUBS_FILE} does not parse: {err}"))?;
+        if let Some((path, id)) = ids.iter().find(|(_, id)| !is_blob_id(id)) {
             return Err(format!(
                 "{STUBS_FILE}: `{id}` (for {path}) is not a git blob id (40 lowercase hex digits)"
             ));
         }
-        Ok(Manifest { ids: file.stubs })
+        Ok(Manifest { ids })
+    }
+
+    /// The `[stubs]` table: a string per stub path; nothing else.
+    fn read(text: &str) -> Result<BTreeMap<String, String>, toml_subset::Error> {
+        let file = toml_subset::parse(text)?;
+        let mut fields = Fields::of(&file, "the file");
+        let table = fields.optional_table("stubs")?;
+        fields.finish()?;
+        let mut ids = BTreeMap::new();
+        if let Some(table) = table {
+            let mut entries = Fields::of(table, "[stubs]");
+            for (path, _) in table.iter() {
+                ids.insert(path.to_owned(), entries.string(path)?);
+            }
+            entries.finish()?;
+        }
+        Ok(ids)
     }
 
     /// The blob id of the stub at `file` as shipped, if the manifest has it.
@@ -125,8 +133,7 @@ impl Manifest {
              [stubs]\n"
         );
         for (file, id) in &self.ids {
-            let key = toml::Value::String(file.clone());
-            let _ = writeln!(text, "{key} = \"{id}\"");
+            let _ = writeln!(text, "{} = \"{id}\"", toml_subset::key(file));
         }
         text
     }

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use crate::course::{COURSE_FILE, Chapter, Course};
 use crate::stubs::{Manifest, STUBS_FILE, UPDATE_COMMAND};
+use crate::toml_subset;
 use crate::workspace::SOLUTION_SUITES;
 
 /// Every way the course file disagrees with the tree under `root`, one
@@ -209,10 +210,10 @@ fn check_exercises(
 fn check_package_name(root: &Path, manifest: &Path, expected: &str, problems: &mut Vec<String>) {
     let found = fs::read_to_string(root.join(manifest))
         .ok()
-        .and_then(|text| text.parse::<toml::Table>().ok())
+        .and_then(|text| toml_subset::parse(&text).ok())
         .and_then(|table| {
-            let name = table.get("package")?.get("name")?.as_str()?.to_owned();
-            Some(name)
+            let name = table.get_path(&["package", "name"])?.value.as_str()?;
+            Some(name.to_owned())
         });
     match found {
         Some(name) if name == expected => {}

@@ -30,6 +30,7 @@ use std::path::{Path, PathBuf};
 use crate::commands::check::Checker;
 use crate::course::{Chapter, Course, Exercise};
 use crate::error::LabError;
+use crate::manifest;
 use crate::progress::Status;
 use crate::workspace::{Ending, Workspace};
 
@@ -303,8 +304,8 @@ fn scratch_copy(workspace: &Workspace, fixture: &Fixture<'_>) -> io::Result<Work
     fs::create_dir_all(&root)?;
     let crate_dir = Path::new("exercises").join(&folder);
     let manifest = fs::read_to_string(workspace.path("Cargo.toml"))?;
-    let manifest =
-        scratch_manifest(&manifest, workspace.root(), &crate_dir).map_err(io::Error::other)?;
+    let manifest = manifest::scratch_workspace(&manifest, workspace.root(), &crate_dir)
+        .map_err(io::Error::other)?;
     write_if_changed(&root.join("Cargo.toml"), manifest.as_bytes())?;
     if let Ok(lock) = fs::read(workspace.path("Cargo.lock")) {
         // The workspace's versions; cargo then fits it to this copy.
@@ -322,49 +323,10 @@ fn scratch_copy(workspace: &Workspace, fixture: &Fixture<'_>) -> io::Result<Work
     // a version of its own keeps each copy's build apart from the others'.
     let text = fs::read_to_string(workspace.path(&crate_manifest))?;
     let tag = format!("{}-{}", fixture.exercise.test, fixture.mistake()).replace('_', "-");
-    let text = versioned(&text, &tag).map_err(io::Error::other)?;
+    let text =
+        manifest::with_version(&text, &format!("0.0.0-wrong.{tag}")).map_err(io::Error::other)?;
     write_if_changed(&root.join(&crate_manifest), text.as_bytes())?;
     Ok(Workspace::new(root).with_target_dir(target))
-}
-
-/// The workspace manifest of a scratch copy: the real one, with `member`
-/// (an exercise crate) as its only member and every path dependency made
-/// absolute.
-fn scratch_manifest(text: &str, root: &Path, member: &Path) -> Result<String, String> {
-    let mut manifest: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
-    let workspace = manifest
-        .get_mut("workspace")
-        .and_then(toml::Value::as_table_mut)
-        .ok_or("the workspace manifest has no [workspace]")?;
-    workspace.insert(
-        "members".to_owned(),
-        toml::Value::Array(vec![member.to_string_lossy().into_owned().into()]),
-    );
-    workspace.remove("default-members");
-    if let Some(deps) = workspace
-        .get_mut("dependencies")
-        .and_then(toml::Value::as_table_mut)
-    {
-        for (_, dep) in deps.iter_mut() {
-            if let Some(path) = dep.get_mut("path") {
-                if let Some(relative) = path.as_str() {
-                    *path = root.join(relative).to_string_lossy().into_owned().into();
-                }
-            }
-        }
-    }
-    toml::to_string(&manifest).map_err(|e| e.to_string())
-}
-
-/// An exercise crate's manifest with the version `0.0.0-wrong.<tag>`.
-fn versioned(text: &str, tag: &str) -> Result<String, String> {
-    let mut manifest: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
-    let package = manifest
-        .get_mut("package")
-        .and_then(toml::Value::as_table_mut)
-        .ok_or("the exercise crate's manifest has no [package]")?;
-    package.insert("version".to_owned(), format!("0.0.0-wrong.{tag}").into());
-    toml::to_string(&manifest).map_err(|e| e.to_string())
 }
 
 /// Makes `to` hold every file of `from` (recursively), writing only those

@@ -12,9 +12,10 @@ use std::fs;
 fn workspace_rust_version() -> String {
     let manifest = fs::read_to_string(common::workspace_root().join("Cargo.toml"))
         .expect("the workspace has a Cargo.toml");
-    let table: toml::Table = toml::from_str(&manifest).expect("Cargo.toml is valid TOML");
-    table["workspace"]["package"]["rust-version"]
-        .as_str()
+    let table = lab::toml_subset::parse(&manifest).expect("Cargo.toml parses");
+    table
+        .get_path(&["workspace", "package", "rust-version"])
+        .and_then(|item| item.value.as_str())
         .expect("[workspace.package] sets rust-version")
         .to_owned()
 }
