@@ -368,9 +368,8 @@ fn source_folder(book_dir: &Path) -> Result<PathBuf, LabError> {
         LabError::failure(format!("cannot read {}: {err}", config.display()))
             .help("the book lives in book/ at the workspace root, configured by book/book.toml")
     })?;
-    let table = toml_subset::parse(&text).map_err(|err| {
-        LabError::failure(format!("{} does not parse: {err}", config.display()))
-    })?;
+    let table = toml_subset::parse(&text)
+        .map_err(|err| LabError::failure(format!("{} does not parse: {err}", config.display())))?;
     let src = match table.get_path(&["book", "src"]) {
         None => "src",
         Some(item) => item.value.as_str().ok_or_else(|| {

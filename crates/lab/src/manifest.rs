@@ -54,8 +54,12 @@ pub fn scratch_workspace(text: &str, root: &Path, member: &Path) -> Result<Strin
     let members = workspace.get("members").map(|item| &item.value);
     let one_member = matches!(members, Some(Value::Array(items))
         if items.len() == 1 && items[0].value.as_str() == Some(&*member));
-    let relative = path_dependencies(workspace)
-        .find(|(_, path)| !path.value.as_str().is_some_and(|p| Path::new(p).is_absolute()));
+    let relative = path_dependencies(workspace).find(|(_, path)| {
+        !path
+            .value
+            .as_str()
+            .is_some_and(|p| Path::new(p).is_absolute())
+    });
     if !one_member || workspace.get("default-members").is_some() || relative.is_some() {
         return Err(format!(
             "could not make the scratch workspace's manifest from the real one:\n{edited}"

@@ -69,8 +69,8 @@ impl Manifest {
 
     /// Parses the manifest's text; every id must be a blob id.
     pub fn parse(text: &str) -> Result<Manifest, String> {
-        let ids = Manifest::read(text)
-            .map_err(|err| format!("{STUBS_FILE} does not parse: {err}"))?;
+        let ids =
+            Manifest::read(text).map_err(|err| format!("{STUBS_FILE} does not parse: {err}"))?;
         if let Some((path, id)) = ids.iter().find(|(_, id)| !is_blob_id(id)) {
             return Err(format!(
                 "{STUBS_FILE}: `{id}` (for {path}) is not a git blob id (40 lowercase hex digits)"

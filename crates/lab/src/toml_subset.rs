@@ -278,10 +278,7 @@ impl Parser<'_> {
         let path = self.key()?;
         self.skip_spaces();
         if self.peek() != Some(b'=') {
-            return Err(self.error(format!(
-                "expected `=` after the key `{}`",
-                path.join(".")
-            )));
+            return Err(self.error(format!("expected `=` after the key `{}`", path.join("."))));
         }
         self.pos += 1;
         self.skip_spaces();
@@ -456,7 +453,11 @@ impl Parser<'_> {
     fn boolean(&mut self) -> Result<bool, Error> {
         for (word, value) in [("true", true), ("false", false)] {
             if self.bytes[self.pos..].starts_with(word.as_bytes())
-                && !self.bytes.get(self.pos + word.len()).copied().is_some_and(is_bare)
+                && !self
+                    .bytes
+                    .get(self.pos + word.len())
+                    .copied()
+                    .is_some_and(is_bare)
             {
                 self.pos += word.len();
                 return Ok(value);
@@ -471,10 +472,9 @@ impl Parser<'_> {
     /// A decimal integer: an optional sign, digits, `_` between digits.
     fn integer(&mut self) -> Result<i64, Error> {
         let start = self.pos;
-        while self
-            .peek()
-            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'-' | b'.' | b':'))
-        {
+        while self.peek().is_some_and(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'-' | b'.' | b':')
+        }) {
             self.pos += 1;
         }
         let word = &self.text[start..self.pos];
@@ -489,7 +489,9 @@ impl Parser<'_> {
             .then(|| word.replace('_', "").parse::<i64>().ok())
             .flatten();
         parsed.ok_or_else(|| {
-            let why = if digits.bytes().any(|b| matches!(b, b'.' | b':' | b'e' | b'E' | b'x' | b'o' | b'b'))
+            let why = if digits
+                .bytes()
+                .any(|b| matches!(b, b'.' | b':' | b'-' | b'e' | b'E' | b'x' | b'o' | b'b'))
             {
                 "only decimal integers are supported here, not floats, dates or hexadecimal"
             } else {
@@ -555,6 +557,9 @@ impl Parser<'_> {
         }
         loop {
             self.skip_spaces();
+            if matches!(self.peek(), None | Some(b'\n' | b'\r')) {
+                return Err(self.error("an inline table `{ … }` must be written on one line"));
+            }
             self.key_value(&mut table)?;
             self.skip_spaces();
             match self.peek() {
@@ -642,7 +647,10 @@ impl Parser<'_> {
             None => "the end of the file".to_owned(),
             Some(b'\n' | b'\r') => "the end of the line".to_owned(),
             Some(byte) if is_bare(byte) => {
-                let word = self.bytes[self.pos..].iter().take_while(|&&b| is_bare(b)).count();
+                let word = self.bytes[self.pos..]
+                    .iter()
+                    .take_while(|&&b| is_bare(b))
+                    .count();
                 format!("`{}`", &self.text[self.pos..self.pos + word])
             }
             Some(_) => format!("`{}`", self.found_char()),
@@ -661,7 +669,9 @@ fn walk<'t>(root: &'t mut Table, path: &[String], line: usize) -> Result<&'t mut
     for key in path {
         table = match table.get_mut(key).map(|item| &mut item.value) {
             Some(Value::Table(inner)) => inner,
-            Some(Value::Tables(list)) => list.last_mut().expect("an array of tables is never empty"),
+            Some(Value::Tables(list)) => {
+                list.last_mut().expect("an array of tables is never empty")
+            }
             _ => return Err(Error::new(line, format!("`{key}` is not a table"))),
         };
     }
@@ -705,7 +715,9 @@ fn open_header(
         }
         table = match table.get_mut(key).map(|item| &mut item.value) {
             Some(Value::Table(inner)) => inner,
-            Some(Value::Tables(list)) => list.last_mut().expect("an array of tables is never empty"),
+            Some(Value::Tables(list)) => {
+                list.last_mut().expect("an array of tables is never empty")
+            }
             _ => unreachable!("a table, made or checked above"),
         };
     }
@@ -836,8 +848,7 @@ impl<'a> Fields<'a> {
 
     /// A string that must be there.
     pub fn string(&mut self, key: &'a str) -> Result<String, Error> {
-        self.optional_string(key)?
-            .ok_or_else(|| self.missing(key))
+        self.optional_string(key)?.ok_or_else(|| self.missing(key))
     }
 
     /// A string that may be left out.
@@ -860,9 +871,8 @@ impl<'a> Fields<'a> {
                 value: Value::Integer(n),
                 line,
                 ..
-            }) => u32::try_from(*n).map_err(|_| {
-                Error::new(*line, format!("`{key}` must be from 0 to {}", u32::MAX))
-            }),
+            }) => u32::try_from(*n)
+                .map_err(|_| Error::new(*line, format!("`{key}` must be from 0 to {}", u32::MAX))),
             Some(item) => Err(wrong_kind(key, item, "a whole number")),
         }
     }
@@ -949,7 +959,7 @@ impl<'a> Fields<'a> {
         match self
             .table
             .iter()
-            .find(|(key, _)| !self.taken.contains(&key))
+            .find(|(key, _)| !self.taken.contains(key))
         {
             None => Ok(()),
             Some((key, item)) => {

@@ -25,6 +25,7 @@ mod reset;
 mod rust_version;
 mod suite_messages;
 mod time_limit;
+mod toml_files;
 mod tour;
 mod trace_command;
 mod unknown_names;
