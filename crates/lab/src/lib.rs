@@ -36,8 +36,6 @@ pub mod workspace;
 use std::ffi::OsString;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use crate::cli::Cli;
 use crate::workspace::Workspace;
 

@@ -956,11 +956,7 @@ impl<'a> Fields<'a> {
     /// Succeeds if every key of the table was taken; otherwise names the
     /// first that was not, and the keys that may be there.
     pub fn finish(self) -> Result<(), Error> {
-        match self
-            .table
-            .iter()
-            .find(|(key, _)| !self.taken.contains(key))
-        {
+        match self.table.iter().find(|(key, _)| !self.taken.contains(key)) {
             None => Ok(()),
             Some((key, item)) => {
                 let known: Vec<String> = self.taken.iter().map(|k| format!("`{k}`")).collect();

@@ -49,3 +49,11 @@ fn bench_warns_of_its_first_build() {
         );
     }
 }
+
+/// clap's own check of the command line: every id that `requires`,
+/// `conflicts_with` or `required_unless_present` names exists, no two
+/// arguments share a flag, and so on. (It panics on the first mistake.)
+#[test]
+fn the_command_line_is_well_formed() {
+    lab::cli::Cli::command().debug_assert();
+}
