@@ -22,6 +22,7 @@ use crate::error::LabError;
 use crate::workspace::{SuiteRun, Workspace};
 
 pub use verify::{BiteRow, Outcome, render_bite_table};
+pub use watch::Changes;
 pub use wrong::wrong_answer;
 
 /// Runs one command (or the tour, for none) on a workspace.

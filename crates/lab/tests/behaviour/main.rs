@@ -29,4 +29,5 @@ mod toml_files;
 mod tour;
 mod trace_command;
 mod unknown_names;
+mod watch_files;
 mod wrong_fixtures;
