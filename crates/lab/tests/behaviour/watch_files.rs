@@ -25,9 +25,6 @@ fn folder(name: &str) -> PathBuf {
 fn a_save_is_seen_and_build_output_and_editor_files_are_not() {
     let dir = folder("watch_saves");
     let changes = Changes::watch(&dir).unwrap();
-    thread::sleep(AFTER_A_LOOK);
-    assert!(!changes.saved(), "nothing changed yet");
-
     fs::write(dir.join("target/build-output"), "x").unwrap();
     fs::write(dir.join("src/.lib.rs.swp"), "x").unwrap();
     fs::write(dir.join("src/lib.rs~"), "x").unwrap();
