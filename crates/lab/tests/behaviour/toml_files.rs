@@ -138,6 +138,13 @@ fn every_toml_file_of_the_course_is_read() {
             panic!("{}: {err}", file.display());
         }
     }
+    // A clone made with git's `autocrlf` (on Windows) ends its lines with
+    // CRLF: the course reads the same.
+    let course = fs::read_to_string(root.join("crates/lab/course.toml")).unwrap();
+    let with_crlf = Course::parse(&course.replace('\n', "\r\n")).unwrap();
+    let with_lf = Course::parse(&course).unwrap();
+    assert_eq!(format!("{with_crlf:?}"), format!("{with_lf:?}"));
+
     // And the real manifests give what the lab looks up in them.
     let manifest = toml_subset::parse(&fs::read_to_string(root.join("Cargo.toml")).unwrap());
     assert!(
