@@ -194,5 +194,6 @@ async fn idle(ex: &LocalExecutor<'_>, n: u64) -> u64 {
     while alloc::idle_polled() < n {
         smol::future::yield_now().await;
     }
+    smol::Timer::after(alloc::SETTLE).await;
     alloc::live().wrapping_sub(before)
 }

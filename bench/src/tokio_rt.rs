@@ -165,5 +165,6 @@ async fn idle(n: u64) -> u64 {
     while alloc::idle_polled() < n {
         tokio::task::yield_now().await;
     }
+    tokio::time::sleep(alloc::SETTLE).await;
     alloc::live().wrapping_sub(before)
 }
