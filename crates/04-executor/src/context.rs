@@ -7,11 +7,12 @@ use std::fmt;
 use std::future::Future;
 use std::rc::Rc;
 use std::sync::Arc;
+use std::task::Waker;
 
 use crate::driver::Driver;
 use crate::event_loop::{CallbackHandle, Core, EventLoop, ExceptionContext};
 use crate::join::{JoinHandle, TaskRef};
-use crate::task::{Shared, TaskId};
+use crate::task::{LocalTask, Shared, TaskId};
 
 // ANCHOR: current
 thread_local! {
@@ -106,6 +107,48 @@ pub(crate) fn schedule_local(shared: &Arc<Shared>, id: TaskId) -> bool {
         })
         .unwrap_or(false)
 }
+
+/// Schedules task `id` of the loop running on this thread (see
+/// [`LocalTask::wake`]); nothing if no loop runs.
+pub(crate) fn schedule_current(id: TaskId) {
+    let _ = CURRENT.try_with(|current| {
+        if let Some(core) = &*current.borrow() {
+            core.schedule(id, false);
+        }
+    });
+}
+
+// ANCHOR: local_task_fn
+/// The task being polled now, if `waker` is the waker its loop gave this
+/// poll: the case of a future awaited by its task directly. `None` when
+/// the waker is another (a combinator's own, or from no loop at all).
+///
+/// A future that keeps a clone of its waker makes the loop give the task a
+/// waker of its own (an allocation: see "the spare waker" in chapter 4).
+/// One that belongs to the loop itself, and is fired by it, can keep this
+/// instead and wake the task by its id. Chapter 6's sleeps do.
+///
+/// ```
+/// use std::future::poll_fn;
+/// use std::task::Poll;
+/// use aio_executor::{EventLoop, local_task};
+///
+/// let event_loop = EventLoop::new();
+/// let (direct, other) = event_loop.run_until_complete(poll_fn(|cx| {
+///     let direct = local_task(cx.waker()).is_some();
+///     let other = local_task(std::task::Waker::noop()).is_some();
+///     Poll::Ready((direct, other))
+/// }));
+/// assert!(direct && !other);
+/// assert!(local_task(std::task::Waker::noop()).is_none()); // no loop runs
+/// ```
+pub fn local_task(waker: &Waker) -> Option<LocalTask> {
+    CURRENT
+        .try_with(|current| current.borrow().as_ref()?.local_task(waker))
+        .ok()
+        .flatten()
+}
+// ANCHOR_END: local_task_fn
 
 /// Reports a panic that no handle ever retrieved to the task's own loop, or
 /// to stderr when that loop is gone.

@@ -15,7 +15,9 @@ use std::time::{Duration, Instant};
 use crate::context::{self, EnterGuard};
 use crate::driver::{Driver, ParkDriver};
 use crate::join::{JoinError, JoinHandle, JoinSlot, TaskName, TaskRef, TaskStatus, panic_message};
-use crate::task::{PollWaker, Shared, TaskCell, TaskFuture, TaskId, TaskTable, TaskWaker};
+use crate::task::{
+    LocalTask, PollWaker, Shared, TaskCell, TaskFuture, TaskId, TaskTable, TaskWaker, WakerKey,
+};
 use crate::trace::{EventKind, Trace, TraceEvent};
 
 // ANCHOR: runnable
@@ -160,6 +162,8 @@ pub(crate) struct Core {
     current: RefCell<Option<Rc<str>>>,
     /// The task being polled (or dropped), for `current_task()`.
     current_id: Cell<Option<TaskId>>,
+    /// The waker that poll was given, for `local_task()`.
+    current_waker: Cell<Option<WakerKey>>,
     /// The recorded events, when tracing is on.
     trace: RefCell<Option<Vec<TraceEvent>>>,
     /// The driver's clock, if it has one; stamps trace events.
@@ -216,6 +220,7 @@ impl Core {
             tasks: RefCell::default(),
             current: RefCell::default(),
             current_id: Cell::new(None),
+            current_waker: Cell::new(None),
             trace: RefCell::default(),
             clock,
             spare_waker: Cell::new(None),
@@ -435,6 +440,7 @@ impl Core {
         self.record(EventKind::Poll);
         // The task's own waker, or one lent for this poll (see `lend_waker`).
         let waker = self.lend_waker(id, waker);
+        self.current_waker.set(Some(WakerKey::of(waker.get())));
         let started = self.slow_poll.get().map(|_| Instant::now());
         let record = |outcome| self.record(EventKind::Done(outcome));
         let poll = task.poll_task(&mut Context::from_waker(waker.get()), &record);
@@ -466,6 +472,7 @@ impl Core {
         }
         self.current.replace(None);
         self.current_id.set(None);
+        self.current_waker.set(None);
     }
     // ANCHOR_END: run_ready
 
@@ -586,6 +593,14 @@ impl Core {
         let tasks = self.tasks.borrow();
         let entry = tasks.get(id)?;
         Some(TaskRef::new(entry.task.clone()))
+    }
+
+    /// The task being polled, if `waker` is the very waker its poll was
+    /// given (see [`local_task`](crate::local_task)).
+    pub(crate) fn local_task(&self, waker: &Waker) -> Option<LocalTask> {
+        let key = self.current_waker.get()?;
+        let id = self.current_id.get()?;
+        key.is(waker).then_some(LocalTask(id))
     }
 
     /// Every task not yet done, oldest first.
@@ -765,6 +780,17 @@ impl<D: Driver> EventLoop<D> {
     #[doc(hidden)]
     pub fn task_table_capacity(&self) -> usize {
         self.core.tasks.borrow().capacity()
+    }
+
+    /// Test support: how many tasks keep a waker of their own (a poll of
+    /// theirs left a clone of its waker somewhere).
+    #[doc(hidden)]
+    pub fn own_waker_count(&self) -> usize {
+        let tasks = self.core.tasks.borrow();
+        tasks
+            .iter()
+            .filter(|(_, entry)| entry.waker.is_some())
+            .count()
     }
 
     /// Test support: how many items the ready queue has room for.

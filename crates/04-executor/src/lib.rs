@@ -104,10 +104,11 @@ mod yield_now;
 pub use aio_wakers::{ThreadSleep, thread_sleep};
 pub use context::{
     NoRunningLoop, all_tasks, call_exception_handler, call_soon, create_task, current_task,
-    is_running, run, spawn, spawn_named, try_spawn,
+    is_running, local_task, run, spawn, spawn_named, try_spawn,
 };
 pub use driver::{Driver, OffLoopGuard, OffLoopWork, ParkDriver, Unpark, start_off_loop_work};
 pub use event_loop::{CallbackHandle, EventLoop, ExceptionContext, SlowPoll};
 pub use handle::{LoopClosed, LoopHandle};
 pub use join::{JoinError, JoinHandle, TaskRef};
+pub use task::LocalTask;
 pub use yield_now::{YieldNow, yield_now};

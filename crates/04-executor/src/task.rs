@@ -7,7 +7,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::task::{Context, Poll, Wake, Waker};
+use std::task::{Context, Poll, RawWakerVTable, Wake, Waker};
 
 use crate::context;
 use crate::driver::Unpark;
@@ -608,6 +608,51 @@ impl TaskWaker {
     pub(crate) fn reset(&mut self, id: TaskId) {
         self.id = id;
         *self.queued.get_mut() = false;
+    }
+}
+
+// ANCHOR: local_task
+/// A task of the loop running on this thread, by its id: what a kept waker
+/// is for, without the waker. [`local_task`](crate::local_task) gives one
+/// to a future that is being polled by its task directly, so that the
+/// loop's own parts (chapter 6's timers) can keep the task's id instead of
+/// a clone of its waker: a clone makes the loop give the task a waker of
+/// its own, one more allocation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalTask(pub(crate) TaskId);
+
+impl LocalTask {
+    /// Wakes the task, as its waker would from its loop's thread: into the
+    /// ready queue, once; nothing if the task has ended.
+    ///
+    /// Call it only while the task's own loop is running (its timers fire
+    /// in its turns): the id means nothing to another loop, and with no
+    /// loop running there is no queue to put it in, so the wake is lost.
+    pub fn wake(self) {
+        crate::context::schedule_current(self.0);
+    }
+}
+// ANCHOR_END: local_task
+
+/// What tells two wakers apart, as `Waker::will_wake` compares them: the
+/// data pointer and the vtable. Only compared, never followed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WakerKey {
+    data: *const (),
+    vtable: *const RawWakerVTable,
+}
+
+impl WakerKey {
+    pub(crate) fn of(waker: &Waker) -> Self {
+        WakerKey {
+            data: waker.data(),
+            vtable: waker.vtable(),
+        }
+    }
+
+    /// Whether `waker` is (a clone of) the waker this key was taken from.
+    pub(crate) fn is(self, waker: &Waker) -> bool {
+        std::ptr::eq(self.data, waker.data()) && std::ptr::eq(self.vtable, waker.vtable())
     }
 }
 

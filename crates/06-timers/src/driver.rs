@@ -134,6 +134,7 @@ impl<D: Driver> TimerDriver<D> {
             }
             match fire {
                 Fire::Wake(waker) => waker.wake(),
+                Fire::Task(task) => task.wake(),
                 Fire::Call(slot) => schedule_callback(slot),
             }
         }

@@ -98,7 +98,7 @@ impl Registration {
         let timer = timers
             .queue
             .borrow_mut()
-            .insert(deadline, Fire::Wake(cx.waker().clone()));
+            .insert(deadline, Fire::for_waker(cx.waker()));
         Registration {
             timers,
             deadline,
@@ -170,7 +170,7 @@ impl Future for Sleep {
         if !queue.set_waker(timer.timer, cx.waker()) {
             // Not due, yet gone: cannot happen with a clock that only moves
             // forward, but re-arming is always safe.
-            timer.timer = queue.insert(timer.deadline, Fire::Wake(cx.waker().clone()));
+            timer.timer = queue.insert(timer.deadline, Fire::for_waker(cx.waker()));
         }
         Poll::Pending
     }

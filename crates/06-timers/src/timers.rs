@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use crate::call_later::CallbackSlot;
 use crate::clock::Clock;
+use aio_executor::LocalTask;
 
 // ANCHOR: queue
 /// A time on the loop's clock in whole nanoseconds since the clock started:
@@ -64,11 +65,32 @@ pub(crate) struct TimerId {
 
 /// What a timer does when it fires.
 pub(crate) enum Fire {
-    /// Wake the task of a [`Sleep`](crate::Sleep).
+    /// Wake the task of a [`Sleep`](crate::Sleep), through the waker it
+    /// was polled with.
     Wake(Waker),
+    /// Wake the task of a [`Sleep`](crate::Sleep) that its task polled
+    /// directly, by its id: no waker kept (see [`Fire::for_waker`]).
+    Task(LocalTask),
     /// Schedule a [`call_later`](crate::call_later) callback.
     Call(Rc<CallbackSlot>),
 }
+
+// ANCHOR: fire_for_waker
+impl Fire {
+    /// How to wake whoever polled a sleep with `waker`. Its own task, when
+    /// the task polled it directly (the usual `sleep(d).await`): by the
+    /// task's id, which the loop that fires the timer can schedule without
+    /// a waker. A clone of the waker would do the same, but keeping one
+    /// makes the loop give the task a waker of its own: one allocation
+    /// per sleeping task. Any other waker (a combinator's) is cloned.
+    pub(crate) fn for_waker(waker: &Waker) -> Fire {
+        match aio_executor::local_task(waker) {
+            Some(task) => Fire::Task(task),
+            None => Fire::Wake(waker.clone()),
+        }
+    }
+}
+// ANCHOR_END: fire_for_waker
 
 /// A pending timer, in its slot.
 struct Pending {
@@ -190,13 +212,11 @@ impl TimerQueue {
     /// timer is gone (it fired).
     pub(crate) fn set_waker(&mut self, timer: TimerId, waker: &Waker) -> bool {
         match self.slots.get_mut(timer.slot as usize) {
-            Some(Some(Pending {
-                id,
-                fire: Fire::Wake(old),
-                ..
-            })) if *id == timer.id => {
-                if !old.will_wake(waker) {
-                    old.clone_from(waker);
+            Some(Some(Pending { id, fire, .. })) if *id == timer.id => {
+                match fire {
+                    Fire::Wake(old) if old.will_wake(waker) => {}
+                    Fire::Task(task) if aio_executor::local_task(waker) == Some(*task) => {}
+                    _ => *fire = Fire::for_waker(waker),
                 }
                 true
             }

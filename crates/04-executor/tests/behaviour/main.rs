@@ -15,6 +15,7 @@ mod claims;
 mod demos;
 mod idle_memory;
 mod join;
+mod local_task;
 mod outcomes;
 mod pinned_in_place;
 mod remote_wake;

@@ -15,6 +15,7 @@ mod full_stack;
 mod off_loop_work;
 mod scale;
 mod sleep;
+mod sleep_wakers;
 mod timeout;
 mod timer_order;
 mod timer_queue;
