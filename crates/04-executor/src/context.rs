@@ -108,14 +108,18 @@ pub(crate) fn schedule_local(shared: &Arc<Shared>, id: TaskId) -> bool {
         .unwrap_or(false)
 }
 
-/// Schedules task `id` of the loop running on this thread (see
-/// [`LocalTask::wake`]); nothing if no loop runs.
-pub(crate) fn schedule_current(id: TaskId) {
-    let _ = CURRENT.try_with(|current| {
-        if let Some(core) = &*current.borrow() {
-            core.schedule(id, false);
-        }
-    });
+/// Schedules `task` if its loop is the one running on this thread, and
+/// says whether it was (see [`LocalTask::wake`]).
+pub(crate) fn schedule_current(task: LocalTask) -> bool {
+    CURRENT
+        .try_with(|current| match &*current.borrow() {
+            Some(core) if core.home() == task.home => {
+                core.schedule(task.id, false);
+                true
+            }
+            _ => false,
+        })
+        .unwrap_or(false)
 }
 
 // ANCHOR: local_task_fn

@@ -600,7 +600,19 @@ impl Core {
     pub(crate) fn local_task(&self, waker: &Waker) -> Option<LocalTask> {
         let key = self.current_waker.get()?;
         let id = self.current_id.get()?;
-        key.is(waker).then_some(LocalTask(id))
+        key.is(waker).then_some(LocalTask {
+            id,
+            home: self.home(),
+        })
+    }
+
+    /// This loop's identity, for a [`LocalTask`]: the address of its shared
+    /// part, which no other loop has while this one lives. (Once a loop and
+    /// all its wakers are gone, a new loop may get the same address: a
+    /// `LocalTask` kept that long could then wake a task of the new loop,
+    /// at worst a spurious poll, which every future must put up with.)
+    pub(crate) fn home(&self) -> usize {
+        Arc::as_ptr(&self.shared).addr()
     }
 
     /// Every task not yet done, oldest first.

@@ -619,17 +619,29 @@ impl TaskWaker {
 /// a clone of its waker: a clone makes the loop give the task a waker of
 /// its own, one more allocation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LocalTask(pub(crate) TaskId);
+pub struct LocalTask {
+    pub(crate) id: TaskId,
+    /// Which loop: the address of its shared part (see `Core::home`).
+    pub(crate) home: usize,
+}
 
 impl LocalTask {
     /// Wakes the task, as its waker would from its loop's thread: into the
     /// ready queue, once; nothing if the task has ended.
     ///
-    /// Call it only while the task's own loop is running (its timers fire
-    /// in its turns): the id means nothing to another loop, and with no
-    /// loop running there is no queue to put it in, so the wake is lost.
+    /// # Panics
+    ///
+    /// When the task's own loop is not the one running: the id means
+    /// nothing to another loop, and with none running there is no queue to
+    /// put the task in. A `LocalTask` is for what the loop itself fires in
+    /// its turns (its timers); anything else keeps a clone of the waker.
     pub fn wake(self) {
-        crate::context::schedule_current(self.0);
+        if !crate::context::schedule_current(self) {
+            panic!(
+                "a LocalTask was woken while its loop was not running; \
+                 only the loop's own parts (its timers) may keep one"
+            );
+        }
     }
 }
 // ANCHOR_END: local_task

@@ -142,3 +142,25 @@ fn a_task_gets_a_waker_of_its_own_only_when_a_poll_keeps_a_clone() {
         handle.cancel();
     }
 }
+
+/// A `LocalTask` taken in a poll of a loop that has stopped since.
+fn local_task_of_a_stopped_loop(event_loop: &EventLoop) -> LocalTask {
+    event_loop
+        .run_until_complete(poll_fn(|cx| Poll::Ready(local_task(cx.waker()))))
+        .expect("polled by its task")
+}
+
+#[test]
+#[should_panic(expected = "a LocalTask was woken while its loop was not running")]
+fn a_local_task_woken_with_no_loop_running_says_so() {
+    let event_loop = EventLoop::new();
+    local_task_of_a_stopped_loop(&event_loop).wake();
+}
+
+#[test]
+#[should_panic(expected = "a LocalTask was woken while its loop was not running")]
+fn a_local_task_woken_on_another_loop_says_so() {
+    let first = EventLoop::new();
+    let task = local_task_of_a_stopped_loop(&first);
+    EventLoop::new().run_until_complete(async move { task.wake() });
+}
