@@ -62,3 +62,35 @@ fn a_cancelled_task_being_dropped_is_named_by_no_waker() {
         "while a cancelled task was dropped, the waker of the poll before named a task"
     );
 }
+
+#[test]
+fn after_a_slow_poll_handler_panics_a_callback_runs_in_no_task() {
+    // A panic that leaves `run_task` (here from the slow-poll handler, which
+    // runs after the poll) skips the end of `run_task`, where `current_id`
+    // and `current_waker` are cleared. The next run's callbacks then run
+    // "inside" the task of that poll: `current_task()` names it (asyncio
+    // gives None in a callback), and `local_task` compares with a waker key
+    // taken from a poll long over.
+    let event_loop = EventLoop::new();
+    event_loop.set_slow_poll_threshold(Some(std::time::Duration::ZERO));
+    event_loop.set_slow_poll_handler(|_| panic!("the slow-poll handler fails"));
+    let in_callback: Rc<Cell<Option<bool>>> = Rc::default();
+    let first = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let in_callback = in_callback.clone();
+        event_loop.run_until_complete(async move {
+            aio_executor::call_soon(move || {
+                in_callback.set(Some(aio_executor::current_task().is_some()));
+            });
+            // Slow for certain: over a zero threshold.
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        });
+    }));
+    assert!(first.is_err(), "the slow-poll handler did not panic");
+    event_loop.set_slow_poll_threshold(None);
+    event_loop.run_until_complete(async {});
+    assert_eq!(
+        in_callback.get(),
+        Some(false),
+        "a callback ran as if inside the task whose poll a panic cut short"
+    );
+}
