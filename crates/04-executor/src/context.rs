@@ -108,20 +108,6 @@ pub(crate) fn schedule_local(shared: &Arc<Shared>, id: TaskId) -> bool {
         .unwrap_or(false)
 }
 
-/// Schedules `task` if its loop is the one running on this thread, and
-/// says whether it was (see [`LocalTask::wake`]).
-pub(crate) fn schedule_current(task: LocalTask) -> bool {
-    CURRENT
-        .try_with(|current| match &*current.borrow() {
-            Some(core) if core.home() == task.home => {
-                core.schedule(task.id, false);
-                true
-            }
-            _ => false,
-        })
-        .unwrap_or(false)
-}
-
 // ANCHOR: local_task_fn
 /// The task being polled now, if `waker` is the waker its loop gave this
 /// poll: the case of a future awaited by its task directly. `None` when

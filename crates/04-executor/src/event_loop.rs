@@ -188,6 +188,19 @@ pub(crate) struct Core {
 const SHUTDOWN_ROUNDS: usize = 4;
 // ANCHOR_END: core
 
+/// While it lives, the loop is polling (or dropping) a task: `Core`'s
+/// `current`, `current_id` and `current_waker` say which. Dropped, it
+/// clears them.
+struct Polling<'a>(&'a Core);
+
+impl Drop for Polling<'_> {
+    fn drop(&mut self) {
+        self.0.current.replace(None);
+        self.0.current_id.set(None);
+        self.0.current_waker.set(None);
+    }
+}
+
 /// The room an idle loop keeps in its task table and ready queue, however
 /// few tasks it has (see `Core::give_back_room`).
 const IDLE_ROOM: usize = 1024;
@@ -421,6 +434,9 @@ impl Core {
             (task, waker, cancel)
         };
         self.current_id.set(Some(id));
+        // Says "no task" again when this function ends, even by a panic (a
+        // slow-poll handler may panic).
+        let _polling = Polling(self);
 
         if cancel {
             // Out of the table first: the future's destructors may wake or
@@ -432,8 +448,6 @@ impl Core {
             if let Some(outcome) = outcome {
                 self.record(EventKind::Done(outcome));
             }
-            self.current.replace(None);
-            self.current_id.set(None);
             return;
         }
 
@@ -470,9 +484,6 @@ impl Core {
                 drop(task);
             }
         }
-        self.current.replace(None);
-        self.current_id.set(None);
-        self.current_waker.set(None);
     }
     // ANCHOR_END: run_ready
 
@@ -493,8 +504,8 @@ impl Core {
     }
 
     /// After the poll: the waker the task keeps. A lent waker that the
-    /// poll left a clone of somewhere (with a timer, a socket, another
-    /// task) becomes the task's own, since that clone will wake this task;
+    /// poll left a clone of somewhere (with a socket, a queue, another
+    /// task's handle) becomes the task's own, since that clone will wake this task;
     /// one that nobody kept goes back to be the spare.
     fn return_waker(&self, waker: PollWaker) -> Option<Waker> {
         match waker {
@@ -600,19 +611,8 @@ impl Core {
     pub(crate) fn local_task(&self, waker: &Waker) -> Option<LocalTask> {
         let key = self.current_waker.get()?;
         let id = self.current_id.get()?;
-        key.is(waker).then_some(LocalTask {
-            id,
-            home: self.home(),
-        })
-    }
-
-    /// This loop's identity, for a [`LocalTask`]: the address of its shared
-    /// part, which no other loop has while this one lives. (Once a loop and
-    /// all its wakers are gone, a new loop may get the same address: a
-    /// `LocalTask` kept that long could then wake a task of the new loop,
-    /// at worst a spurious poll, which every future must put up with.)
-    pub(crate) fn home(&self) -> usize {
-        Arc::as_ptr(&self.shared).addr()
+        key.is(waker)
+            .then(|| LocalTask::new(id, self.shared.clone()))
     }
 
     /// Every task not yet done, oldest first.

@@ -1,6 +1,7 @@
 //! What the loop keeps for each task, and the waker that reschedules it.
 
 use std::cell::RefCell;
+use std::fmt;
 use std::future::Future;
 use std::panic::{self, AssertUnwindSafe};
 use std::pin::Pin;
@@ -196,7 +197,7 @@ pub(crate) struct TaskEntry {
     /// The task: its future and its slot, shared with its handle.
     pub(crate) task: Rc<dyn TaskFuture>,
     /// The task's own waker, once a poll left a clone of it somewhere (a
-    /// timer, a socket, another task's handle); until then the loop lends
+    /// socket, a queue, another task's handle); until then the loop lends
     /// each poll a spare one. Taken out while the task is polled.
     pub(crate) waker: Option<Waker>,
     /// The generation of the task's place in the table (see [`TaskId`]).
@@ -612,36 +613,46 @@ impl TaskWaker {
 }
 
 // ANCHOR: local_task
-/// A task of the loop running on this thread, by its id: what a kept waker
-/// is for, without the waker. [`local_task`](crate::local_task) gives one
-/// to a future that is being polled by its task directly, so that the
-/// loop's own parts (chapter 6's timers) can keep the task's id instead of
-/// a clone of its waker: a clone makes the loop give the task a waker of
-/// its own, one more allocation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A task, by its id and its loop: what a kept waker is for, without the
+/// waker's allocation. [`local_task`](crate::local_task) gives one to a
+/// future that its task polls directly, so that what the loop fires itself
+/// (chapter 6's timers) can keep this instead of a clone of the waker: a
+/// clone makes the loop give the task a waker of its own, one more
+/// allocation per task.
+#[derive(Clone)]
 pub struct LocalTask {
-    pub(crate) id: TaskId,
-    /// Which loop: the address of its shared part (see `Core::home`).
-    pub(crate) home: usize,
+    id: TaskId,
+    shared: Arc<Shared>,
 }
 
 impl LocalTask {
-    /// Wakes the task, as its waker would from its loop's thread: into the
-    /// ready queue, once; nothing if the task has ended.
-    ///
-    /// # Panics
-    ///
-    /// When the task's own loop is not the one running: the id means
-    /// nothing to another loop, and with none running there is no queue to
-    /// put the task in. A `LocalTask` is for what the loop itself fires in
-    /// its turns (its timers); anything else keeps a clone of the waker.
-    pub fn wake(self) {
-        if !crate::context::schedule_current(self) {
-            panic!(
-                "a LocalTask was woken while its loop was not running; \
-                 only the loop's own parts (its timers) may keep one"
-            );
+    pub(crate) fn new(id: TaskId, shared: Arc<Shared>) -> Self {
+        LocalTask { id, shared }
+    }
+
+    /// Wakes the task, as its waker would: on its loop's thread while the
+    /// loop runs, straight into the ready queue; from anywhere else,
+    /// through the loop's remote queue (making a waker for it then). Once
+    /// at most until the task runs; nothing if the task has ended.
+    pub fn wake(&self) {
+        if context::schedule_local(&self.shared, self.id) {
+            return;
         }
+        Waker::from(Arc::new(TaskWaker::new(self.id, self.shared.clone()))).wake();
+    }
+}
+
+impl PartialEq for LocalTask {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && Arc::ptr_eq(&self.shared, &other.shared)
+    }
+}
+
+impl Eq for LocalTask {}
+
+impl fmt::Debug for LocalTask {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("LocalTask").field(&self.id).finish()
     }
 }
 // ANCHOR_END: local_task

@@ -215,7 +215,7 @@ impl TimerQueue {
             Some(Some(Pending { id, fire, .. })) if *id == timer.id => {
                 match fire {
                     Fire::Wake(old) if old.will_wake(waker) => {}
-                    Fire::Task(task) if aio_executor::local_task(waker) == Some(*task) => {}
+                    Fire::Task(task) if aio_executor::local_task(waker).as_ref() == Some(task) => {}
                     _ => *fire = Fire::for_waker(waker),
                 }
                 true

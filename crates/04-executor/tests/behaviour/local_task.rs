@@ -1,7 +1,8 @@
 //! `local_task`: a future that its task polls directly can keep the task's
 //! id instead of a clone of its waker, and wake it by that id; the loop then
 //! lends the task its spare waker at every poll instead of giving it one of
-//! its own.
+//! its own. The id names a task only during that task's poll (not while a
+//! cancelled task is dropped, nor after a poll cut short by a panic).
 
 use std::cell::Cell;
 use std::future::poll_fn;
@@ -9,7 +10,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 use std::task::{Poll, Wake, Waker};
 
-use aio_executor::{EventLoop, LocalTask, local_task, spawn, yield_now};
+use aio_executor::{EventLoop, JoinHandle, LocalTask, local_task, spawn, yield_now};
 
 /// A waker that is no task's.
 struct Elsewhere;
@@ -84,7 +85,7 @@ fn waking_a_local_task_schedules_it_once_and_a_stale_one_wakes_nobody() {
             })
         });
         yield_now().await; // A takes its first step
-        let task = kept.get().expect("A was polled directly");
+        let task = kept.take().expect("A was polled directly");
         task.wake();
         task.wake(); // queued already: no second poll
         yield_now().await; // A takes its second step
@@ -143,24 +144,146 @@ fn a_task_gets_a_waker_of_its_own_only_when_a_poll_keeps_a_clone() {
     }
 }
 
-/// A `LocalTask` taken in a poll of a loop that has stopped since.
-fn local_task_of_a_stopped_loop(event_loop: &EventLoop) -> LocalTask {
-    event_loop
-        .run_until_complete(poll_fn(|cx| Poll::Ready(local_task(cx.waker()))))
-        .expect("polled by its task")
+/// A `LocalTask` kept by a task that waits, taken in a loop that has
+/// stopped since, and the task's handle.
+fn waiting_task_of_a_stopped_loop(event_loop: &EventLoop) -> (LocalTask, JoinHandle<()>) {
+    event_loop.run_until_complete(async {
+        let kept: Rc<Cell<Option<LocalTask>>> = Rc::default();
+        let mut woken = false;
+        let task = spawn({
+            let kept = kept.clone();
+            poll_fn(move |cx| {
+                if woken {
+                    return Poll::Ready(());
+                }
+                woken = true;
+                kept.set(local_task(cx.waker()));
+                Poll::Pending
+            })
+        });
+        yield_now().await; // the task keeps its LocalTask and waits
+        (kept.take().expect("polled by its task"), task)
+    })
 }
 
 #[test]
-#[should_panic(expected = "a LocalTask was woken while its loop was not running")]
-fn a_local_task_woken_with_no_loop_running_says_so() {
+fn a_local_task_woken_while_its_loop_is_stopped_runs_when_the_loop_runs_again() {
+    // As a waker would: through the loop's remote queue.
     let event_loop = EventLoop::new();
-    local_task_of_a_stopped_loop(&event_loop).wake();
+    let (task, handle) = waiting_task_of_a_stopped_loop(&event_loop);
+    task.wake();
+    let done = event_loop.run_until_complete(async move {
+        yield_now().await;
+        handle.done()
+    });
+    assert!(done, "the wake of a stopped loop's task was lost");
 }
 
 #[test]
-#[should_panic(expected = "a LocalTask was woken while its loop was not running")]
-fn a_local_task_woken_on_another_loop_says_so() {
+fn a_local_task_woken_on_another_loop_wakes_its_own_task_not_the_other_loops() {
+    // Another loop may hold a task with the very same id (place and
+    // generation): it must not be the one woken.
     let first = EventLoop::new();
-    let task = local_task_of_a_stopped_loop(&first);
-    EventLoop::new().run_until_complete(async move { task.wake() });
+    let (task, handle) = waiting_task_of_a_stopped_loop(&first);
+    let second = EventLoop::new();
+    let (_, other) = waiting_task_of_a_stopped_loop(&second);
+    second.run_until_complete(async move {
+        task.wake();
+        yield_now().await;
+        yield_now().await;
+        assert!(
+            !other.done(),
+            "the other loop's task with the same id was woken"
+        );
+        other.cancel();
+    });
+    let done = first.run_until_complete(async move {
+        yield_now().await;
+        handle.done()
+    });
+    assert!(done, "the task was not woken on its own loop");
+}
+
+/// Runs `probe` when dropped.
+struct OnDrop<F: FnMut()>(F);
+
+impl<F: FnMut()> Drop for OnDrop<F> {
+    fn drop(&mut self) {
+        (self.0)();
+    }
+}
+
+#[test]
+fn a_cancelled_task_being_dropped_is_named_by_no_waker() {
+    let event_loop = EventLoop::new();
+    let named: Rc<Cell<Option<Option<LocalTask>>>> = Rc::default();
+    event_loop.run_until_complete({
+        let named = named.clone();
+        async move {
+            // X keeps a clone of its waker at every poll.
+            let x_waker: Rc<Cell<Option<Waker>>> = Rc::default();
+            let x = spawn({
+                let x_waker = x_waker.clone();
+                poll_fn(move |cx| {
+                    x_waker.set(Some(cx.waker().clone()));
+                    Poll::<()>::Pending
+                })
+            });
+            // Y waits for ever; dropping it asks whom X's waker names.
+            let y = spawn({
+                let (x_waker, named) = (x_waker.clone(), named.clone());
+                let probe = OnDrop(move || {
+                    let waker = x_waker.take();
+                    named.set(Some(waker.as_ref().and_then(local_task)));
+                    x_waker.set(waker);
+                });
+                async move {
+                    let _probe = probe;
+                    std::future::pending::<()>().await;
+                }
+            });
+            yield_now().await; // both take a first step
+            // X is polled, then, right after, Y is dropped (cancelled).
+            x_waker.take().expect("X ran").wake();
+            y.cancel();
+            yield_now().await;
+            x.cancel();
+        }
+    });
+    assert_eq!(
+        named.take(),
+        Some(None),
+        "while a cancelled task was dropped, the waker of the poll before named a task"
+    );
+}
+
+#[test]
+fn after_a_slow_poll_handler_panics_a_callback_runs_in_no_task() {
+    // A panic out of `run_task` (here from the slow-poll handler, which
+    // runs after the poll) must still end "the task being polled": else the
+    // next run's callbacks run "inside" that task (`current_task()` names
+    // it, where asyncio gives None) and `local_task` compares with a waker
+    // taken from a poll long over.
+    let event_loop = EventLoop::new();
+    event_loop.set_slow_poll_threshold(Some(std::time::Duration::ZERO));
+    event_loop.set_slow_poll_handler(|_| panic!("the slow-poll handler fails"));
+    let in_callback: Rc<Cell<Option<bool>>> = Rc::default();
+    let first = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let in_callback = in_callback.clone();
+        event_loop.run_until_complete(async move {
+            aio_executor::call_soon(move || {
+                in_callback.set(Some(aio_executor::current_task().is_some()));
+            });
+            // Slow for certain: over a zero threshold.
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        });
+    }));
+    assert!(first.is_err(), "the slow-poll handler did not panic");
+    event_loop.set_slow_poll_threshold(None);
+    event_loop.run_until_complete(async {});
+    assert_eq!(
+        in_callback.get(),
+        Some(false),
+        "a callback ran as if inside the task whose poll a panic cut short"
+    );
 }

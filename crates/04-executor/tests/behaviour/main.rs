@@ -16,7 +16,6 @@ mod demos;
 mod idle_memory;
 mod join;
 mod local_task;
-mod local_task_review;
 mod outcomes;
 mod pinned_in_place;
 mod remote_wake;

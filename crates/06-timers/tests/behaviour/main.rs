@@ -16,7 +16,6 @@ mod off_loop_work;
 mod scale;
 mod sleep;
 mod sleep_wakers;
-mod sleep_wakers_review;
 mod timeout;
 mod timer_order;
 mod timer_queue;
