@@ -114,7 +114,8 @@ pub(crate) fn schedule_local(shared: &Arc<Shared>, id: TaskId) -> bool {
 /// the waker is another (a combinator's own, or from no loop at all).
 ///
 /// A future that keeps a clone of its waker makes the loop give the task a
-/// waker of its own (an allocation: see "the spare waker" in chapter 4).
+/// waker of its own (an allocation: see "A waker only for a task that
+/// keeps one" in the book's fast paths).
 /// One that belongs to the loop itself, and is fired by it, can keep this
 /// instead and wake the task by its id. Chapter 6's sleeps do.
 ///

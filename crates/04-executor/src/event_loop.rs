@@ -505,8 +505,8 @@ impl Core {
 
     /// After the poll: the waker the task keeps. A lent waker that the
     /// poll left a clone of somewhere (with a socket, a queue, another
-    /// task's handle) becomes the task's own, since that clone will wake this task;
-    /// one that nobody kept goes back to be the spare.
+    /// task's handle) becomes the task's own, since that clone will wake
+    /// this task; one that nobody kept goes back to be the spare.
     fn return_waker(&self, waker: PollWaker) -> Option<Waker> {
         match waker {
             PollWaker::Own(waker) => Some(waker),

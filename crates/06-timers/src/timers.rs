@@ -8,9 +8,10 @@ use std::rc::Rc;
 use std::task::Waker;
 use std::time::Duration;
 
+use aio_executor::LocalTask;
+
 use crate::call_later::CallbackSlot;
 use crate::clock::Clock;
-use aio_executor::LocalTask;
 
 // ANCHOR: queue
 /// A time on the loop's clock in whole nanoseconds since the clock started:
