@@ -108,7 +108,6 @@ pub(crate) fn schedule_local(shared: &Arc<Shared>, id: TaskId) -> bool {
         .unwrap_or(false)
 }
 
-// ANCHOR: local_task_fn
 /// The task being polled now, if `waker` is the waker its loop gave this
 /// poll: the case of a future awaited by its task directly. `None` when
 /// the waker is another (a combinator's own, or from no loop at all).
@@ -139,7 +138,6 @@ pub fn local_task(waker: &Waker) -> Option<LocalTask> {
         .ok()
         .flatten()
 }
-// ANCHOR_END: local_task_fn
 
 /// Reports a panic that no handle ever retrieved to the task's own loop, or
 /// to stderr when that loop is gone.

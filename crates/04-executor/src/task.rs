@@ -612,7 +612,6 @@ impl TaskWaker {
     }
 }
 
-// ANCHOR: local_task
 /// A task, by its id and its loop: what a kept waker is for, without the
 /// waker's allocation. [`local_task`](crate::local_task) gives one to a
 /// future that its task polls directly, so that what the loop fires itself
@@ -655,7 +654,6 @@ impl fmt::Debug for LocalTask {
         f.debug_tuple("LocalTask").field(&self.id).finish()
     }
 }
-// ANCHOR_END: local_task
 
 /// What tells two wakers apart, as `Waker::will_wake` compares them: the
 /// data pointer and the vtable. Only compared, never followed.
