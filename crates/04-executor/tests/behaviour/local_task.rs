@@ -117,6 +117,20 @@ fn waking_a_local_task_schedules_it_once_and_a_stale_one_wakes_nobody() {
     );
 }
 
+/// Spawns a task that waits for ever, leaving a clone of its waker (from
+/// its latest poll) in the cell it returns.
+fn spawn_keeping_its_waker() -> (JoinHandle<()>, Rc<Cell<Option<Waker>>>) {
+    let kept: Rc<Cell<Option<Waker>>> = Rc::default();
+    let task = spawn({
+        let kept = kept.clone();
+        poll_fn(move |cx| {
+            kept.set(Some(cx.waker().clone()));
+            Poll::Pending
+        })
+    });
+    (task, kept)
+}
+
 #[test]
 fn a_task_gets_a_waker_of_its_own_only_when_a_poll_keeps_a_clone() {
     let event_loop = EventLoop::new();
@@ -127,14 +141,7 @@ fn a_task_gets_a_waker_of_its_own_only_when_a_poll_keeps_a_clone() {
             Poll::<()>::Pending
         }));
         // Keeps a clone of its waker, as a channel or an event would.
-        let kept: Rc<Cell<Option<Waker>>> = Rc::default();
-        let by_waker = spawn({
-            let kept = kept.clone();
-            poll_fn(move |cx| {
-                kept.set(Some(cx.waker().clone()));
-                Poll::<()>::Pending
-            })
-        });
+        let (by_waker, _kept) = spawn_keeping_its_waker();
         yield_now().await;
         [by_id, by_waker]
     });
@@ -221,14 +228,7 @@ fn a_cancelled_task_being_dropped_is_named_by_no_waker() {
         let named = named.clone();
         async move {
             // X keeps a clone of its waker at every poll.
-            let x_waker: Rc<Cell<Option<Waker>>> = Rc::default();
-            let x = spawn({
-                let x_waker = x_waker.clone();
-                poll_fn(move |cx| {
-                    x_waker.set(Some(cx.waker().clone()));
-                    Poll::<()>::Pending
-                })
-            });
+            let (x, x_waker) = spawn_keeping_its_waker();
             // Y waits for ever; dropping it asks whom X's waker names.
             let y = spawn({
                 let (x_waker, named) = (x_waker.clone(), named.clone());
