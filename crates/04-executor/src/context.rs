@@ -108,6 +108,14 @@ pub(crate) fn schedule_local(shared: &Arc<Shared>, id: TaskId) -> bool {
         .unwrap_or(false)
 }
 
+/// [`LocalTask::prefetch`]: a hint, given only on the task's own loop.
+pub(crate) fn prefetch_local(shared: &Arc<Shared>, id: TaskId) {
+    let _ = CURRENT.try_with(|current| match &*current.borrow() {
+        Some(core) if Arc::ptr_eq(&core.shared, shared) => core.prefetch_task(id),
+        _ => {}
+    });
+}
+
 /// The task being polled now, if `waker` is the waker its loop gave this
 /// poll: the case of a future awaited by its task directly. `None` when
 /// the waker is another (a combinator's own, or from no loop at all).

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use crate::context::{self, EnterGuard};
 use crate::driver::{Driver, ParkDriver};
+use crate::hint;
 use crate::join::{JoinError, JoinHandle, JoinSlot, TaskName, TaskRef, TaskStatus, panic_message};
 use crate::task::{
     LocalTask, PollWaker, Shared, TaskCell, TaskFuture, TaskId, TaskTable, TaskWaker, WakerKey,
@@ -66,6 +67,14 @@ impl ReadyQueue {
 
     fn len(&self) -> usize {
         self.order.len()
+    }
+
+    /// The task `ahead` places from the front, if that place holds a task.
+    fn peek(&self, ahead: usize) -> Option<TaskId> {
+        self.order
+            .get(ahead)
+            .copied()
+            .filter(|&id| id != TaskId::CALLBACK)
     }
 
     fn is_empty(&self) -> bool {
@@ -406,10 +415,49 @@ impl Core {
             let Some(next) = self.ready.borrow_mut().pop_front() else {
                 break;
             };
+            self.prefetch_ahead(); // see the fast-paths page
             match next {
                 Runnable::Task(id) => self.run_task(id),
                 Runnable::Callback(callback) => self.run_callback(&callback),
             }
+        }
+    }
+
+    // ANCHOR: prefetch_ahead
+    /// Starts loading what the next tasks in the queue will need (see
+    /// [`hint`]): the cell of the task after the one about to run, whose
+    /// table place was asked for one task ago, and the table place of the
+    /// one after that. Where tasks run in the order they were spawned, all
+    /// of this is in the cache already; where they come woken by timers,
+    /// in no order, it is what the loop would otherwise wait for.
+    ///
+    /// [`hint`]: crate::hint
+    fn prefetch_ahead(&self) {
+        let ready = self.ready.borrow();
+        let Some(soon) = ready.peek(0) else {
+            return;
+        };
+        let later = ready.peek(1);
+        if later.is_some_and(|later| later.index() == soon.index() + 1) {
+            return; // in table order: the processor sees that pattern itself
+        }
+        let tasks = self.tasks.borrow();
+        if let Some(later) = later {
+            tasks.prefetch(later);
+        }
+        if let Some(entry) = tasks.get(soon) {
+            hint::prefetch(&*entry.task);
+        }
+    }
+    // ANCHOR_END: prefetch_ahead
+
+    /// Starts loading the table place of task `id` (see [`hint`]); nothing
+    /// if the table is in use.
+    ///
+    /// [`hint`]: crate::hint
+    pub(crate) fn prefetch_task(&self, id: TaskId) {
+        if let Ok(tasks) = self.tasks.try_borrow() {
+            tasks.prefetch(id);
         }
     }
 

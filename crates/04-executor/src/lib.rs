@@ -73,13 +73,14 @@
 //! assert_eq!(event_loop.take_trace().notes(), ["hello"]);
 //! ```
 //!
-//! # One `unsafe` block
+//! # Where `unsafe` is
 //!
 //! A task's future and its result share one allocation (an `Rc` that the
 //! table and the handle both hold), so polling the future in place needs
 //! one `Pin::new_unchecked`, in `TaskCell::poll_in_place`, with its proof.
-//! Every other line of the crate is safe code: `unsafe` is denied, and
-//! allowed for that one function alone.
+//! The only other `unsafe` block is a cache hint, in [`hint`], which reads
+//! no memory at all. Every other line of the crate is safe code: `unsafe`
+//! is denied, and allowed for those two functions alone.
 //!
 //! [`Future::poll`]: std::future::Future::poll
 #![deny(
@@ -93,6 +94,7 @@ mod context;
 mod driver;
 mod event_loop;
 mod handle;
+pub mod hint;
 mod join;
 mod task;
 pub mod trace;

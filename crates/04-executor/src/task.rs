@@ -10,10 +10,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::task::{Context, Poll, RawWakerVTable, Wake, Waker};
 
-use crate::context;
 use crate::driver::Unpark;
 use crate::join::{JoinError, JoinSlot, Joinable, TaskStatus};
 use crate::trace::Outcome;
+use crate::{context, hint};
 
 /// A task's place in its loop's task table, and the generation of that
 /// place: the low 32 bits index the table, the high 32 count how many tasks
@@ -31,7 +31,7 @@ impl TaskId {
     fn new(index: u32, generation: u32) -> Self {
         TaskId(u64::from(generation) << 32 | u64::from(index))
     }
-    fn index(self) -> usize {
+    pub(crate) fn index(self) -> usize {
         (self.0 & u64::from(u32::MAX)) as usize
     }
     fn generation(self) -> u32 {
@@ -84,7 +84,7 @@ impl<F: Future> TaskCell<F> {
 
     // ANCHOR: pinned
     /// Polls the future where it lies.
-    #[allow(unsafe_code)] // the crate's one `unsafe` block: see its proof
+    #[allow(unsafe_code)] // the crate's one `unsafe` that touches memory: see its proof
     fn poll_in_place(&self, cx: &mut Context<'_>) -> Option<Poll<F::Output>> {
         let mut future = self.future.borrow_mut();
         let future = future.as_mut()?;
@@ -278,6 +278,15 @@ impl TaskTable {
     fn slot(&self, index: usize) -> Option<&Slot> {
         let (page, offset) = page_and_offset(index);
         self.pages.get(page).map(|page| &page[offset])
+    }
+
+    /// Starts loading the place of `id` into the cache (see [`hint`]).
+    ///
+    /// [`hint`]: crate::hint
+    pub(crate) fn prefetch(&self, id: TaskId) {
+        if let Some(slot) = self.slot(id.index()) {
+            hint::prefetch(slot);
+        }
     }
 
     fn slot_mut(&mut self, index: usize) -> Option<&mut Slot> {
@@ -638,6 +647,16 @@ impl LocalTask {
             return;
         }
         Waker::from(Arc::new(TaskWaker::new(self.id, self.shared.clone()))).wake();
+    }
+
+    /// Tells the processor that the task will be woken soon: its place in
+    /// its loop's table starts on its way to the cache (see [`hint`]). A
+    /// hint, and nothing at all off the task's loop. The timers call it
+    /// for each task they are about to wake.
+    ///
+    /// [`hint`]: crate::hint
+    pub fn prefetch(&self) {
+        context::prefetch_local(&self.shared, self.id);
     }
 }
 

@@ -211,6 +211,34 @@ fn a_local_task_woken_on_another_loop_wakes_its_own_task_not_the_other_loops() {
     assert!(done, "the task was not woken on its own loop");
 }
 
+#[test]
+fn a_prefetch_is_only_a_hint_and_wakes_nobody_wherever_it_is_given() {
+    // On the task's own loop, while that loop runs; on another loop; with
+    // the loop stopped; from another thread: the task stays asleep until
+    // it is woken.
+    let event_loop = EventLoop::new();
+    let (task, handle) = waiting_task_of_a_stopped_loop(&event_loop);
+    task.prefetch();
+    EventLoop::new().run_until_complete({
+        let task = task.clone();
+        async move { task.prefetch() }
+    });
+    std::thread::scope(|scope| {
+        scope.spawn(|| task.clone().prefetch());
+    });
+    let (before, after) = event_loop.run_until_complete(async move {
+        task.prefetch();
+        yield_now().await;
+        yield_now().await;
+        let before = handle.done();
+        task.wake();
+        yield_now().await;
+        (before, handle.done())
+    });
+    assert!(!before, "a prefetch woke the task");
+    assert!(after, "the wake after the prefetches was lost");
+}
+
 /// Runs `probe` when dropped.
 struct OnDrop<F: FnMut()>(F);
 

@@ -1,5 +1,5 @@
 //! A task's future lives in the same `Rc` cell as its result, and the loop
-//! polls it there through the crate's one `unsafe` block
+//! polls it there through the crate's `unsafe` pin
 //! (`TaskCell::poll_in_place`). What that block promises: once polled, a
 //! future never moves until it is dropped, whatever the loop does around
 //! it: the table growing by pages, the ready queue reallocating, the handle
