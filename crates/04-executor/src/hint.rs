@@ -63,6 +63,7 @@ fn span(addr: usize, len: usize) -> (usize, usize) {
     (into, lines.min(MOST / LINE))
 }
 
+// ANCHOR: prefetch_line
 #[cfg(all(target_arch = "x86_64", not(miri)))]
 #[allow(unsafe_code)] // a cache hint: see its proof
 fn prefetch_line(line: *const u8) {
@@ -75,6 +76,7 @@ fn prefetch_line(line: *const u8) {
     // is in or next to a live value anyway.)
     unsafe { _mm_prefetch::<_MM_HINT_T0>(line.cast::<i8>()) }
 }
+// ANCHOR_END: prefetch_line
 
 #[cfg(not(all(target_arch = "x86_64", not(miri))))]
 fn prefetch_line(_line: *const u8) {}
