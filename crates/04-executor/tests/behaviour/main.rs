@@ -13,6 +13,7 @@
 mod cancel;
 mod claims;
 mod demos;
+mod hint;
 mod idle_memory;
 mod join;
 mod local_task;
