@@ -23,5 +23,6 @@ mod remote_wake;
 mod running_loop;
 mod scheduling_order;
 mod slow_poll;
+mod thread_exit;
 mod trace_exports;
 mod twins;
