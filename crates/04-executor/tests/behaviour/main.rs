@@ -13,6 +13,7 @@
 mod cancel;
 mod claims;
 mod demos;
+mod hint;
 mod idle_memory;
 mod join;
 mod local_task;
@@ -22,5 +23,6 @@ mod remote_wake;
 mod running_loop;
 mod scheduling_order;
 mod slow_poll;
+mod thread_exit;
 mod trace_exports;
 mod twins;
