@@ -55,12 +55,14 @@ impl<'a, D: Driver> EnterGuard<'a, D> {
     }
 }
 
-/// Enters `core` unless another loop is running here.
+/// Enters `core` unless another loop is running here, or the thread is
+/// exiting and its running-loop slot is gone already (a loop kept in a
+/// thread-local is dropped then, maybe after that slot).
 pub(crate) fn try_enter<D: Driver>(
     core: Rc<Core>,
     driver: &RefCell<D>,
 ) -> Option<EnterGuard<'_, D>> {
-    let entered = CURRENT.with(|current| {
+    let entered = CURRENT.try_with(|current| {
         let mut current = current.borrow_mut();
         if current.is_some() {
             return false;
@@ -68,7 +70,7 @@ pub(crate) fn try_enter<D: Driver>(
         *current = Some(core);
         true
     });
-    if !entered {
+    if entered != Ok(true) {
         return None;
     }
     driver.borrow().enter();
@@ -79,7 +81,7 @@ impl<D: Driver> Drop for EnterGuard<'_, D> {
     fn drop(&mut self) {
         self.driver.borrow().exit();
         // Take the core out before dropping it: its drop may run task code.
-        let core = CURRENT.with(|current| current.borrow_mut().take());
+        let core = CURRENT.try_with(|current| current.borrow_mut().take());
         drop(core);
     }
 }

@@ -973,7 +973,8 @@ impl<D: Driver> Drop for EventLoop<D> {
             return;
         }
         // Be the running loop while the futures drop. Dropped inside
-        // another running loop, it cannot be: the futures go all the same.
+        // another running loop, or at the exit of a thread whose running-
+        // loop slot is gone, it cannot be: the futures go all the same.
         let _running = context::try_enter(self.core.clone(), &self.driver);
         self.core.shutdown();
     }

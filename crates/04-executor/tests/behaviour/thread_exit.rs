@@ -12,7 +12,6 @@ thread_local! {
 }
 
 #[test]
-#[ignore = "aborts the whole test binary today: run alone, with `-- --ignored thread_exit::`"]
 fn a_loop_in_a_thread_local_with_a_live_task_closes_at_thread_exit() {
     // `LOOP` is set up before the loop first runs, so its destructor runs
     // after `CURRENT`'s (they run last-registered first).
