@@ -438,7 +438,7 @@ impl Core {
             return;
         };
         let later = ready.peek(1);
-        if later.is_some_and(|later| later.index() == soon.index() + 1) {
+        if later.is_some_and(|later| later.index().abs_diff(soon.index()) == 1) {
             return; // in table order: the processor sees that pattern itself
         }
         let tasks = self.tasks.borrow();

@@ -20,13 +20,8 @@ const MOST: usize = 4 * LINE;
 /// too late or needlessly is never wrong, just useless. It does something
 /// on x86-64; elsewhere, and under Miri, nothing.
 pub fn prefetch<T: ?Sized>(value: &T) {
-    let start = std::ptr::from_ref(value).cast::<u8>();
-    let (into, count) = span(start.addr(), std::mem::size_of_val(value));
-    // Moved from `start`, not made from a number: each address keeps the
-    // value's provenance, as a pointer near it should.
-    let first = start.wrapping_sub(into);
-    for line in 0..count {
-        prefetch_line(first.wrapping_add(line * LINE));
+    for line in lines(value) {
+        prefetch_line(line);
     }
 }
 
@@ -48,19 +43,19 @@ pub fn prefetch<T: ?Sized>(value: &T) {
 /// assert_eq!(got(&lines.0), [base, base + 64, base + 128, base + 192]);
 /// ```
 pub fn cache_lines<T: ?Sized>(value: &T) -> impl Iterator<Item = usize> + use<T> {
-    let start = std::ptr::from_ref(value).cast::<u8>().addr();
-    let (into, count) = span(start, std::mem::size_of_val(value));
-    let first = start - into;
-    (0..count).map(move |line| first + line * LINE)
+    lines(value).map(<*const u8>::addr)
 }
 
-/// Where a value of `len` bytes at `addr` sits: how far into its first
-/// line it starts, and how many lines to fetch (at most `MOST` bytes'
-/// worth of them).
-fn span(addr: usize, len: usize) -> (usize, usize) {
-    let into = addr % LINE;
-    let lines = (into + len.clamp(1, MOST)).div_ceil(LINE);
-    (into, lines.min(MOST / LINE))
+/// The start of each line [`prefetch`] asks for, as pointers moved from
+/// `value`'s own address (not made from numbers: each keeps the value's
+/// provenance, as a pointer near it should).
+fn lines<T: ?Sized>(value: &T) -> impl Iterator<Item = *const u8> + use<T> {
+    let start = std::ptr::from_ref(value).cast::<u8>();
+    let into = start.addr() % LINE;
+    let len = std::mem::size_of_val(value).clamp(1, MOST);
+    let count = (into + len).div_ceil(LINE).min(MOST / LINE);
+    let first = start.wrapping_sub(into);
+    (0..count).map(move |line| first.wrapping_add(line * LINE))
 }
 
 // ANCHOR: prefetch_line
@@ -68,12 +63,14 @@ fn span(addr: usize, len: usize) -> (usize, usize) {
 #[allow(unsafe_code)] // a cache hint: see its proof
 fn prefetch_line(line: *const u8) {
     use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-    // SAFETY: `_mm_prefetch` is `unsafe` only because it needs the SSE
-    // instructions, which every x86-64 processor has (they are part of the
-    // architecture's baseline, and on by default for this target). It
-    // does not dereference its pointer: a prefetch never faults, whatever
-    // the address, and reads nothing into the program. (The address here
-    // is in or next to a live value anyway.)
+    // SAFETY: the call is `unsafe` for two reasons, depending on the Rust
+    // that compiles it: it is an SSE instruction (every x86-64 processor
+    // has SSE: it is part of the architecture's baseline, on by default
+    // for this target), and, in older Rust, it was an `unsafe fn` because
+    // it takes a raw pointer. That pointer is never dereferenced: a
+    // prefetch never faults, whatever the address, and reads nothing into
+    // the program. (The address here is in or next to a live value
+    // anyway.)
     unsafe { _mm_prefetch::<_MM_HINT_T0>(line.cast::<i8>()) }
 }
 // ANCHOR_END: prefetch_line

@@ -652,7 +652,7 @@ impl LocalTask {
     /// Tells the processor that the task will be woken soon: its place in
     /// its loop's table starts on its way to the cache (see [`hint`]). A
     /// hint, and nothing at all off the task's loop. The timers call it
-    /// for each task they are about to wake.
+    /// for the next task they will wake by id while they wake this one.
     ///
     /// [`hint`]: crate::hint
     pub fn prefetch(&self) {

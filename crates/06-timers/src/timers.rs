@@ -90,7 +90,10 @@ impl Fire {
             None => Fire::Wake(waker.clone()),
         }
     }
+}
+// ANCHOR_END: fire_for_waker
 
+impl Fire {
     /// Starts loading what firing this will touch first, where that is
     /// known: the table place of the task it wakes (see
     /// [`LocalTask::prefetch`]). A hint only.
@@ -100,7 +103,6 @@ impl Fire {
         }
     }
 }
-// ANCHOR_END: fire_for_waker
 
 /// A pending timer, in its slot.
 struct Pending {
