@@ -427,9 +427,10 @@ impl Core {
     /// Starts loading what the next tasks in the queue will need (see
     /// [`hint`]): the cell of the task after the one about to run, whose
     /// table place was asked for one task ago, and the table place of the
-    /// one after that. Where tasks run in the order they were spawned, all
-    /// of this is in the cache already; where they come woken by timers,
-    /// in no order, it is what the loop would otherwise wait for.
+    /// one after that. Where they come woken by timers, in no order, that
+    /// is what the loop would otherwise wait for. Where they run in table
+    /// order (spawned in a row), it asks for nothing: the processor's own
+    /// prefetcher follows such a walk.
     ///
     /// [`hint`]: crate::hint
     fn prefetch_ahead(&self) {
