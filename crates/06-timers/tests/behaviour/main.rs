@@ -16,6 +16,7 @@ mod off_loop_work;
 mod scale;
 mod sleep;
 mod sleep_wakers;
+mod thread_exit;
 mod timeout;
 mod timer_order;
 mod timer_queue;
