@@ -54,12 +54,18 @@ struct Half {
     /// How many events for this direction have been delivered. A wait that
     /// started at tick `t` is over once the tick is past `t`.
     tick: u64,
-    /// Interest in this direction is registered with the poller right now.
-    /// In oneshot mode any event disarms the whole descriptor, so every
-    /// event clears both halves' flags.
+    /// The poller watches this direction right now (level-triggered: it
+    /// reports the direction at every wait for as long as it is ready).
+    /// Set by a task's wait; cleared by an event that finds nobody
+    /// waiting, and by every writable event (see `dispatch`).
     armed: bool,
 }
 // ANCHOR_END: source
+
+/// Whether some task waits on either half of a source.
+fn waited_on(halves: &[Half; 2]) -> bool {
+    halves.iter().any(|half| !half.wakers.is_empty())
+}
 
 impl Direction {
     fn index(self) -> usize {
@@ -80,7 +86,8 @@ pub struct ReactorStats {
     pub stale_events: u64,
     /// Wakers woken by events.
     pub wakes: u64,
-    /// Times interest was (re-)armed with `Poller::modify`.
+    /// Times the interest of a source was changed with `Poller::modify`:
+    /// set for a wait, or taken back after an event.
     pub arms: u64,
 }
 
@@ -99,10 +106,10 @@ pub(crate) struct Registry {
     woken: RefCell<Vec<Waker>>,
     /// The next key to hand out. Only ever grows.
     next_key: Cell<usize>,
-    /// How many sources have some interest armed: while none has, the
-    /// poller can report nothing but a notify, and a look that must not
-    /// wait skips the system call (see `Reactor::park`).
-    armed: Cell<usize>,
+    /// How many sources have a task waiting on them: while none has, an
+    /// event could wake nobody, and a look that must not wait skips the
+    /// system call (see `Reactor::park`).
+    waiting: Cell<usize>,
     stats: Cell<ReactorStats>,
 }
 
@@ -115,21 +122,9 @@ impl Registry {
         self.stats.set(stats);
     }
 
-    /// Records which halves of a source are armed now, and keeps the count
-    /// of armed sources in step.
-    fn set_armed(&self, halves: &mut [Half; 2], read: bool, write: bool) {
-        let was = halves[0].armed || halves[1].armed;
-        halves[0].armed = read;
-        halves[1].armed = write;
-        match (was, read || write) {
-            (false, true) => self.armed.set(self.armed.get() + 1),
-            (true, false) => self.armed.set(self.armed.get() - 1),
-            _ => {}
-        }
-    }
-
     // ANCHOR: register
-    /// Adds `fd` to the poller with no interest yet, under a fresh key.
+    /// Adds `fd` to the poller with no interest yet, under a fresh key (in
+    /// oneshot mode, as `arm` sets no interest: see there why).
     ///
     /// # Safety
     ///
@@ -162,7 +157,15 @@ impl Registry {
         // An error here means the descriptor was not in the poller (already
         // gone): nothing left to undo.
         let _ = self.poller.delete(fd);
-        self.set_armed(&mut source.state.borrow_mut(), false, false);
+        let mut halves = source.state.borrow_mut();
+        if waited_on(&halves) {
+            self.waiting.set(self.waiting.get() - 1);
+        }
+        for half in halves.iter_mut() {
+            half.wakers.clear();
+            half.armed = false;
+        }
+        drop(halves);
         self.sources.borrow_mut().remove(&source.key);
     }
     // ANCHOR_END: register
@@ -194,23 +197,22 @@ impl Registry {
                  use it on the loop that was running when it was made",
             )));
         }
+        if !half.armed {
+            // The first wait in this direction (or the first since an event
+            // found nobody waiting): ask the poller to watch it.
+            let read = halves[0].armed || direction == Direction::Read;
+            let write = halves[1].armed || direction == Direction::Write;
+            self.arm(source, read, write)?;
+            halves[0].armed = read;
+            halves[1].armed = write;
+        }
+        let was_waiting = waited_on(&halves);
+        let half = &mut halves[direction.index()];
         if !half.wakers.iter().any(|w| w.will_wake(cx.waker())) {
             half.wakers.push(cx.waker().clone());
         }
-        if !half.armed {
-            // Oneshot mode: the poller reports a descriptor once, then
-            // ignores it until interest is set again. Waiting again means
-            // arming again.
-            let (before_read, before_write) = (halves[0].armed, halves[1].armed);
-            let read = before_read || direction == Direction::Read;
-            let write = before_write || direction == Direction::Write;
-            self.set_armed(&mut halves, read, write);
-            drop(halves);
-            if let Err(err) = self.arm(source, Event::new(source.key, read, write)) {
-                let mut halves = source.state.borrow_mut();
-                self.set_armed(&mut halves, before_read, before_write);
-                return Poll::Ready(Err(err));
-            }
+        if !was_waiting {
+            self.waiting.set(self.waiting.get() + 1);
         }
         Poll::Pending
     }
@@ -226,19 +228,32 @@ impl Registry {
         })
     }
 
-    fn arm(&self, source: &Source, interest: Event) -> io::Result<()> {
+    /// Sets the source's interest to exactly `read` and `write`.
+    ///
+    /// Some interest is level-triggered: reported at every wait for as long
+    /// as the direction is ready, so it can stay set from one wait to the
+    /// next. No interest at all is set in oneshot mode: epoll reports a
+    /// hang-up or an error even to a descriptor with no interest, and in
+    /// level mode it would report it at every wait, to nobody.
+    fn arm(&self, source: &Source, read: bool, write: bool) -> io::Result<()> {
         self.bump(|s| s.arms += 1);
+        let mode = if read || write {
+            PollMode::Level
+        } else {
+            PollMode::Oneshot
+        };
         // SAFETY: `source` is registered (only registered sources are
         // reachable: the owner deregisters before it closes the descriptor),
         // so `source.fd` is open for the duration of this call.
         let fd = unsafe { BorrowedFd::borrow_raw(source.fd) };
-        self.poller.modify(fd, interest)
+        self.poller
+            .modify_with_mode(fd, Event::new(source.key, read, write), mode)
     }
 
     // ANCHOR: dispatch
     /// Delivers one event: bump the ticks of the directions it reports,
-    /// take the wakers waiting on them, re-arm the direction that is still
-    /// waited on, then wake. `tracing`: whether the loop records a trace.
+    /// take the wakers waiting on them, take back the interest nobody will
+    /// need, then wake. `tracing`: whether the loop records a trace.
     fn dispatch(&self, event: Event, tracing: bool) {
         self.bump(|s| s.events += 1);
         // Clone the entry out, so nothing is borrowed while wakers run (a
@@ -253,32 +268,46 @@ impl Registry {
             return;
         };
         let mut woken = self.woken.take();
-        let still_waiting = {
+        let interest = {
             let mut halves = source.state.borrow_mut();
-            // Oneshot: the poller has disarmed the whole descriptor; what
-            // stays armed is decided below.
-            if event.readable {
-                halves[0].tick += 1;
-                woken.append(&mut halves[0].wakers);
+            let was_waiting = waited_on(&halves);
+            // Level mode: what is armed stays armed until we change it.
+            // Read interest that had a reader stays for its next wait: a
+            // reader reads again soon, as asyncio's transports keep their
+            // reader registered. Write interest goes after each event, as
+            // asyncio removes its writer once the buffer drains: a writer
+            // waits only for room, which is rare. And a direction that is
+            // ready with nobody waiting would be reported at every wait.
+            let mut keep = [halves[0].armed, halves[1].armed];
+            for (direction, ready) in [
+                (Direction::Read, event.readable),
+                (Direction::Write, event.writable),
+            ] {
+                if ready {
+                    let half = &mut halves[direction.index()];
+                    half.tick += 1;
+                    keep[direction.index()] =
+                        direction == Direction::Read && !half.wakers.is_empty();
+                    woken.append(&mut half.wakers);
+                }
             }
-            if event.writable {
-                halves[1].tick += 1;
-                woken.append(&mut halves[1].wakers);
+            if was_waiting && !waited_on(&halves) {
+                self.waiting.set(self.waiting.get() - 1);
             }
-            let read = !halves[0].wakers.is_empty();
-            let write = !halves[1].wakers.is_empty();
-            self.set_armed(&mut halves, read, write);
-            (read || write).then(|| Event::new(source.key, read, write))
+            let changed = keep != [halves[0].armed, halves[1].armed];
+            halves[0].armed = keep[0];
+            halves[1].armed = keep[1];
+            changed.then_some(keep)
         };
-        // The writer may still be waiting after a readable event (or the
-        // other way round). Oneshot disarmed both, so arm its half again,
-        // or its task would never hear of its event.
-        if let Some(interest) = still_waiting {
-            if self.arm(&source, interest).is_err() {
-                // The descriptor is broken: wake its waiters, whose next
-                // I/O call will return the error.
+        if let Some([read, write]) = interest {
+            if self.arm(&source, read, write).is_err() {
+                // The poller refused (it is out of memory): wake whoever
+                // still waits, so their next I/O call meets the trouble,
+                // and try again at the next event.
                 let mut halves = source.state.borrow_mut();
-                self.set_armed(&mut halves, false, false);
+                if waited_on(&halves) {
+                    self.waiting.set(self.waiting.get() - 1);
+                }
                 for half in halves.iter_mut() {
                     woken.append(&mut half.wakers);
                 }
@@ -368,7 +397,7 @@ impl Reactor {
                 sources: RefCell::default(),
                 woken: RefCell::default(),
                 next_key: Cell::new(1),
-                armed: Cell::new(0),
+                waiting: Cell::new(0),
                 stats: Cell::default(),
             }),
             events: Events::new(),
@@ -400,9 +429,9 @@ impl Driver for Reactor {
     /// One `epoll_wait`, then every event to its source. This is the
     /// `selector.select(timeout)` step of asyncio's `_run_once`.
     fn park(&mut self, timeout: Option<Duration>) {
-        if timeout == Some(Duration::ZERO) && self.registry.armed.get() == 0 {
-            // Only a look, and no source is armed: the poller could report
-            // nothing but a notify, whose wakes the loop takes in anyway.
+        if timeout == Some(Duration::ZERO) && self.registry.waiting.get() == 0 {
+            // Only a look, and no task waits on a socket: an event could
+            // wake nobody, and a notify's wakes the loop takes in anyway.
             // Skip the system call (see "Fast paths" in the book).
             return;
         }
@@ -435,14 +464,15 @@ impl Driver for Reactor {
         CURRENT.with(|current| current.borrow_mut().take());
     }
 
-    /// Whether the poller could report something: some source has interest
-    /// armed, because a task waits on it. A registered socket that nobody
-    /// waits on cannot wake the loop (in oneshot mode the poller reports
-    /// only what was armed), so it must not stop a virtual clock's jump.
+    /// Whether an event could wake a task: some task waits on a socket. A
+    /// registered socket that nobody waits on cannot (an event for it wakes
+    /// nobody, even while its interest is still armed), so it must not stop
+    /// a virtual clock's jump.
     ///
-    /// A counter, kept by every arm and disarm.
+    /// A counter, kept by every wait that starts and every event that ends
+    /// one.
     fn waits_on_io(&self) -> bool {
-        self.registry.armed.get() > 0
+        self.registry.waiting.get() > 0
     }
 }
 

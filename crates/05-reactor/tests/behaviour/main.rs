@@ -15,7 +15,7 @@ mod half_close;
 mod handler_failures;
 mod http_client_limits;
 mod http_python_server;
-mod oneshot_rearm;
+mod interest;
 mod out_of_descriptors;
 mod partial_writes;
 mod peer_reset;

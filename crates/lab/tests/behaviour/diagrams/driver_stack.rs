@@ -22,7 +22,7 @@ pub const DRAWN_FROM: &[(&str, &[&str])] = &[
     (
         "crates/05-reactor/src/reactor.rs",
         &[
-            "if timeout == Some(Duration::ZERO) && self.registry.armed.get() == 0 {",
+            "if timeout == Some(Duration::ZERO) && self.registry.waiting.get() == 0 {",
             "self.registry.poller.wait(&mut self.events, timeout)",
             "struct PollerUnpark",
             "self.0.notify()",
@@ -57,7 +57,7 @@ pub fn draw() -> String {
          otherwise it shortens that wait to the next timer's deadline, or on a virtual clock \
          jumps to it, calls the reactor's park with that wait, and afterwards fires the timers \
          that are due. The reactor (chapter 5) waits in epoll_wait with that timeout and wakes \
-         the tasks whose sockets are ready; a look with no socket armed skips the system call. Chapter 4's ParkDriver can stand where the reactor \
+         the tasks whose sockets are ready; a look while no task waits on a socket skips the system call. Chapter 4's ParkDriver can stand where the reactor \
          is. A wake from another thread goes into the remote queue and interrupts the wait \
          through the unparkers, down to the poller's notify; a flag tells the loop's next drain \
          that the remote queue has something in it.",
@@ -125,7 +125,7 @@ pub fn draw() -> String {
         colour::REACTOR,
         &[
             "*Reactor (chapter 5)",
-            "~only a look, and no source armed: return, no system call",
+            "~only a look, and no task waits on a socket: no system call",
             "~else Poller::wait into its reused events, then dispatch each:",
             "~wake the tasks waiting on that socket, re-arm what is still awaited",
         ],

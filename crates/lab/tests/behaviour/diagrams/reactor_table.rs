@@ -1,8 +1,9 @@
 //! Chapter 5: the reactor's table of sources (crates/05-reactor/src/
 //! reactor.rs): key → source in a map with a cheap hasher, each source with
 //! a reader's half and a writer's half (wakers, tick, armed); the count of
-//! armed sources; the poller's oneshot interest; and what `dispatch` does
-//! with one event, through the wakers buffer it keeps.
+//! sources waited on; the poller's interest, level-triggered while some is
+//! set and oneshot when none is; and what `dispatch` does with one event,
+//! through the wakers buffer it keeps.
 
 use super::svg::{Anchor, Style, Svg, colour};
 
@@ -16,14 +17,16 @@ pub const DRAWN_FROM: &[(&str, &[&str])] = &[(
         "self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);",
         "woken: RefCell<Vec<Waker>>",
         "next_key: Cell<usize>",
-        "armed: Cell<usize>",
+        "waiting: Cell<usize>",
         "wakers: Vec<Waker>",
         "tick: u64",
         "armed: bool",
+        "PollMode::Level",
         "PollMode::Oneshot",
-        "halves[0].tick += 1;\n                woken.append(&mut halves[0].wakers);",
-        "let write = !halves[1].wakers.is_empty();\n            self.set_armed(&mut halves, read, write);",
-        "self.arm(&source, interest)",
+        "half.tick += 1;",
+        "direction == Direction::Read && !half.wakers.is_empty();",
+        "woken.append(&mut half.wakers);",
+        "changed.then_some(keep)",
         "waker.wake();",
         "self.woken.replace(woken);",
     ],
@@ -39,11 +42,12 @@ pub fn draw() -> String {
          the tasks waiting on it, a tick that counts its events, and whether interest is armed \
          in the poller. Key 1 is a listener, fd 7, whose reader Task-1 waits; key 2 is a \
          stream, fd 8, read by Task-2 and written by Task-3; key 3 is a stream nobody waits \
-         on, not armed, so two sources are armed. The kernel's epoll interest list holds the \
-         armed interest in oneshot mode. When epoll_wait returns a readable event for key 2, \
-         dispatch bumps the read tick and moves Task-2's waker into its reused buffer, sets \
-         each half armed only if someone still waits on it, re-arms fd 8 for writing because \
-         Task-3 still waits, and wakes Task-2.",
+         on and has no interest armed, so two sources are waited on. The kernel's epoll \
+         interest list holds the armed interest level-triggered, and fd 9's empty interest in \
+         oneshot mode. When epoll_wait returns a readable event for key 2, dispatch bumps the \
+         read tick and moves Task-2's waker into its reused buffer, keeps the read interest \
+         for Task-2's next wait, leaves the write half alone because it was not reported, so \
+         makes no system call, and wakes Task-2.",
     );
     s.text(
         20.0,
@@ -107,7 +111,7 @@ pub fn draw() -> String {
             "`sources: HashMap<usize, Rc<Source>, KeyHash>",
             "~Keys come in order, so KeyHash hashes one with a single multiplication, not SipHash.",
             "~Keys only grow (next_key = 4): a late event for a dropped source finds no entry and is ignored.",
-            "~Nobody waits on key 3, so nothing is armed (armed = 2 sources): it cannot wake the loop.",
+            "~Nobody waits on key 3 (waiting = 2 sources), and it has no interest: it cannot wake the loop.",
         ],
     );
 
@@ -118,11 +122,11 @@ pub fn draw() -> String {
         colour::OUTSIDE,
         &[
             "*epoll's interest list, in the kernel",
-            "`fd 7 → key 1: readable",
-            "`fd 8 → key 2: readable, writable",
-            "`fd 9 → key 3: nothing",
-            "~oneshot: after one event the fd is disarmed",
-            "~until Poller::modify arms it again",
+            "`fd 7 → key 1: readable, level",
+            "`fd 8 → key 2: readable, writable, level",
+            "`fd 9 → key 3: nothing, oneshot",
+            "~level: reported at every wait while ready,",
+            "~until Poller::modify takes the interest back",
         ],
     );
     s.text(
@@ -137,7 +141,7 @@ pub fn draw() -> String {
         y + 194.0,
         Style::Note,
         Anchor::Start,
-        "the tick it began at; else keep cx.waker(), arm, Pending.",
+        "the tick it began at; else arm if not armed, keep cx.waker(), Pending.",
     );
     s.arrow(&[(400.0, y + 40.0), (450.0, y + 40.0)]);
     s.text(425.0, y + 30.0, Style::Note, Anchor::Middle, "wait");
@@ -158,9 +162,9 @@ pub fn draw() -> String {
         &[
             "*dispatch(event)",
             "1. read tick 9 → 10; its wakers [Task-2] move to woken",
-            "2. oneshot disarmed fd 8; a half stays armed if",
+            "2. read interest stays armed: Task-2 had waited,",
             "",
-            "3. Task-3 still waits to write: re-arm fd 8,",
+            "3. no write event: Task-3 waits on, armed, and",
             "",
             "4. wake Task-2: it joins the ready queue; the",
             "",
@@ -170,9 +174,13 @@ pub fn draw() -> String {
         (
             3.0,
             Style::Body,
-            "someone still waits: set_armed(.., false, true)",
+            "and a reader reads again soon (asyncio's too)",
         ),
-        (5.0, Style::Code, "modify(fd 8, Event { key: 2, writable })"),
+        (
+            5.0,
+            Style::Body,
+            "the interest is unchanged: no epoll_ctl at all",
+        ),
         (7.0, Style::Body, "empty woken is kept for the next event"),
     ] {
         s.text(484.0, y + 100.0 + 18.0 * i, style, Anchor::Start, text);

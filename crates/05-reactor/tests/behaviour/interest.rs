@@ -1,0 +1,158 @@
+//! The poller's interest in each socket: set on a task's first wait, kept
+//! for a reader's next wait (level-triggered), dropped when an event finds
+//! nobody waiting, and never left so that a ready or hung-up socket that
+//! nobody reads is reported again and again.
+
+use crate::common;
+
+use std::io::{Read, Write};
+use std::os::unix::net::UnixStream;
+use std::rc::Rc;
+
+use aio_executor::{EventLoop, spawn_named, yield_now};
+use aio_reactor::{Async, Reactor, ReactorStats};
+
+#[test]
+fn a_reader_waits_again_and_again_on_one_arm() {
+    let stats = common::run_on(|event_loop| {
+        event_loop.run_until_complete(async {
+            let (ours, peer) = UnixStream::pair().unwrap();
+            let ours = Async::new(ours).unwrap();
+            let peer = Async::new(peer).unwrap();
+            let reader = spawn_named("reader", async move {
+                let mut got = Vec::new();
+                let mut byte = [0];
+                for _ in 0..5 {
+                    // Each read finds nothing at first, waits, and is
+                    // woken by the next byte: five separate waits.
+                    ours.read_with(|mut s| s.read(&mut byte)).await.unwrap();
+                    got.push(byte[0]);
+                }
+                got
+            });
+            for i in 0..5u8 {
+                yield_now().await; // the reader is waiting again
+                yield_now().await;
+                peer.get_ref().write_all(&[i]).unwrap();
+            }
+            assert_eq!(reader.await.unwrap(), [0, 1, 2, 3, 4]);
+        });
+        event_loop.driver().stats()
+    });
+    assert_eq!(stats.events, 5, "one event per byte: {stats:?}");
+    // Oneshot interest would need an `epoll_ctl` per wait: five.
+    assert_eq!(
+        stats.arms, 1,
+        "the first wait arms, the next four find it armed: {stats:?}"
+    );
+}
+
+/// A reader that waits for one byte and goes away, with `ready` done to its
+/// socket afterwards (more data, or the peer gone); then a hundred loop
+/// turns that each look into epoll, because another task waits on a
+/// second socket that stays silent. Returns the reactor's counters.
+fn a_hundred_turns_after_the_reader_left(
+    ready: impl FnOnce(UnixStream) -> Option<UnixStream> + Send + 'static,
+) -> ReactorStats {
+    common::run_on(move |event_loop: &EventLoop<Reactor>| {
+        event_loop.run_until_complete(async move {
+            let (ours, mut peer) = UnixStream::pair().unwrap();
+            let ours = Rc::new(Async::new(ours).unwrap());
+            let reader = ours.clone();
+            let reader = spawn_named("reader", async move {
+                let mut byte = [0];
+                reader.read_with(|mut s| s.read(&mut byte)).await.unwrap();
+            });
+            yield_now().await; // the reader waits: read interest is armed
+            peer.write_all(&[1]).unwrap();
+            reader.await.unwrap();
+            let _peer = ready(peer);
+            // Someone waits on another socket, so every turn polls epoll
+            // (with nobody waiting at all, a turn skips the look).
+            let (other, silent) = UnixStream::pair().unwrap();
+            drop(spawn_named("waiter", async move {
+                let _silent = silent;
+                let other = Async::new(other).unwrap();
+                let _ = other.readable().await;
+            }));
+            for _ in 0..100 {
+                yield_now().await;
+            }
+            drop(ours);
+        });
+        event_loop.driver().stats()
+    })
+}
+
+#[test]
+fn data_nobody_reads_is_reported_once_then_its_interest_goes() {
+    let stats = a_hundred_turns_after_the_reader_left(|mut peer| {
+        peer.write_all(&[2]).unwrap();
+        Some(peer)
+    });
+    // The reader's byte, then the unread one once. Level-triggered
+    // interest left armed would report it at every one of the hundred
+    // turns, to nobody.
+    assert_eq!(stats.wakes, 1, "{stats:?}");
+    assert_eq!(stats.events, 2, "{stats:?}");
+}
+
+#[test]
+fn a_hung_up_socket_nobody_reads_is_not_reported_at_every_turn() {
+    let stats = a_hundred_turns_after_the_reader_left(|_hung_up| None);
+    // epoll reports a hang-up even to a descriptor with no interest, in
+    // level mode at every wait. With no interest left, the reactor puts
+    // the descriptor in oneshot mode, where the hang-up is reported once
+    // more and then no more.
+    assert_eq!(stats.wakes, 1, "{stats:?}");
+    assert!(
+        stats.events <= 3,
+        "{} events in a hundred turns: {stats:?}",
+        stats.events
+    );
+}
+
+#[test]
+fn a_writer_s_interest_goes_with_its_event() {
+    let stats = common::run_on(|event_loop| {
+        event_loop.run_until_complete(async {
+            let (ours, mut peer) = UnixStream::pair().unwrap();
+            let ours = Rc::new(Async::new(ours).unwrap());
+            // Fill the send buffer until the OS says "would block".
+            let chunk = [7u8; 4096];
+            let mut filled = 0;
+            while let Ok(n) = ours.get_ref().write(&chunk) {
+                filled += n;
+            }
+            let w = ours.clone();
+            let writer = spawn_named("writer", async move {
+                w.write_with(|mut s| s.write(&chunk)).await.unwrap()
+            });
+            yield_now().await; // the writer waits for room
+            let mut sink = vec![0; filled];
+            peer.read_exact(&mut sink).unwrap();
+            assert!(writer.await.unwrap() > 0);
+            // The socket stays writable from now on, and nobody waits to
+            // write: these turns must not hear of it.
+            let (other, silent) = UnixStream::pair().unwrap();
+            drop(spawn_named("waiter", async move {
+                let _silent = silent;
+                let other = Async::new(other).unwrap();
+                let _ = other.readable().await;
+            }));
+            for _ in 0..100 {
+                yield_now().await;
+            }
+        });
+        event_loop.driver().stats()
+    });
+    // Arms: the writer's wait, taking its interest back at its event (as
+    // asyncio removes its writer once the buffer has drained), and the
+    // other task's wait. Left armed, the write interest would be reported
+    // once more, to nobody.
+    assert_eq!(
+        (stats.events, stats.wakes, stats.arms),
+        (1, 1, 3),
+        "{stats:?}"
+    );
+}
