@@ -4,12 +4,15 @@
 
 use crate::common;
 
+use std::future::Future;
 use std::io;
+use std::os::unix::net::UnixStream;
 use std::rc::Rc;
+use std::task::Poll;
 use std::time::{Duration, Instant};
 
 use aio_executor::{Driver, EventLoop, spawn, yield_now};
-use aio_reactor::{Reactor, TcpListener, to_thread};
+use aio_reactor::{Async, Reactor, TcpListener, to_thread};
 
 #[test]
 fn an_unpark_that_comes_before_park_makes_park_return() {
@@ -133,4 +136,35 @@ fn a_socket_used_under_another_loop_fails_instead_of_waiting_forever() {
         err.to_string().contains("another event loop"),
         "unexpected error: {err}"
     );
+}
+
+/// A wait that is given up (a `timeout` around a read, a `select` that
+/// took the other branch) is no longer a task waiting on a socket: the
+/// loop must not count it, or a virtual clock waits in real time, and
+/// the zero-timeout look is never skipped, until that socket's next event
+/// (which may never come) or its drop. Fails today: the dropped
+/// `Readiness` leaves its waker in the source, and the count with it.
+/// (It failed the same way with the old count of armed sources.)
+#[test]
+fn a_wait_that_was_given_up_does_not_count_as_waiting_on_io() {
+    common::run_on(|event_loop| {
+        let (ours, _silent) = UnixStream::pair().unwrap();
+        let ours = event_loop.run_until_complete(async move {
+            let ours = Async::new(ours).unwrap();
+            let mut wait = Box::pin(ours.readable());
+            // Poll the wait once, so it registers, then give it up.
+            std::future::poll_fn(|cx| {
+                assert!(wait.as_mut().poll(cx).is_pending());
+                Poll::Ready(())
+            })
+            .await;
+            drop(wait);
+            ours
+        });
+        assert!(
+            !event_loop.driver().waits_on_io(),
+            "no task waits on the socket any more"
+        );
+        drop(ours);
+    });
 }
