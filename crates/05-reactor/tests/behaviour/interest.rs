@@ -290,3 +290,73 @@ fn a_wait_after_its_data_was_reported_to_nobody_still_ends() {
     // read interest back (one more arm than the waits alone).
     assert!(stats.wakes < stats.events, "{stats:?}");
 }
+
+/// When taking interest back fails, `dispatch` says it will "try again at
+/// the next event", but it records the interest as taken back anyway: the
+/// poller keeps reporting the level-triggered direction, the next events
+/// find nothing to change, and the descriptor is reported at every turn,
+/// to nobody (a `park` with a timeout would return at once, forever), even
+/// once the poller would accept the change. The oneshot reactor could not
+/// spin here: the event itself disarmed the descriptor.
+///
+/// Only ENOMEM makes `epoll_ctl(MOD)` fail on a socket in real life; the
+/// test stands in for it for one turn by re-adding the descriptor with
+/// `EPOLLEXCLUSIVE` (same key, same read interest, level-triggered),
+/// which `MOD` refuses with EINVAL, then re-adding it as it was.
+#[cfg(target_os = "linux")]
+#[test]
+fn interest_the_poller_would_not_take_back_is_taken_back_at_a_later_event() {
+    use rustix::event::epoll;
+    use std::os::fd::{AsRawFd, BorrowedFd};
+
+    let stats = common::run_on(|event_loop| {
+        event_loop.run_until_complete(async {
+            // Someone waits on another socket, so every turn looks into
+            // epoll.
+            let (other, silent) = UnixStream::pair().unwrap();
+            drop(spawn_named("waiter", async move {
+                let _silent = silent;
+                let other = Async::new(other).unwrap();
+                let _ = other.readable().await;
+            }));
+            let (ours, mut peer) = UnixStream::pair().unwrap();
+            let ours = Rc::new(Async::new(ours).unwrap());
+            let reader = ours.clone();
+            let reader = spawn_named("reader", async move {
+                let mut byte = [0];
+                reader.read_with(|mut s| s.read(&mut byte)).await.unwrap();
+            });
+            yield_now().await; // the reader waits: read interest is armed
+            peer.write_all(&[1]).unwrap();
+            reader.await.unwrap(); // its interest stays, for its next wait
+
+            let fd = ours.get_ref().as_raw_fd();
+            let watching = common::epolls_watching(fd);
+            assert_eq!(watching.len(), 1, "{watching:?}");
+            // SAFETY: the reactor's epoll instance lives as long as its
+            // loop, which is running this future.
+            let epoll_fd = unsafe { BorrowedFd::borrow_raw(watching[0].0) };
+            let readd = |flags| {
+                epoll::delete(epoll_fd, ours.get_ref()).unwrap();
+                let key = epoll::EventData::new_u64(ours.key() as u64);
+                epoll::add(epoll_fd, ours.get_ref(), key, flags).unwrap();
+            };
+            readd(epoll::EventFlags::IN | epoll::EventFlags::EXCLUSIVE);
+            peer.write_all(&[2]).unwrap(); // nobody reads it
+            yield_now().await; // its event: taking the interest back fails
+            readd(epoll::EventFlags::IN); // the poller would accept it now
+            for _ in 0..100 {
+                yield_now().await;
+            }
+        });
+        event_loop.driver().stats()
+    });
+    assert_eq!(stats.wakes, 1, "{stats:?}");
+    // The reader's byte; the unread one, whose interest could not be taken
+    // back; once more at the next turn, which takes it back.
+    assert!(
+        stats.events <= 3,
+        "{} events in a hundred turns: {stats:?}",
+        stats.events
+    );
+}
