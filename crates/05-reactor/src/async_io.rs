@@ -11,7 +11,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
 
-use crate::reactor::{self, Direction, Registry, Source};
+use crate::reactor::{self, Direction, Registry, Source, Wait};
 
 /// An I/O object that can be switched to non-blocking mode: every socket
 /// type of the standard library.
@@ -182,7 +182,7 @@ impl<T: AsFd> Async<T> {
             registry: &self.registry,
             source: &self.source,
             direction,
-            started: None,
+            wait: None,
         }
     }
     // ANCHOR_END: readiness
@@ -239,8 +239,8 @@ pub struct Readiness<'a> {
     registry: &'a Registry,
     source: &'a Source,
     direction: Direction,
-    /// The source's event count for this direction when the wait began.
-    started: Option<u64>,
+    /// The wait, once the future has been polled.
+    wait: Option<Wait>,
 }
 
 impl Future for Readiness<'_> {
@@ -249,7 +249,15 @@ impl Future for Readiness<'_> {
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         let this = &mut *self;
         this.registry
-            .poll_ready(this.source, this.direction, cx, &mut this.started)
+            .poll_ready(this.source, this.direction, cx, &mut this.wait)
+    }
+}
+
+impl Drop for Readiness<'_> {
+    fn drop(&mut self) {
+        if let Some(wait) = self.wait {
+            self.registry.give_up(self.source, self.direction, wait);
+        }
     }
 }
 
@@ -258,7 +266,7 @@ impl fmt::Debug for Readiness<'_> {
         f.debug_struct("Readiness")
             .field("key", &self.source.key)
             .field("direction", &self.direction)
-            .field("waiting", &self.started.is_some())
+            .field("wait", &self.wait)
             .finish()
     }
 }

@@ -49,8 +49,9 @@ pub(crate) struct Source {
 /// What one direction of a source knows.
 #[derive(Default)]
 struct Half {
-    /// The tasks waiting for this direction, one waker per task.
-    wakers: Vec<Waker>,
+    /// The waits in progress on this direction: for each, the number its
+    /// [`Wait`] is filed under, and its task's waker.
+    wakers: Vec<(u64, Waker)>,
     /// How many events for this direction have been delivered. A wait that
     /// started at tick `t` is over once the tick is past `t`.
     tick: u64,
@@ -61,6 +62,22 @@ struct Half {
     armed: bool,
 }
 // ANCHOR_END: source
+
+// ANCHOR: wait
+/// One wait on a source, as its [`Readiness`](crate::Readiness) future
+/// remembers it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Wait {
+    /// The direction's tick when the wait began: it is over once the tick
+    /// has moved past this.
+    tick: u64,
+    /// The number its waker is filed under in the source, so that a wait
+    /// given up (its future dropped) can take its waker back out.
+    id: u64,
+    /// Its waker is in the source now (or was, until an event took it).
+    filed: bool,
+}
+// ANCHOR_END: wait
 
 /// Whether some task waits on either half of a source.
 fn waited_on(halves: &[Half; 2]) -> bool {
@@ -106,6 +123,8 @@ pub(crate) struct Registry {
     woken: RefCell<Vec<Waker>>,
     /// The next key to hand out. Only ever grows.
     next_key: Cell<usize>,
+    /// The number of the next wait to begin (see [`Wait`]).
+    next_wait: Cell<u64>,
     /// How many sources have a task waiting on them: while none has, an
     /// event could wake nobody, and a look that must not wait skips the
     /// system call (see `Reactor::park`).
@@ -180,15 +199,22 @@ impl Registry {
         source: &Source,
         direction: Direction,
         cx: &mut Context<'_>,
-        started: &mut Option<u64>,
+        wait: &mut Option<Wait>,
     ) -> Poll<io::Result<()>> {
         let mut halves = source.state.borrow_mut();
         let half = &mut halves[direction.index()];
-        match *started {
-            Some(tick) if half.tick > tick => return Poll::Ready(Ok(())),
-            Some(_) => {} // woken, but not by our event: a spurious wake
-            None => *started = Some(half.tick),
-        }
+        let wait = match wait {
+            Some(wait) if half.tick > wait.tick => {
+                wait.filed = false; // the event took its waker
+                return Poll::Ready(Ok(()));
+            }
+            Some(wait) => wait, // woken, but not by our event: a spurious wake
+            None => wait.insert(Wait {
+                tick: half.tick,
+                id: self.next_wait.replace(self.next_wait.get() + 1),
+                filed: false,
+            }),
+        };
         if !self.is_current() {
             // Only the loop that owns this poller waits in it: armed here,
             // from another loop (or none), the wait could never end.
@@ -198,8 +224,8 @@ impl Registry {
             )));
         }
         if !half.armed {
-            // The first wait in this direction (or the first since an event
-            // found nobody waiting): ask the poller to watch it.
+            // The first wait in this direction, or the first since its
+            // interest was taken back: ask the poller to watch it.
             let read = halves[0].armed || direction == Direction::Read;
             let write = halves[1].armed || direction == Direction::Write;
             self.arm(source, read, write)?;
@@ -208,15 +234,37 @@ impl Registry {
         }
         let was_waiting = waited_on(&halves);
         let half = &mut halves[direction.index()];
-        if !half.wakers.iter().any(|w| w.will_wake(cx.waker())) {
-            half.wakers.push(cx.waker().clone());
+        match half.wakers.iter_mut().find(|(id, _)| *id == wait.id) {
+            // Polled again: keep the latest waker (a task's stays the same).
+            Some((_, waker)) => waker.clone_from(cx.waker()),
+            None => half.wakers.push((wait.id, cx.waker().clone())),
         }
+        wait.filed = true;
         if !was_waiting {
             self.waiting.set(self.waiting.get() + 1);
         }
         Poll::Pending
     }
     // ANCHOR_END: poll_ready
+
+    /// A wait given up before its event (its future dropped: a timeout, a
+    /// `select` that took another branch): its waker comes out of the
+    /// source, so the loop no longer counts a task waiting here. The
+    /// interest stays until the next event finds nobody.
+    pub(crate) fn give_up(&self, source: &Source, direction: Direction, wait: Wait) {
+        if !wait.filed {
+            return;
+        }
+        let mut halves = source.state.borrow_mut();
+        let was_waiting = waited_on(&halves);
+        let wakers = &mut halves[direction.index()].wakers;
+        if let Some(at) = wakers.iter().position(|(id, _)| *id == wait.id) {
+            wakers.remove(at);
+        }
+        if was_waiting && !waited_on(&halves) {
+            self.waiting.set(self.waiting.get() - 1);
+        }
+    }
 
     /// Whether this is the registry of the loop running on this thread.
     fn is_current(&self) -> bool {
@@ -268,7 +316,7 @@ impl Registry {
             return;
         };
         let mut woken = self.woken.take();
-        let interest = {
+        {
             let mut halves = source.state.borrow_mut();
             let was_waiting = waited_on(&halves);
             // Level mode: what is armed stays armed until we change it.
@@ -288,29 +336,20 @@ impl Registry {
                     half.tick += 1;
                     keep[direction.index()] =
                         direction == Direction::Read && !half.wakers.is_empty();
-                    woken.append(&mut half.wakers);
+                    woken.extend(half.wakers.drain(..).map(|(_, waker)| waker));
                 }
             }
             if was_waiting && !waited_on(&halves) {
                 self.waiting.set(self.waiting.get() - 1);
             }
-            let changed = keep != [halves[0].armed, halves[1].armed];
-            halves[0].armed = keep[0];
-            halves[1].armed = keep[1];
-            changed.then_some(keep)
-        };
-        if let Some([read, write]) = interest {
-            if self.arm(&source, read, write).is_err() {
-                // The poller refused (it is out of memory): wake whoever
-                // still waits, so their next I/O call meets the trouble,
-                // and try again at the next event.
-                let mut halves = source.state.borrow_mut();
-                if waited_on(&halves) {
-                    self.waiting.set(self.waiting.get() - 1);
-                }
-                for half in halves.iter_mut() {
-                    woken.append(&mut half.wakers);
-                }
+            // If the poller refuses the change (it is out of memory), it
+            // keeps the interest it had, and so do the flags: the next
+            // event for this source tries again.
+            if keep != [halves[0].armed, halves[1].armed]
+                && self.arm(&source, keep[0], keep[1]).is_ok()
+            {
+                halves[0].armed = keep[0];
+                halves[1].armed = keep[1];
             }
         }
         if tracing {
@@ -320,7 +359,12 @@ impl Registry {
                 (false, true) => "writable",
                 (false, false) => "woken with no readiness",
             };
-            trace::driver_event(format!("io: source #{} {what}", source.key));
+            let nobody = if woken.is_empty() {
+                ", nobody waits"
+            } else {
+                ""
+            };
+            trace::driver_event(format!("io: source #{} {what}{nobody}", source.key));
         }
         self.bump(|s| s.wakes += woken.len() as u64);
         for waker in woken.drain(..) {
@@ -390,13 +434,27 @@ pub struct Reactor {
 
 impl Reactor {
     /// A reactor with its own poller (an epoll instance on Linux).
+    ///
+    /// # Errors
+    ///
+    /// Fails when the OS gives no poller, or one without level-triggered
+    /// mode, which the reactor's interest needs: epoll (Linux) and kqueue
+    /// (macOS, the BSDs) have it; illumos' event ports do not.
     pub fn new() -> io::Result<Reactor> {
+        let poller = Poller::new()?;
+        if !poller.supports_level() {
+            return Err(io::Error::new(
+                io::ErrorKind::Unsupported,
+                "this OS's poller has no level-triggered mode, which the reactor needs",
+            ));
+        }
         Ok(Reactor {
             registry: Rc::new(Registry {
-                poller: Arc::new(Poller::new()?),
+                poller: Arc::new(poller),
                 sources: RefCell::default(),
                 woken: RefCell::default(),
                 next_key: Cell::new(1),
+                next_wait: Cell::new(0),
                 waiting: Cell::new(0),
                 stats: Cell::default(),
             }),

@@ -1,15 +1,16 @@
 //! Exercise 5.2: re-arm oneshot interest when a task waits again.
 //!
-//! The reactor registers sockets in oneshot mode: the poller reports a
-//! socket once, then ignores it until interest is set again with
-//! `Poller::modify`. `Watched` is one socket with its one waiting task.
+//! Oneshot mode, the simplest correct way to use a poller (and async-io's):
+//! the poller reports a socket once, then ignores it until interest is set
+//! again with `Poller::modify`. (Our reactor goes one step further, to
+//! level-triggered interest it keeps between waits.) `Watched` is one socket with its one waiting task.
 //! `on_event` (given) is what the reactor calls when the socket's event
 //! comes: the poller has disarmed it. Write `wait_readable`, which a task
 //! calls each time it is about to wait: keep its waker, and arm the socket
 //! if it is not armed, so that the next event is delivered at all.
 //!
-//! Book: the section "Oneshot interest, re-armed",
-//! `ch05-reactor.md#oneshot-interest-re-armed`.
+//! Book: the section "Interest: set for a wait, kept for the next",
+//! `ch05-reactor.md#interest`.
 //!
 //! Stuck? `cargo lab hint 5.2` shows one hint at a time.
 //!

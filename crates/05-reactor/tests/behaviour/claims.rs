@@ -7,6 +7,9 @@ use crate::common;
 use std::fmt::Write as _;
 use std::io;
 use std::os::fd::AsRawFd;
+use std::rc::Rc;
+
+use aio_executor::{spawn, yield_now};
 
 use aio_reactor::{StreamReader, StreamWriter, TcpListener, open_connection, start_server};
 use aio_testkit::python::run_script;
@@ -35,7 +38,9 @@ fn field(line: &str, name: &str) -> u64 {
 #[cfg(target_os = "linux")]
 #[test]
 fn c38_ours_polls_descriptors_with_epoll_through_polling() {
-    // EPOLLONESHOT, from the kernel's uapi/linux/eventpoll.h.
+    // From the kernel's uapi/linux/eventpoll.h.
+    const EPOLLIN: u64 = 0x001;
+    const EPOLLET: u64 = 1 << 31;
     const EPOLLONESHOT: u64 = 1 << 30;
     let report = common::run(|| async {
         let mut report = String::new();
@@ -58,10 +63,29 @@ fn c38_ours_polls_descriptors_with_epoll_through_polling() {
         .unwrap();
         writeln!(
             report,
-            "registered in oneshot mode (EPOLLONESHOT set): {}",
-            field(entry, "events") & EPOLLONESHOT != 0
+            "registered with no interest, in oneshot mode (EPOLLONESHOT set): {}",
+            field(entry, "events") & (EPOLLONESHOT | EPOLLIN) == EPOLLONESHOT
         )
         .unwrap();
+        // A task waits to accept: read interest, level-triggered.
+        let listener = Rc::new(listener);
+        let addr = listener.local_addr().unwrap();
+        let acceptor = listener.clone();
+        let accepting = spawn(async move { acceptor.accept().await.map(drop) });
+        yield_now().await;
+        let level = |what: &str, report: &mut String| {
+            let events = field(&common::epoll_entry(*epoll, fd).unwrap(), "events");
+            writeln!(
+                report,
+                "{what}: EPOLLIN set, level-triggered (neither EPOLLONESHOT nor EPOLLET): {}",
+                events & (EPOLLIN | EPOLLONESHOT | EPOLLET) == EPOLLIN
+            )
+            .unwrap();
+        };
+        level("while a task waits to accept", &mut report);
+        let _client = std::net::TcpStream::connect(addr).unwrap();
+        accepting.await.unwrap().unwrap();
+        level("after the accept, for the next one", &mut report);
         drop(listener);
         writeln!(
             report,
