@@ -527,8 +527,8 @@ impl Driver for Reactor {
     /// nobody, even while its interest is still armed), so it must not stop
     /// a virtual clock's jump.
     ///
-    /// A counter, kept by every wait that starts and every event that ends
-    /// one.
+    /// A counter, kept by every wait that starts, every event that ends
+    /// one, and every wait given up.
     fn waits_on_io(&self) -> bool {
         self.registry.waiting.get() > 0
     }
