@@ -291,13 +291,13 @@ fn a_wait_after_its_data_was_reported_to_nobody_still_ends() {
     assert!(stats.wakes < stats.events, "{stats:?}");
 }
 
-/// When taking interest back fails, `dispatch` says it will "try again at
-/// the next event", but it records the interest as taken back anyway: the
-/// poller keeps reporting the level-triggered direction, the next events
-/// find nothing to change, and the descriptor is reported at every turn,
-/// to nobody (a `park` with a timeout would return at once, forever), even
-/// once the poller would accept the change. The oneshot reactor could not
-/// spin here: the event itself disarmed the descriptor.
+/// When the poller refuses to take interest back, the poller still has it,
+/// so the reactor must still think so and try again at the next event.
+/// Had it recorded the interest as gone, the next events would find
+/// nothing to change, and the level-triggered descriptor would be reported
+/// at every turn, to nobody (a `park` with a timeout would return at once,
+/// for ever). The oneshot reactor could not spin here: the event itself
+/// disarmed the descriptor.
 ///
 /// Only ENOMEM makes `epoll_ctl(MOD)` fail on a socket in real life; the
 /// test stands in for it for one turn by re-adding the descriptor with
