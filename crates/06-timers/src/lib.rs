@@ -116,6 +116,7 @@
 mod call_later;
 mod clock;
 mod driver;
+mod heap;
 mod runtime;
 mod sleep;
 mod timeout;

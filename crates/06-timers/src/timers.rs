@@ -2,8 +2,6 @@
 //! that lets `sleep` find them.
 
 use std::cell::RefCell;
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 use std::rc::Rc;
 use std::task::Waker;
 use std::time::Duration;
@@ -12,6 +10,7 @@ use aio_executor::LocalTask;
 
 use crate::call_later::CallbackSlot;
 use crate::clock::Clock;
+use crate::heap::QuadHeap;
 
 // ANCHOR: queue
 /// A time on the loop's clock in whole nanoseconds since the clock started:
@@ -116,9 +115,10 @@ struct Pending {
 
 /// The pending timers, earliest first.
 ///
-/// Like asyncio (`loop._scheduled`), we keep them in a binary heap: adding
-/// a timer and taking the earliest out cost `log n` steps, and nothing is
-/// allocated per timer. The heap holds only small keys; what each timer
+/// Like asyncio (`loop._scheduled`), we keep them in a heap: adding a
+/// timer and taking the earliest out cost `log n` steps, and nothing is
+/// allocated per timer. asyncio's heap is binary; ours gives each node four
+/// children, which halves the steps (see [`QuadHeap`]). The heap holds only small keys; what each timer
 /// does lives in a slab (`slots`), at the place its key names. Removing a
 /// timer that has not fired (a cancelled sleep) empties its place at once,
 /// and leaves its key in the heap, dead, to be thrown away when it reaches
@@ -130,7 +130,7 @@ struct Pending {
 pub(crate) struct TimerQueue {
     /// Every pending timer's key, and dead keys of removed ones; the top is
     /// always live and is the next to fire.
-    heap: BinaryHeap<Reverse<TimerKey>>,
+    heap: QuadHeap<TimerKey>,
     /// The pending timers, each at the place its key names.
     slots: Vec<Option<Pending>>,
     /// Empty places in `slots`, reused first.
@@ -162,11 +162,11 @@ impl TimerQueue {
             }
         };
         self.slots[slot as usize] = Some(Pending { seq, id, fire });
-        self.heap.push(Reverse(TimerKey {
+        self.heap.push(TimerKey {
             deadline,
             seq,
             slot,
-        }));
+        });
         self.len += 1;
         TimerId { slot, id }
     }
@@ -202,9 +202,9 @@ impl TimerQueue {
         self.drop_dead_top();
         if self.heap.len() > 2 * self.len + 64 {
             let slots = &self.slots;
-            self.heap.retain(|Reverse(key)| {
-                matches!(slots.get(key.slot as usize), Some(Some(p)) if p.seq == key.seq)
-            });
+            self.heap.retain(
+                |key| matches!(slots.get(key.slot as usize), Some(Some(p)) if p.seq == key.seq),
+            );
         }
         self.release_if_empty();
         fire
@@ -212,7 +212,7 @@ impl TimerQueue {
 
     /// Throws away dead keys from the top of the heap.
     fn drop_dead_top(&mut self) {
-        while let Some(&Reverse(top)) = self.heap.peek() {
+        while let Some(&top) = self.heap.peek() {
             if self.is_live(top) {
                 break;
             }
@@ -241,7 +241,7 @@ impl TimerQueue {
     pub(crate) fn next_deadline(&self) -> Option<Nanos> {
         self.heap
             .peek()
-            .map(|Reverse(key)| key.deadline)
+            .map(|key| key.deadline)
             .filter(|&deadline| deadline != NEVER)
     }
 
@@ -250,14 +250,14 @@ impl TimerQueue {
     /// the end of time still leaves the `NEVER`s alone. `due` is the
     /// caller's, kept from turn to turn, so a turn allocates nothing.
     pub(crate) fn take_due(&mut self, now: Nanos, due: &mut Vec<(Nanos, Fire)>) {
-        while let Some(&Reverse(key)) = self.heap.peek() {
+        while let Some(&key) = self.heap.peek() {
             if key.deadline > now || key.deadline == NEVER {
                 break;
             }
             self.heap.pop();
             // A fast path (see the book's fast-paths page): while this
             // timer is handled, the next one's slot is fetched.
-            if let Some(&Reverse(next)) = self.heap.peek() {
+            if let Some(&next) = self.heap.peek() {
                 self.prefetch_slot(next.slot);
             }
             if !self.is_live(key) {
@@ -295,7 +295,7 @@ impl TimerQueue {
     /// a `TimerId` of a slot that is no longer there finds nothing.
     fn release_if_empty(&mut self) {
         if self.len == 0 && self.slots.len() > KEEP {
-            self.heap = BinaryHeap::new();
+            self.heap = QuadHeap::default();
             self.slots = Vec::new();
             self.free = Vec::new();
         }
@@ -307,16 +307,16 @@ impl TimerQueue {
     /// no `TimerId` changes.
     fn renumber(&mut self) {
         let mut keys = std::mem::take(&mut self.heap).into_vec();
-        keys.retain(|&Reverse(key)| self.is_live(key));
-        keys.sort_unstable_by_key(|&Reverse(key)| key);
-        for (seq, Reverse(key)) in keys.iter_mut().enumerate() {
+        keys.retain(|&key| self.is_live(key));
+        keys.sort_unstable();
+        for (seq, key) in keys.iter_mut().enumerate() {
             key.seq = u32::try_from(seq).expect("more than 2^32 pending timers");
             if let Some(Some(pending)) = self.slots.get_mut(key.slot as usize) {
                 pending.seq = key.seq;
             }
         }
         self.next_seq = u32::try_from(keys.len()).expect("more than 2^32 pending timers");
-        self.heap = BinaryHeap::from(keys);
+        self.heap = QuadHeap::from_vec(keys);
     }
 
     /// Makes the next sequence number `seq`, as if that many timers had

@@ -12,6 +12,10 @@ mod different_loop;
 mod dropped_sleeps;
 mod far_deadlines;
 mod full_stack;
+// The timers' heap is private to the crate (the library builds no test
+// binary of its own): its tests run here, with its file compiled in.
+#[path = "../../src/heap.rs"]
+mod heap;
 mod off_loop_work;
 mod scale;
 mod sleep;

@@ -1,6 +1,7 @@
 //! Chapter 6: the timer queue feeding the park timeout
-//! (crates/06-timers/src/timers.rs and driver.rs): a binary heap of 16-byte
-//! keys (deadline in nanoseconds, sequence number, slot), earliest on top, with what each timer
+//! (crates/06-timers/src/timers.rs, heap.rs and driver.rs): a heap with four
+//! children per node of 16-byte keys (deadline in nanoseconds, sequence
+//! number, slot), earliest on top, with what each timer
 //! does in a slab; a cancelled timer's key stays in the heap, dead, until it
 //! reaches the top; the top's deadline bounds the wait, a virtual clock
 //! jumps to it instead, then the due timers fire in order.
@@ -15,7 +16,7 @@ pub const DRAWN_FROM: &[(&str, &[&str])] = &[
         "crates/06-timers/src/timers.rs",
         &[
             "struct TimerKey {\n    deadline: Nanos,\n    seq: u32,\n    slot: u32,\n}",
-            "heap: BinaryHeap<Reverse<TimerKey>>",
+            "heap: QuadHeap<TimerKey>",
             "slots: Vec<Option<Pending>>",
             "struct Pending {",
             "free: Vec<u32>",
@@ -23,11 +24,15 @@ pub const DRAWN_FROM: &[(&str, &[&str])] = &[
             "Wake(Waker)",
             "Call(Rc<CallbackSlot>)",
             "pub(crate) const NEVER: Nanos = Nanos::MAX;",
-            ".map(|Reverse(key)| key.deadline)",
+            ".map(|key| key.deadline)",
             "fn take_due(&mut self, now: Nanos, due: &mut Vec<(Nanos, Fire)>)",
             "continue; // dead: removed before it was due",
             "self.drop_dead_top();\n        self.release_if_empty();",
         ],
+    ),
+    (
+        "crates/06-timers/src/heap.rs",
+        &["let first = 4 * at + 1;", "let parent = (at - 1) / 4;"],
     ),
     (
         "crates/06-timers/src/driver.rs",
@@ -45,11 +50,11 @@ pub fn draw() -> String {
         580,
         "The timer queue: a heap whose top sets the park timeout",
         "A time line from 0 to 3 seconds with now at 0.4 s and deadlines at 1.0 s (two timers), \
-         2.0 s (cancelled), 2.5 s, and never. The timer queue is a binary heap of keys \
-         (deadline, sequence number, slot), earliest on top: (1.000 s, 3, 0) on top, \
-         (1.000 s, 4, 1) and the dead key (2.000 s, 5, 2) below it, and (2.500 s, 6, 2) and \
-         (NEVER, 7, 3) below (1.000 s, 4, 1); deadlines are kept as nanoseconds, shown here in \
-         seconds. What each timer does is in a slab of slots, each with its key's sequence \
+         2.0 s (cancelled), 2.5 s, and never. The timer queue is a heap of keys \
+         (deadline, sequence number, slot) with four children per node, earliest on top: \
+         (1.000 s, 3, 0) on top, and its four children (1.000 s, 4, 1), the dead key \
+         (2.000 s, 5, 2), (2.500 s, 6, 2) and (NEVER, 7, 3); deadlines are kept as \
+         nanoseconds, shown here in seconds. What each timer does is in a slab of slots, each with its key's sequence \
          number: slot 0 wakes Task-1, slot 1 wakes Task-2, slot 2 holds sequence 6, a \
          call_later callback, because sequence 5 was cancelled and its slot reused, and slot 3 \
          wakes Task-4. The \
@@ -130,25 +135,32 @@ pub fn draw() -> String {
         top,
         Style::Bold,
         Anchor::Start,
-        "heap: BinaryHeap<Reverse<TimerKey>>",
+        "heap: QuadHeap<TimerKey>",
     );
     s.text(
         40.0,
         top + 18.0,
         Style::Note,
         Anchor::Start,
-        "16-byte keys (deadline in ns, seq, slot); none earlier than its parent",
+        "16-byte keys (deadline in ns, seq, slot); four children a node,",
     );
-    let (w, h) = (134.0, 30.0);
+    s.text(
+        40.0,
+        top + 34.0,
+        Style::Note,
+        Anchor::Start,
+        "none earlier than its parent",
+    );
+    let (w, h) = (124.0, 30.0);
     // (centre x, top y, key, live)
     let keys = [
-        (288.0, top + 32.0, "(1.000 s, 3, 0)", true),
-        (178.0, top + 92.0, "(1.000 s, 4, 1)", true),
-        (405.0, top + 92.0, "(2.000 s, 5, 2)", false),
-        (108.0, top + 152.0, "(2.500 s, 6, 2)", true),
-        (250.0, top + 152.0, "(NEVER, 7, 3)", true),
+        (296.0, top + 52.0, "(1.000 s, 3, 0)", true),
+        (102.0, top + 122.0, "(1.000 s, 4, 1)", true),
+        (231.0, top + 122.0, "(2.000 s, 5, 2)", false),
+        (360.0, top + 122.0, "(2.500 s, 6, 2)", true),
+        (489.0, top + 122.0, "(NEVER, 7, 3)", true),
     ];
-    for (child, parent) in [(1, 0), (2, 0), (3, 1), (4, 1)] {
+    for (child, parent) in [(1, 0), (2, 0), (3, 0), (4, 0)] {
         let (cx, cy, _, _) = keys[child];
         let (px, py, _, _) = keys[parent];
         s.line(&[(px, py + h), (cx, cy)], "#b9771f");
@@ -163,22 +175,22 @@ pub fn draw() -> String {
         }
     }
     s.text(
-        288.0 - w / 2.0 - 10.0,
-        top + 52.0,
+        296.0 - w / 2.0 - 10.0,
+        top + 72.0,
         Style::Note,
         Anchor::End,
         "the top: the next deadline",
     );
     s.text(
-        405.0,
-        top + 140.0,
+        231.0,
+        top + 172.0,
         Style::Note,
         Anchor::Middle,
         "dead: slot 2 now holds seq 6",
     );
 
     // The slab.
-    let sx = 530.0;
+    let sx = 580.0;
     s.text(
         sx,
         top,
@@ -201,7 +213,7 @@ pub fn draw() -> String {
     ];
     for (i, slot) in slots.iter().enumerate() {
         let y = top + 32.0 + 34.0 * i as f64;
-        s.rect((sx, y, 350.0, 30.0), ("#ffffff", "#b9771f"), false);
+        s.rect((sx, y, 300.0, 30.0), ("#ffffff", "#b9771f"), false);
         s.text(sx + 12.0, y + 20.0, Style::Code, Anchor::Start, slot);
     }
     s.lines(
@@ -210,7 +222,7 @@ pub fn draw() -> String {
         Anchor::Start,
         &[
             "~seq 5 was cancelled: its slot emptied at once,",
-            "~seq 6 took it from free; its key waits in the heap.",
+            "~seq 6 took it over; its key waits in the heap.",
         ],
     );
 
