@@ -9,8 +9,20 @@ use std::io::{Read, Write};
 use std::os::unix::net::UnixStream;
 use std::rc::Rc;
 
-use aio_executor::{EventLoop, spawn_named, yield_now};
+use aio_executor::{EventLoop, JoinHandle, spawn_named, yield_now};
 use aio_reactor::{Async, Reactor, ReactorStats};
+
+/// Spawns a task that waits on a socket that stays silent: while a task
+/// waits on a socket, every turn looks into epoll (with nobody waiting at
+/// all, a turn that must not wait skips the look).
+fn every_turn_looks_into_epoll() {
+    let (other, silent) = UnixStream::pair().unwrap();
+    drop(spawn_named("waiter", async move {
+        let _silent = silent;
+        let other = Async::new(other).unwrap();
+        let _ = other.readable().await;
+    }));
+}
 
 #[test]
 fn a_reader_waits_again_and_again_on_one_arm() {
@@ -47,6 +59,23 @@ fn a_reader_waits_again_and_again_on_one_arm() {
     );
 }
 
+/// A socket whose reader waited for one byte, got it and went away: its
+/// read interest is still armed (level-triggered, kept for a next wait),
+/// and nobody waits. Returns it with its peer.
+async fn a_reader_came_and_went() -> (Rc<Async<UnixStream>>, UnixStream) {
+    let (ours, mut peer) = UnixStream::pair().unwrap();
+    let ours = Rc::new(Async::new(ours).unwrap());
+    let reader = ours.clone();
+    let reader = spawn_named("reader", async move {
+        let mut byte = [0];
+        reader.read_with(|mut s| s.read(&mut byte)).await.unwrap();
+    });
+    yield_now().await; // the reader waits: read interest is armed
+    peer.write_all(&[1]).unwrap();
+    reader.await.unwrap();
+    (ours, peer)
+}
+
 /// A reader that waits for one byte and goes away, with `ready` done to its
 /// socket afterwards (more data, or the peer gone); then a hundred loop
 /// turns that each look into epoll, because another task waits on a
@@ -56,25 +85,9 @@ fn a_hundred_turns_after_the_reader_left(
 ) -> ReactorStats {
     common::run_on(move |event_loop: &EventLoop<Reactor>| {
         event_loop.run_until_complete(async move {
-            let (ours, mut peer) = UnixStream::pair().unwrap();
-            let ours = Rc::new(Async::new(ours).unwrap());
-            let reader = ours.clone();
-            let reader = spawn_named("reader", async move {
-                let mut byte = [0];
-                reader.read_with(|mut s| s.read(&mut byte)).await.unwrap();
-            });
-            yield_now().await; // the reader waits: read interest is armed
-            peer.write_all(&[1]).unwrap();
-            reader.await.unwrap();
+            let (ours, peer) = a_reader_came_and_went().await;
             let _peer = ready(peer);
-            // Someone waits on another socket, so every turn polls epoll
-            // (with nobody waiting at all, a turn skips the look).
-            let (other, silent) = UnixStream::pair().unwrap();
-            drop(spawn_named("waiter", async move {
-                let _silent = silent;
-                let other = Async::new(other).unwrap();
-                let _ = other.readable().await;
-            }));
+            every_turn_looks_into_epoll();
             for _ in 0..100 {
                 yield_now().await;
             }
@@ -134,12 +147,7 @@ fn a_writer_s_interest_goes_with_its_event() {
             assert!(writer.await.unwrap() > 0);
             // The socket stays writable from now on, and nobody waits to
             // write: these turns must not hear of it.
-            let (other, silent) = UnixStream::pair().unwrap();
-            drop(spawn_named("waiter", async move {
-                let _silent = silent;
-                let other = Async::new(other).unwrap();
-                let _ = other.readable().await;
-            }));
+            every_turn_looks_into_epoll();
             for _ in 0..100 {
                 yield_now().await;
             }
@@ -170,20 +178,26 @@ fn full_pair() -> (Rc<Async<UnixStream>>, UnixStream, usize) {
     (ours, peer, filled)
 }
 
+/// A task that reads one byte from `ours` and one that writes 4 KiB to it.
+fn a_reader_and_a_writer(ours: &Rc<Async<UnixStream>>) -> (JoinHandle<u8>, JoinHandle<usize>) {
+    let (r, w) = (ours.clone(), ours.clone());
+    let reader = spawn_named("reader", async move {
+        let mut byte = [0];
+        r.read_with(|mut s| s.read(&mut byte)).await.unwrap();
+        byte[0]
+    });
+    let writer = spawn_named("writer", async move {
+        w.write_with(|mut s| s.write(&[9; 4096])).await.unwrap()
+    });
+    (reader, writer)
+}
+
 #[test]
 fn a_readable_event_leaves_the_writer_waiting_and_watched() {
     let stats = common::run_on(|event_loop| {
         event_loop.run_until_complete(async {
             let (ours, mut peer, filled) = full_pair();
-            let (r, w) = (ours.clone(), ours.clone());
-            let reader = spawn_named("reader", async move {
-                let mut byte = [0];
-                r.read_with(|mut s| s.read(&mut byte)).await.unwrap();
-                byte[0]
-            });
-            let writer = spawn_named("writer", async move {
-                w.write_with(|mut s| s.write(&[9; 4096])).await.unwrap()
-            });
+            let (reader, writer) = a_reader_and_a_writer(&ours);
             yield_now().await; // both wait: read and write interest set
             peer.write_all(&[42]).unwrap();
             assert_eq!(reader.await.unwrap(), 42);
@@ -203,15 +217,7 @@ fn a_writable_event_leaves_the_reader_waiting_and_watched() {
     let stats = common::run_on(|event_loop| {
         event_loop.run_until_complete(async {
             let (ours, mut peer, filled) = full_pair();
-            let (r, w) = (ours.clone(), ours.clone());
-            let reader = spawn_named("reader", async move {
-                let mut byte = [0];
-                r.read_with(|mut s| s.read(&mut byte)).await.unwrap();
-                byte[0]
-            });
-            let writer = spawn_named("writer", async move {
-                w.write_with(|mut s| s.write(&[9; 4096])).await.unwrap()
-            });
+            let (reader, writer) = a_reader_and_a_writer(&ours);
             yield_now().await; // both wait: read and write interest set
             let mut sink = vec![0; filled];
             peer.read_exact(&mut sink).unwrap();
@@ -270,14 +276,8 @@ fn a_wait_after_its_data_was_reported_to_nobody_still_ends() {
             let (server_side, mut buf, n) = reading.await.unwrap();
             assert_eq!(&buf[..n], b"first", "a short read");
             client.write_all(b"second").await.unwrap();
-            // Someone waits on another socket, so every turn looks into
-            // epoll: "second" is reported there, to nobody.
-            let (other, silent) = UnixStream::pair().unwrap();
-            drop(spawn_named("waiter", async move {
-                let _silent = silent;
-                let other = Async::new(other).unwrap();
-                let _ = other.readable().await;
-            }));
+            // "second" is reported at the next look, to nobody.
+            every_turn_looks_into_epoll();
             for _ in 0..10 {
                 yield_now().await;
             }
@@ -311,24 +311,8 @@ fn interest_the_poller_would_not_take_back_is_taken_back_at_a_later_event() {
 
     let stats = common::run_on(|event_loop| {
         event_loop.run_until_complete(async {
-            // Someone waits on another socket, so every turn looks into
-            // epoll.
-            let (other, silent) = UnixStream::pair().unwrap();
-            drop(spawn_named("waiter", async move {
-                let _silent = silent;
-                let other = Async::new(other).unwrap();
-                let _ = other.readable().await;
-            }));
-            let (ours, mut peer) = UnixStream::pair().unwrap();
-            let ours = Rc::new(Async::new(ours).unwrap());
-            let reader = ours.clone();
-            let reader = spawn_named("reader", async move {
-                let mut byte = [0];
-                reader.read_with(|mut s| s.read(&mut byte)).await.unwrap();
-            });
-            yield_now().await; // the reader waits: read interest is armed
-            peer.write_all(&[1]).unwrap();
-            reader.await.unwrap(); // its interest stays, for its next wait
+            every_turn_looks_into_epoll();
+            let (ours, mut peer) = a_reader_came_and_went().await;
 
             let fd = ours.get_ref().as_raw_fd();
             let watching = common::epolls_watching(fd);
