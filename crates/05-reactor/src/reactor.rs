@@ -191,9 +191,9 @@ impl Registry {
 
     // ANCHOR: poll_ready
     /// The heart of a readiness future: ready once an event for `direction`
-    /// has been delivered after the wait began (`started` holds the tick it
-    /// began at); otherwise remember the task's waker and make sure the
-    /// poller is watching this direction.
+    /// has been delivered after the wait began (`wait` holds the tick it
+    /// began at, from its first poll on); otherwise make sure the poller is
+    /// watching this direction, and file the task's waker.
     pub(crate) fn poll_ready(
         &self,
         source: &Source,

@@ -111,7 +111,7 @@ pub fn draw() -> String {
             "`sources: HashMap<usize, Rc<Source>, KeyHash>",
             "~Keys come in order, so KeyHash hashes one with a single multiplication, not SipHash.",
             "~Keys only grow (next_key = 4): a late event for a dropped source finds no entry and is ignored.",
-            "~Nobody waits on key 3 (waiting = 2 sources), and it has no interest: it cannot wake the loop.",
+            "~Nobody waits on key 3 (waiting = 2 sources), and it has no interest: an event for it would wake no task.",
         ],
     );
 
@@ -141,7 +141,7 @@ pub fn draw() -> String {
         y + 194.0,
         Style::Note,
         Anchor::Start,
-        "the tick it began at; else arm if not armed, keep cx.waker(), Pending.",
+        "the tick it began at; else arm, file cx.waker(), Pending.",
     );
     s.arrow(&[(400.0, y + 40.0), (450.0, y + 40.0)]);
     s.text(425.0, y + 30.0, Style::Note, Anchor::Middle, "wait");

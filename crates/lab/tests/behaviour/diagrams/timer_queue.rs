@@ -21,7 +21,7 @@ pub const DRAWN_FROM: &[(&str, &[&str])] = &[
             "struct Pending {",
             "free: Vec<u32>",
             "Some(slot) => slot,",
-            "Wake(Waker)",
+            "Task(LocalTask)",
             "Call(Rc<CallbackSlot>)",
             "pub(crate) const NEVER: Nanos = Nanos::MAX;",
             ".map(|key| key.deadline)",
@@ -206,10 +206,10 @@ pub fn draw() -> String {
         "what each timer does, with its key's seq",
     );
     let slots = [
-        "0: seq 3, Wake(Task-1's waker)",
-        "1: seq 4, Wake(Task-2's waker)",
+        "0: seq 3, Task(Task-1)",
+        "1: seq 4, Task(Task-2)",
         "2: seq 6, Call(callback)",
-        "3: seq 7, Wake(Task-4's waker)",
+        "3: seq 7, Task(Task-4)",
     ];
     for (i, slot) in slots.iter().enumerate() {
         let y = top + 32.0 + 34.0 * i as f64;
