@@ -149,16 +149,23 @@ impl Future for Sleep {
             );
         }
         // Usually the timer has fired: the timer layer took it out of the
-        // queue when it was due, and we need not even read the clock. If we
-        // were polled for another reason first, the clock says whether it
-        // is due, and we take it out ourselves.
-        let fired = !timer.timers.queue.borrow().contains(timer.timer);
-        if fired
+        // queue when it was due, and the queue can say so without a look
+        // at our timer's slot (`is_gone`). If we were polled for another
+        // reason first, the clock says whether it is due, and we take it
+        // out ourselves.
+        let fired = timer
+            .timers
+            .queue
+            .borrow()
+            .is_gone(timer.timer, timer.deadline);
+        let due = fired
             || (timer.deadline != NEVER
-                && timers::nanos(timer.timers.clock.now()) >= timer.deadline)
-        {
-            let removed = timer.timers.queue.borrow_mut().remove(timer.timer);
-            drop(removed); // nothing when it fired; dropped with no borrow held
+                && timers::nanos(timer.timers.clock.now()) >= timer.deadline);
+        if due {
+            if !fired {
+                let removed = timer.timers.queue.borrow_mut().remove(timer.timer);
+                drop(removed); // dropped with no borrow held
+            }
             this.state = State::Done {
                 deadline: timer.deadline,
             };

@@ -142,6 +142,11 @@ pub(crate) struct TimerQueue {
     next_seq: u32,
     /// The id of the next timer; it wraps, after four billion timers.
     next_id: u32,
+    /// Every timer due before this time has fired. `take_due` raises it
+    /// past the `now` it fired up to; a timer set for earlier lowers it.
+    /// A sleep polled after its wake asks this, not its slot, which by
+    /// then has gone cold in the cache (see the book's fast-paths page).
+    fired_before: Nanos,
 }
 
 impl TimerQueue {
@@ -168,7 +173,15 @@ impl TimerQueue {
             slot,
         });
         self.len += 1;
+        self.fired_before = self.fired_before.min(deadline);
         TimerId { slot, id }
+    }
+
+    /// Whether `timer`, set for `deadline`, has fired or been removed. A
+    /// timer due before `fired_before` has: that answer needs no look at
+    /// its slot.
+    pub(crate) fn is_gone(&self, timer: TimerId, deadline: Nanos) -> bool {
+        deadline < self.fired_before || !self.contains(timer)
     }
 
     /// Whether `timer` is pending: neither fired nor removed.
@@ -267,6 +280,9 @@ impl TimerQueue {
                 due.push((key.deadline, fire));
             }
         }
+        // Every timer due at `now` or before has fired (the `NEVER`s are
+        // never due).
+        self.fired_before = self.fired_before.max(now.saturating_add(1));
         self.drop_dead_top();
         self.release_if_empty();
     }
