@@ -43,7 +43,7 @@ fn asyncio_clients_get_their_lines_back_from_our_server() {
 
     let script = workspace_root().join("python/twins/echo_client.py");
     let mut child = Command::new(python::interpreter())
-        .args(["-u", "-X", "utf8", "-B"])
+        .args(python::FLAGS)
         .arg(&script)
         .arg(port.to_string())
         .stdout(Stdio::piped())

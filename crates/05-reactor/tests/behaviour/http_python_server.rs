@@ -34,6 +34,7 @@ impl PythonHttpServer {
         }
         let mut child = Command::new(python::interpreter())
             .args([
+                "-S",
                 "-u",
                 "-m",
                 "http.server",
