@@ -625,7 +625,8 @@ impl Core {
     /// ready queue and, once nothing is ready, in the task table, where
     /// either is far bigger than needed. The queue is looked at every turn
     /// (a loop that a few tasks keep busy after a burst is never idle); the
-    /// table waits for idle, because finding its last live task is a scan.
+    /// table waits for idle, because finding its last live task walks its
+    /// pages.
     #[inline]
     fn give_back_room(&self) {
         let mut ready = self.ready.borrow_mut();

@@ -245,17 +245,30 @@ const NO_PLACE: u32 = u32::MAX;
 /// so the table grows a page at a time: it never copies its tasks to a
 /// bigger vector, and never holds twice the room it needs.
 pub(crate) struct TaskTable {
-    pages: Vec<Box<[Slot; PAGE]>>,
-    /// How many places were ever handed out (the ones above are untouched).
+    pages: Vec<Page>,
+    /// How many places were ever handed out: every page is full but the
+    /// last, which holds only the places used so far.
     used: usize,
     /// The first place whose task is gone (`NO_PLACE` if none): freed
     /// places are reused last-freed first.
     free: u32,
     len: usize,
-    /// The generation a brand-new place starts at: one more than any place
-    /// given back by `shrink_to` had, so that a stale waker for a place
-    /// that was given back cannot match the place made anew.
+    /// The generation a brand-new place starts at: no lower than any a
+    /// place given back by `shrink_to` had, so that a stale waker for a
+    /// place that was given back cannot match the place made anew.
     fresh_generation: u32,
+    /// The highest generation a task's removal left in its place: what
+    /// `fresh_generation` must reach when pages are given back.
+    retired_generation: u32,
+}
+
+/// One page of the table: its places, filled in order as they are first
+/// used (never written before a task needs them), and how many of them
+/// hold a task now, so that `shrink_to` finds the empty pages at the top
+/// without reading their places.
+struct Page {
+    slots: Vec<Slot>,
+    live: u16,
 }
 
 impl Default for TaskTable {
@@ -266,6 +279,7 @@ impl Default for TaskTable {
             free: NO_PLACE,
             len: 0,
             fresh_generation: 0,
+            retired_generation: 0,
         }
     }
 }
@@ -277,7 +291,7 @@ fn page_and_offset(index: usize) -> (usize, usize) {
 impl TaskTable {
     fn slot(&self, index: usize) -> Option<&Slot> {
         let (page, offset) = page_and_offset(index);
-        self.pages.get(page).map(|page| &page[offset])
+        self.pages.get(page)?.slots.get(offset)
     }
 
     /// Starts loading the place of `id` into the cache (see [`hint`]).
@@ -291,7 +305,7 @@ impl TaskTable {
 
     fn slot_mut(&mut self, index: usize) -> Option<&mut Slot> {
         let (page, offset) = page_and_offset(index);
-        self.pages.get_mut(page).map(|page| &mut page[offset])
+        self.pages.get_mut(page)?.slots.get_mut(offset)
     }
 
     /// The place the next [`insert`](TaskTable::insert) will use: the
@@ -317,23 +331,8 @@ impl TaskTable {
     ) -> TaskId {
         debug_assert_eq!(place, self.next_place());
         let index = place as usize;
-        let generation = if self.free == NO_PLACE {
-            if self.used == self.pages.len() * PAGE {
-                let generation = self.fresh_generation;
-                let vacant = || Slot::Vacant {
-                    generation,
-                    next_free: NO_PLACE,
-                };
-                let page: Box<[Slot]> = (0..PAGE).map(|_| vacant()).collect();
-                self.pages
-                    .push(page.try_into().ok().expect("a page of PAGE places"));
-            }
-            self.used += 1;
-            match self.slot(index) {
-                Some(Slot::Vacant { generation, .. }) => *generation,
-                _ => unreachable!("a place never used is vacant"),
-            }
-        } else {
+        let reused = self.free != NO_PLACE;
+        let generation = if reused {
             let Some(&Slot::Vacant {
                 generation,
                 next_free,
@@ -343,15 +342,32 @@ impl TaskTable {
             };
             self.free = next_free;
             generation
+        } else {
+            self.fresh_generation
         };
-        let entry = TaskEntry {
+        let entry = Slot::Occupied(TaskEntry {
             task,
             waker: None,
             generation,
             scheduled,
             cancel_requested: false,
-        };
-        *self.slot_mut(index).expect("the place was made just above") = Slot::Occupied(entry);
+        });
+        if reused {
+            *self.slot_mut(index).expect("a free place exists") = entry;
+        } else {
+            // A place never used: the next one of the last page, or the
+            // first of a new page.
+            if self.used == self.pages.len() * PAGE {
+                self.pages.push(Page {
+                    slots: Vec::with_capacity(PAGE),
+                    live: 0,
+                });
+            }
+            self.used += 1;
+            let page = self.pages.last_mut().expect("a page with room");
+            page.slots.push(entry);
+        }
+        self.pages[index / PAGE].live += 1;
         self.len += 1;
         TaskId::new(place, generation)
     }
@@ -385,7 +401,7 @@ impl TaskTable {
         let mut all: Vec<_> = self
             .pages
             .iter()
-            .flat_map(|page| page.iter())
+            .flat_map(|page| page.slots.iter())
             .enumerate()
             .filter_map(|(index, slot)| match slot {
                 Slot::Occupied(entry) => Some((TaskId::new(index as u32, entry.generation), entry)),
@@ -415,6 +431,8 @@ impl TaskTable {
             unreachable!("matched Occupied just above")
         };
         self.free = id.index() as u32;
+        self.pages[id.index() / PAGE].live -= 1;
+        self.retired_generation = self.retired_generation.max(id.generation().wrapping_add(1));
         self.len -= 1;
         Some(entry)
     }
@@ -432,30 +450,20 @@ impl TaskTable {
     /// `min_capacity`. (A live task high up keeps the pages below it: a
     /// slab cannot move its tasks, their ids say where they are.)
     pub(crate) fn shrink_to(&mut self, min_capacity: usize) {
-        // From the top down, a page at a time.
-        let last_live = self
-            .pages
-            .iter()
-            .enumerate()
-            .rev()
-            .find_map(|(page, slots)| {
-                let offset = slots
-                    .iter()
-                    .rposition(|slot| matches!(slot, Slot::Occupied(_)))?;
-                Some(page * PAGE + offset)
-            });
-        let keep = last_live.map_or(0, |index| index + 1);
-        let keep_pages = keep.div_ceil(PAGE).max(min_capacity.div_ceil(PAGE));
+        // The pages up to the last one that holds a task stay.
+        let keep = self.pages.iter().rposition(|page| page.live > 0);
+        let keep_pages = keep
+            .map_or(0, |page| page + 1)
+            .max(min_capacity.div_ceil(PAGE));
         if keep_pages >= self.pages.len() {
             return;
         }
-        for page in self.pages.drain(keep_pages..) {
-            for slot in page.iter() {
-                if let Slot::Vacant { generation, .. } = slot {
-                    self.fresh_generation = self.fresh_generation.max(generation.wrapping_add(1));
-                }
-            }
-        }
+        self.pages.truncate(keep_pages);
+        // A place made anew starts past every generation a place ever
+        // retired, those given back included.
+        self.fresh_generation = self
+            .fresh_generation
+            .max(self.retired_generation.wrapping_add(1));
         self.pages.shrink_to_fit();
         self.used = self.used.min(keep_pages * PAGE);
         // The free list again, without the places given back: lowest
