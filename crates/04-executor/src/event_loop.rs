@@ -844,6 +844,14 @@ impl<D: Driver> EventLoop<D> {
         self.core.tasks.borrow().capacity()
     }
 
+    /// Test support: moves the task table's vacant places (and the places
+    /// it will make anew) `by` generations on, as if that many tasks had
+    /// come and gone in each, so a test can reach a generation's wrap.
+    #[doc(hidden)]
+    pub fn skip_task_generations(&self, by: u32) {
+        self.core.tasks.borrow_mut().skip_generations(by);
+    }
+
     /// Test support: how many tasks keep a waker of their own (a poll of
     /// theirs left a clone of its waker somewhere).
     #[doc(hidden)]

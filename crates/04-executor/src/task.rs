@@ -253,22 +253,24 @@ pub(crate) struct TaskTable {
     /// places are reused last-freed first.
     free: u32,
     len: usize,
-    /// The generation a brand-new place starts at: no lower than any a
-    /// place given back by `shrink_to` had, so that a stale waker for a
-    /// place that was given back cannot match the place made anew.
+    /// The generation a brand-new place starts at: above the generation of
+    /// every task that left a place `shrink_to` gave back, so that a stale
+    /// waker for such a place cannot match the place made anew.
     fresh_generation: u32,
-    /// The highest generation a task's removal left in its place: what
-    /// `fresh_generation` must reach when pages are given back.
-    retired_generation: u32,
 }
 
 /// One page of the table: its places, filled in order as they are first
-/// used (never written before a task needs them), and how many of them
-/// hold a task now, so that `shrink_to` finds the empty pages at the top
-/// without reading their places.
+/// used (never written before a task needs them); how many of them hold a
+/// task now, so that `shrink_to` finds the empty pages at the top without
+/// reading their places; and the highest generation a task's removal left
+/// in one of them, which `fresh_generation` must pass if the page is given
+/// back. (Kept per page, not for the whole table: a `max` of generations
+/// that wrap is stuck once one place has wrapped, and a busy place in a
+/// page that stays must not decide the generations of pages made anew.)
 struct Page {
     slots: Vec<Slot>,
     live: u16,
+    retired: u32,
 }
 
 impl Default for TaskTable {
@@ -279,7 +281,6 @@ impl Default for TaskTable {
             free: NO_PLACE,
             len: 0,
             fresh_generation: 0,
-            retired_generation: 0,
         }
     }
 }
@@ -361,6 +362,7 @@ impl TaskTable {
                 self.pages.push(Page {
                     slots: Vec::with_capacity(PAGE),
                     live: 0,
+                    retired: 0,
                 });
             }
             self.used += 1;
@@ -431,8 +433,9 @@ impl TaskTable {
             unreachable!("matched Occupied just above")
         };
         self.free = id.index() as u32;
-        self.pages[id.index() / PAGE].live -= 1;
-        self.retired_generation = self.retired_generation.max(id.generation().wrapping_add(1));
+        let page = &mut self.pages[id.index() / PAGE];
+        page.live -= 1;
+        page.retired = page.retired.max(id.generation().wrapping_add(1));
         self.len -= 1;
         Some(entry)
     }
@@ -458,12 +461,11 @@ impl TaskTable {
         if keep_pages >= self.pages.len() {
             return;
         }
-        self.pages.truncate(keep_pages);
-        // A place made anew starts past every generation a place ever
-        // retired, those given back included.
-        self.fresh_generation = self
-            .fresh_generation
-            .max(self.retired_generation.wrapping_add(1));
+        // A place made anew starts past every generation a task left in
+        // the places given back.
+        for page in self.pages.drain(keep_pages..) {
+            self.fresh_generation = self.fresh_generation.max(page.retired.wrapping_add(1));
+        }
         self.pages.shrink_to_fit();
         self.used = self.used.min(keep_pages * PAGE);
         // The free list again, without the places given back: lowest
@@ -474,6 +476,22 @@ impl TaskTable {
             if let Some(Slot::Vacant { next_free, .. }) = self.slot_mut(index) {
                 *next_free = free;
                 self.free = index as u32;
+            }
+        }
+    }
+
+    /// Test support: moves every vacant place, and the places made anew,
+    /// `by` generations on (wrapping), as if that many tasks had come and
+    /// gone there; lets a test reach a generation's wrap without four
+    /// billion tasks.
+    pub(crate) fn skip_generations(&mut self, by: u32) {
+        self.fresh_generation = self.fresh_generation.wrapping_add(by);
+        for page in &mut self.pages {
+            for slot in &mut page.slots {
+                if let Slot::Vacant { generation, .. } = slot {
+                    *generation = generation.wrapping_add(by);
+                    page.retired = page.retired.max(*generation);
+                }
             }
         }
     }

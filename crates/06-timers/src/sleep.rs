@@ -175,8 +175,8 @@ impl Future for Sleep {
         // with the newest waker.
         let mut queue = timer.timers.queue.borrow_mut();
         if !queue.set_waker(timer.timer, cx.waker()) {
-            // Not due, yet gone: cannot happen with a clock that only moves
-            // forward, but re-arming is always safe.
+            // Not due, yet gone: cannot happen (`is_gone` just said the
+            // queue holds our timer), but re-arming is always safe.
             timer.timer = queue.insert(timer.deadline, Fire::for_waker(cx.waker()));
         }
         Poll::Pending

@@ -142,8 +142,9 @@ pub(crate) struct TimerQueue {
     next_seq: u32,
     /// The id of the next timer; it wraps, after four billion timers.
     next_id: u32,
-    /// Every timer due before this time has fired. `take_due` raises it
-    /// past the `now` it fired up to; a timer set for earlier lowers it.
+    /// Every timer due before this time has left the queue (fired, or
+    /// removed). `take_due` raises it past the `now` it fired up to; a
+    /// timer set for earlier lowers it.
     /// A sleep polled after its wake asks this, not its slot, which by
     /// then has gone cold in the cache (see the book's fast-paths page).
     fired_before: Nanos,
