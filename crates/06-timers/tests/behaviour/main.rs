@@ -12,7 +12,6 @@ mod different_loop;
 mod dropped_sleeps;
 mod far_deadlines;
 mod fired_mark;
-mod fired_mark_edges;
 mod full_stack;
 // The timers' heap is private to the crate (the library builds no test
 // binary of its own): its tests run here, with its file compiled in.
