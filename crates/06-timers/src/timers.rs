@@ -118,8 +118,9 @@ struct Pending {
 /// Like asyncio (`loop._scheduled`), we keep them in a heap: adding a
 /// timer and taking the earliest out cost `log n` steps, and nothing is
 /// allocated per timer. asyncio's heap is binary; ours gives each node four
-/// children, which halves the steps (see [`QuadHeap`]). The heap holds only small keys; what each timer
-/// does lives in a slab (`slots`), at the place its key names. Removing a
+/// children, which halves the steps (see [`QuadHeap`]). The heap holds
+/// only small keys; what each timer does lives in a slab (`slots`), at the
+/// place its key names. Removing a
 /// timer that has not fired (a cancelled sleep) empties its place at once,
 /// and leaves its key in the heap, dead, to be thrown away when it reaches
 /// the top; when dead keys outnumber live ones, the heap is rebuilt without
@@ -192,7 +193,7 @@ impl TimerQueue {
 
     /// Whether `key` is the key of a pending timer (and not a dead one).
     fn is_live(&self, key: TimerKey) -> bool {
-        matches!(self.slots.get(key.slot as usize), Some(Some(p)) if p.seq == key.seq)
+        live_in(&self.slots, key)
     }
 
     /// Empties a pending timer's slot and returns what it does.
@@ -216,9 +217,7 @@ impl TimerQueue {
         self.drop_dead_top();
         if self.heap.len() > 2 * self.len + 64 {
             let slots = &self.slots;
-            self.heap.retain(
-                |key| matches!(slots.get(key.slot as usize), Some(Some(p)) if p.seq == key.seq),
-            );
+            self.heap.retain(|&key| live_in(slots, key));
         }
         self.release_if_empty();
         fire
@@ -296,6 +295,13 @@ impl TimerQueue {
 // ANCHOR_END: queue
 
 /// Below this many entries a queue keeps its memory when it empties.
+/// Whether `key` names a pending timer in `slots` (and is not a dead key).
+/// A function of the slots alone, so `remove` can use it while the heap is
+/// borrowed.
+fn live_in(slots: &[Option<Pending>], key: TimerKey) -> bool {
+    matches!(slots.get(key.slot as usize), Some(Some(p)) if p.seq == key.seq)
+}
+
 const KEEP: usize = 1024;
 
 impl TimerQueue {
