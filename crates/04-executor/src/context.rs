@@ -88,10 +88,14 @@ impl<D: Driver> Drop for EnterGuard<'_, D> {
 
 /// Calls `f` with the running loop's core, if there is one.
 pub(crate) fn with_core<R>(f: impl FnOnce(&Rc<Core>) -> R) -> Option<R> {
-    let core = CURRENT
-        .try_with(|current| current.borrow().clone())
-        .ok()??;
-    Some(f(&core))
+    Some(f(&running_core()?))
+}
+
+/// The running loop's core, cloned out of `CURRENT`, not borrowed: what
+/// the caller does with it may spawn, which borrows `CURRENT` again. (Not
+/// generic, unlike `with_core`: compiled once.)
+fn running_core() -> Option<Rc<Core>> {
+    CURRENT.try_with(|current| current.borrow().clone()).ok()?
 }
 
 /// The fast path of a wake: if the task's loop is the one running on this
@@ -217,8 +221,9 @@ where
     F: Future + 'static,
     F::Output: 'static,
 {
-    with_core(|core| core.spawn(Some(name.into()), future))
+    running_core()
         .expect("spawn_named() needs a running event loop: no running event loop")
+        .spawn(Some(name.into()), future)
 }
 
 /// Like [`spawn`], but returns [`NoRunningLoop`] instead of panicking.
@@ -227,7 +232,10 @@ where
     F: Future + 'static,
     F::Output: 'static,
 {
-    with_core(|core| core.spawn(None, future)).ok_or(NoRunningLoop)
+    match running_core() {
+        Some(core) => Ok(core.spawn(None, future)),
+        None => Err(NoRunningLoop),
+    }
 }
 
 /// Schedules `callback` to run on the running loop after the work that is

@@ -267,13 +267,10 @@ impl Core {
         F: Future + 'static,
         F::Output: 'static,
     {
-        let (place, name) = self.next_task(name);
-        let slot = JoinSlot::new(name, place, Rc::downgrade(self));
-        if self.closed.get() {
-            return self.refuse(future, slot);
-        }
         // One allocation holds the future and the slot; the table and the
         // handle share it.
+        let slot = self.next_slot(name);
+        let place = slot.place;
         let task = Rc::new(TaskCell::new(future, slot));
         self.admit(place, task.clone());
         JoinHandle::new(task)
@@ -282,6 +279,9 @@ impl Core {
     /// Puts a new task in the table, scheduled, and at the back of the
     /// ready queue. (Not generic: one copy serves every future type.)
     fn admit(&self, place: u32, task: Rc<dyn TaskFuture>) {
+        if self.closed.get() {
+            return self.refuse(task);
+        }
         let name = self
             .is_tracing()
             .then(|| task.status().name().shared().clone());
@@ -293,8 +293,15 @@ impl Core {
     }
     // ANCHOR_END: spawn
 
-    /// The table place and the name of the task about to be spawned:
-    /// `Task-{count}` unless named, written out only if something reads it.
+    /// The slot of the task about to be spawned, with its table place and
+    /// its name: `Task-{count}` unless named, written out only if
+    /// something reads it.
+    fn next_slot<T>(self: &Rc<Self>, name: Option<String>) -> JoinSlot<T> {
+        let (place, name) = self.next_task(name);
+        JoinSlot::new(name, place, Rc::downgrade(self))
+    }
+
+    /// The place and the name for `next_slot`. (Not generic.)
     fn next_task(&self, name: Option<String>) -> (u32, TaskName) {
         let count = self.spawned.get() + 1;
         self.spawned.set(count);
@@ -306,18 +313,15 @@ impl Core {
     }
 
     /// A spawn on a loop that has finished closing: like asyncio's
-    /// "Event loop is closed", the task is refused. Its future is never
-    /// polled and never dropped (dropping it could run a destructor that
-    /// spawns again, for ever); it is leaked, and the refusal reported.
+    /// "Event loop is closed", the task is refused, and the refusal
+    /// reported. Its future is never polled and never dropped (dropping it
+    /// could run a destructor that spawns again, for ever): the cell is
+    /// leaked, future and all, and its handle reads "cancelled".
     #[cold]
-    fn refuse<F>(self: &Rc<Self>, future: F, slot: JoinSlot<F::Output>) -> JoinHandle<F::Output>
-    where
-        F: Future + 'static,
-    {
-        std::mem::forget(future);
-        self.report_refused(slot.name.as_str());
-        slot.complete(Err(JoinError::Cancelled));
-        JoinHandle::new(Rc::new(TaskCell::<F>::refused(slot)))
+    fn refuse(&self, task: Rc<dyn TaskFuture>) {
+        self.report_refused(task.status().name().as_str());
+        task.status().refuse();
+        std::mem::forget(task);
     }
 
     #[cold]
@@ -918,7 +922,13 @@ impl<D: Driver> EventLoop<D> {
         F::Output: 'static,
     {
         let _running = self.enter();
-        let mut main = self.core.spawn(None, future);
+        let main = self.core.spawn(None, future);
+        self.run_until_done(main)
+    }
+
+    /// The rest of `run_until_complete`, generic over the output only (it
+    /// is compiled once for all the futures that return `()`, say).
+    fn run_until_done<T: 'static>(&self, mut main: JoinHandle<T>) -> T {
         while !main.done() {
             self.turn(true);
         }

@@ -107,7 +107,7 @@ pub(crate) struct JoinSlot<T> {
     /// checks that the entry there holds this very slot (a cancelled
     /// task's destructors run after it left its place, and may spawn a
     /// task into it).
-    place: u32,
+    pub(crate) place: u32,
     /// Someone holding a `TaskRef` took charge of a panic (asyncio: called
     /// `exception()`): it is not reported as never retrieved.
     retrieved: Cell<bool>,
@@ -441,6 +441,8 @@ impl<T> Drop for JoinSlot<T> {
 /// whatever the task's output.
 pub(crate) trait TaskStatus {
     fn name(&self) -> &TaskName;
+    /// Its loop refused the task: it ends cancelled without running.
+    fn refuse(&self);
     fn outcome(&self) -> Option<Outcome>;
     fn cancel(&self) -> bool;
     fn poll_done(&self, waker: &Waker) -> Poll<()>;
@@ -454,6 +456,9 @@ pub(crate) trait TaskStatus {
 impl<T> TaskStatus for JoinSlot<T> {
     fn name(&self) -> &TaskName {
         &self.name
+    }
+    fn refuse(&self) {
+        self.complete(Err(JoinError::Cancelled));
     }
     fn outcome(&self) -> Option<Outcome> {
         JoinSlot::outcome(self)

@@ -73,13 +73,29 @@ impl<F: Future> TaskCell<F> {
             future: RefCell::new(Some(future)),
         }
     }
+}
 
-    /// A cell for a task that never got its future (its loop refused it).
-    pub(crate) fn refused(slot: JoinSlot<F::Output>) -> Self {
-        TaskCell {
-            slot,
-            future: RefCell::new(None),
-        }
+// ANCHOR: in_place
+/// A task's cell, by what needs to know its future's type: polling the
+/// future where it lies, dropping it there. What surrounds these (catching
+/// panics, completing the slot) is written on `dyn InPlace<T>`: compiled
+/// once per output type, not once per future (a test suite spawns
+/// hundreds of different futures, and most of them return `()`).
+trait InPlace<T> {
+    fn slot(&self) -> &JoinSlot<T>;
+    fn has_future(&self) -> bool;
+    fn poll_in_place(&self, cx: &mut Context<'_>) -> Option<Poll<T>>;
+    fn drop_in_place(&self);
+}
+// ANCHOR_END: in_place
+
+impl<F: Future> InPlace<F::Output> for TaskCell<F> {
+    fn slot(&self) -> &JoinSlot<F::Output> {
+        &self.slot
+    }
+
+    fn has_future(&self) -> bool {
+        self.future.borrow().is_some()
     }
 
     // ANCHOR: pinned
@@ -92,7 +108,7 @@ impl<F: Future> TaskCell<F> {
         // until it is dropped. It lives inside this cell, and the cell
         // inside an `Rc` allocation, which never moves. Nothing moves the
         // future out of its `Option`: it leaves only by being dropped in
-        // place (`*future = None`, in `end_future` and in the cell's
+        // place (`*future = None`, in `drop_in_place` and in the cell's
         // `Drop`; never `take()`), and no code unwraps the `Rc` to move the
         // cell. So the future never moves again.
         let future = unsafe { Pin::new_unchecked(future) };
@@ -100,13 +116,11 @@ impl<F: Future> TaskCell<F> {
     }
     // ANCHOR_END: pinned
 
-    // ANCHOR: end_future
-    /// Drops the future in place, turning a panic in its destructor into
-    /// an error (the `Option` is `None` afterwards either way).
-    fn end_future(&self) -> Result<(), JoinError> {
-        catching(|| *self.future.borrow_mut() = None)
+    /// Drops the future in place (the `Option` is `None` afterwards, even
+    /// if its destructor panics).
+    fn drop_in_place(&self) {
+        *self.future.borrow_mut() = None;
     }
-    // ANCHOR_END: end_future
 }
 
 impl<F: Future> Drop for TaskCell<F> {
@@ -121,57 +135,82 @@ impl<F: Future> Drop for TaskCell<F> {
     }
 }
 
-/// Runs `f`, turning a panic into a `JoinError`.
-fn catching<R>(f: impl FnOnce() -> R) -> Result<R, JoinError> {
+/// Runs `f`, turning a panic into a `JoinError`. (A `dyn` closure, which
+/// leaves any result where it captured a place for it: the catch is
+/// compiled once.)
+#[cfg_attr(not(debug_assertions), inline(always))] // see `InPlace`
+fn catching(f: &mut dyn FnMut()) -> Result<(), JoinError> {
     panic::catch_unwind(AssertUnwindSafe(f)).map_err(JoinError::Panicked)
 }
 
-// ANCHOR: impl_task_future
-impl<F: Future> TaskFuture for TaskCell<F> {
-    // ANCHOR_END: impl_task_future
+// ANCHOR: impl_in_place
+impl<T> dyn InPlace<T> + '_ {
+    // ANCHOR_END: impl_in_place
+    /// One poll of the task: its future polled in place inside a catch,
+    /// and dropped as soon as it is finished.
+    #[cfg_attr(not(debug_assertions), inline(always))]
     fn poll_task(&self, cx: &mut Context<'_>, record: &dyn Fn(Outcome)) -> Poll<()> {
-        let mut result = match catching(|| self.poll_in_place(cx)) {
-            Ok(None) => return Poll::Ready(()), // ended already
-            Ok(Some(Poll::Pending)) => return Poll::Pending,
-            Ok(Some(Poll::Ready(value))) => Ok(value),
+        let mut polled = None;
+        let result = match catching(&mut || polled = self.poll_in_place(cx)) {
+            Ok(()) => match polled {
+                None => return Poll::Ready(()), // ended already
+                Some(Poll::Pending) => return Poll::Pending,
+                Some(Poll::Ready(value)) => Ok(value),
+            },
             Err(panicked) => Err(panicked),
         };
-        // The future is finished: drop it now, inside a catch too, so that a
-        // destructor that panics becomes the task's outcome, not the loop's
-        // end. (The first panic wins; a second is dropped with the first's
-        // future.)
-        if let Err(panicked) = self.end_future() {
-            if result.is_ok() {
-                result = Err(panicked);
-            }
-        }
-        // Cancelled during its last step, it returned before any suspension
-        // could drop it: asyncio still ends such a task cancelled.
-        if result.is_ok() && self.slot.is_cancel_requested() {
-            result = Err(JoinError::Cancelled);
-        }
+        // The future is finished: drop it now, inside a catch too, so that
+        // a destructor that panics becomes the task's outcome, not the
+        // loop's end. (The first panic wins.)
+        let result = match (result, self.end_future()) {
+            (Ok(_), Err(panicked)) => Err(panicked),
+            // Cancelled during its last step, it returned before any
+            // suspension could drop it: asyncio still ends such a task
+            // cancelled.
+            (Ok(_), Ok(())) if self.slot().is_cancel_requested() => Err(JoinError::Cancelled),
+            (result, _) => result,
+        };
         record(match &result {
             Ok(_) => Outcome::Returned,
             Err(JoinError::Panicked(_)) => Outcome::Panicked,
             Err(JoinError::Cancelled) => Outcome::Cancelled,
         });
-        self.slot.complete(result);
+        self.slot().complete(result);
         Poll::Ready(())
     }
 
+    /// Drops the future in place, turning a panic in its destructor into
+    /// an error.
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    fn end_future(&self) -> Result<(), JoinError> {
+        catching(&mut || self.drop_in_place())
+    }
+
     // ANCHOR: drop_future
+    #[cfg_attr(not(debug_assertions), inline(always))]
     fn drop_future(&self) -> Option<Outcome> {
-        if self.future.borrow().is_none() {
+        if !self.has_future() {
             return None;
         }
         let (result, outcome) = match self.end_future() {
             Ok(()) => (Err(JoinError::Cancelled), Outcome::Cancelled),
             Err(panicked) => (Err(panicked), Outcome::Panicked),
         };
-        self.slot.complete(result);
+        self.slot().complete(result);
         Some(outcome)
     }
     // ANCHOR_END: drop_future
+}
+
+// The loop's view of a cell, through `dyn InPlace` (see there why).
+impl<F: Future> TaskFuture for TaskCell<F> {
+    fn poll_task(&self, cx: &mut Context<'_>, record: &dyn Fn(Outcome)) -> Poll<()> {
+        (self as &dyn InPlace<_>).poll_task(cx, record)
+    }
+
+    fn drop_future(&self) -> Option<Outcome> {
+        (self as &dyn InPlace<_>).drop_future()
+    }
 
     fn status(&self) -> &dyn TaskStatus {
         &self.slot
