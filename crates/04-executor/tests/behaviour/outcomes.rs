@@ -179,6 +179,39 @@ fn a_destructor_that_panics_after_completion_becomes_the_tasks_outcome() {
     assert_eq!(after, "still running");
 }
 
+/// Panics when polled, and again when dropped afterwards (its fields are
+/// not dropped by the first panic: `poll` only borrows them).
+struct PanicsThenPanicsOnDrop;
+
+impl Future for PanicsThenPanicsOnDrop {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+        panic!("the step failed");
+    }
+}
+
+impl Drop for PanicsThenPanicsOnDrop {
+    fn drop(&mut self) {
+        panic!("and so did its cleanup");
+    }
+}
+
+// The cell drops a future whose poll panicked only after that panic was
+// caught, and "the first panic wins" (task.rs, `poll_task`): the step's
+// panic is the task's outcome, the destructor's is dropped. (asyncio
+// differs: a `finally` that raises while an exception propagates replaces
+// it.)
+#[test]
+fn when_the_step_and_then_the_destructor_panic_the_first_panic_is_the_outcome() {
+    let (err, after) = run(async {
+        let err = spawn(PanicsThenPanicsOnDrop).await.unwrap_err();
+        // The loop is still here.
+        (err, spawn(async { "still running" }).await.unwrap())
+    });
+    assert_eq!(err.panic_message(), Some("the step failed"));
+    assert_eq!(after, "still running");
+}
+
 #[test]
 fn a_destructor_that_panics_at_shutdown_is_reported_and_shutdown_ends() {
     let event_loop = EventLoop::new();
@@ -307,6 +340,47 @@ fn a_task_that_cancels_itself_and_returns_ends_cancelled() {
         assert!(task.done());
         assert!(task.cancelled());
         assert!(task.await.unwrap_err().is_cancelled());
+    });
+}
+
+/// Cancels its own task during its one step and returns; panics when
+/// dropped afterwards.
+struct CancelsItselfThenPanicsOnDrop(Rc<RefCell<Option<JoinHandle<u32>>>>);
+
+impl Future for CancelsItselfThenPanicsOnDrop {
+    type Output = u32;
+    fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<u32> {
+        assert!(self.0.borrow().as_ref().unwrap().cancel());
+        Poll::Ready(12)
+    }
+}
+
+impl Drop for CancelsItselfThenPanicsOnDrop {
+    fn drop(&mut self) {
+        panic!("cleanup failed after the last step");
+    }
+}
+
+// asyncio: Task.__step ends a task cancelled at its end only when the
+// coroutine *returned* (StopIteration with `_must_cancel` set); an
+// exception from it, a `finally` block's included, becomes the task's
+// exception. Ours: the destructor's panic wins over the cancel request.
+#[test]
+fn a_destructor_that_panics_after_a_cancelled_last_step_is_the_outcome() {
+    run(async {
+        let me: Rc<RefCell<Option<JoinHandle<u32>>>> = Rc::default();
+        let task = spawn(CancelsItselfThenPanicsOnDrop(me.clone()));
+        me.replace(Some(task));
+        yield_now().await;
+        let task = me.borrow_mut().take().unwrap();
+        assert!(task.done());
+        assert!(!task.cancelled());
+        assert_eq!(task.outcome(), Some(Outcome::Panicked));
+        let err = task.await.unwrap_err();
+        assert_eq!(
+            err.panic_message(),
+            Some("cleanup failed after the last step")
+        );
     });
 }
 
