@@ -221,9 +221,11 @@ where
     F: Future + 'static,
     F::Output: 'static,
 {
-    running_core()
-        .expect("spawn_named() needs a running event loop: no running event loop")
-        .spawn(Some(name.into()), future)
+    let Some(core) = running_core() else {
+        drop(future); // before the panic, not during its unwinding
+        panic!("spawn_named() needs a running event loop: no running event loop")
+    };
+    core.spawn(Some(name.into()), future)
 }
 
 /// Like [`spawn`], but returns [`NoRunningLoop`] instead of panicking.

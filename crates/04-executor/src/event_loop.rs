@@ -315,13 +315,13 @@ impl Core {
     /// A spawn on a loop that has finished closing: like asyncio's
     /// "Event loop is closed", the task is refused, and the refusal
     /// reported. Its future is never polled and never dropped (dropping it
-    /// could run a destructor that spawns again, for ever): the cell is
-    /// leaked, future and all, and its handle reads "cancelled".
+    /// could run a destructor that spawns again, for ever): it is leaked,
+    /// and the handle reads "cancelled".
     #[cold]
     fn refuse(&self, task: Rc<dyn TaskFuture>) {
         self.report_refused(task.status().name().as_str());
+        task.forget_future();
         task.status().refuse();
-        std::mem::forget(task);
     }
 
     #[cold]

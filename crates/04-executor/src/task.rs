@@ -54,6 +54,10 @@ pub(crate) trait TaskFuture {
 
     /// The task's slot, seen whatever its output type.
     fn status(&self) -> &dyn TaskStatus;
+
+    /// Takes the future out and forgets it, never polled and never
+    /// dropped: for a task its loop refused.
+    fn forget_future(&self);
 }
 
 /// The user's future and the slot its outcome goes to, in *one*
@@ -109,8 +113,9 @@ impl<F: Future> InPlace<F::Output> for TaskCell<F> {
         // inside an `Rc` allocation, which never moves. Nothing moves the
         // future out of its `Option`: it leaves only by being dropped in
         // place (`*future = None`, in `drop_in_place` and in the cell's
-        // `Drop`; never `take()`), and no code unwraps the `Rc` to move the
-        // cell. So the future never moves again.
+        // `Drop`; never `take()`, but for a refused task's future, which is
+        // never polled), and no code unwraps the `Rc` to move the cell. So
+        // the future never moves again.
         let future = unsafe { Pin::new_unchecked(future) };
         Some(future.poll(cx))
     }
@@ -219,6 +224,12 @@ impl<F: Future> TaskFuture for TaskCell<F> {
 
     fn status(&self) -> &dyn TaskStatus {
         &self.slot
+    }
+
+    fn forget_future(&self) {
+        // `take()` moves the future: allowed here, and only here, because
+        // it was never polled, so never pinned (see `poll_in_place`).
+        std::mem::forget(self.future.borrow_mut().take());
     }
 }
 
