@@ -13,7 +13,8 @@ use std::time::Duration;
 
 use aio_executor::trace::Outcome;
 use aio_executor::{
-    EventLoop, ExceptionContext, JoinHandle, call_soon, is_running, run, spawn, yield_now,
+    EventLoop, ExceptionContext, JoinError, JoinHandle, call_soon, is_running, run, spawn,
+    yield_now,
 };
 use aio_futures::{Future as Placeholder, FutureError};
 use aio_testkit::watchdog::within;
@@ -168,15 +169,25 @@ impl Drop for ReadyThenPanicOnDrop {
     }
 }
 
-#[test]
-fn a_destructor_that_panics_after_completion_becomes_the_tasks_outcome() {
+/// Runs `future` as a task that must fail, then a task after it, which
+/// must still run (the loop is still there); gives the first one's error.
+fn the_error_of<F>(future: F) -> JoinError
+where
+    F: Future + 'static,
+    F::Output: std::fmt::Debug,
+{
     let (err, after) = run(async {
-        let err = spawn(ReadyThenPanicOnDrop).await.unwrap_err();
-        // The loop is still here.
+        let err = spawn(future).await.unwrap_err();
         (err, spawn(async { "still running" }).await.unwrap())
     });
-    assert_eq!(err.panic_message(), Some("dropped badly after finishing"));
     assert_eq!(after, "still running");
+    err
+}
+
+#[test]
+fn a_destructor_that_panics_after_completion_becomes_the_tasks_outcome() {
+    let err = the_error_of(ReadyThenPanicOnDrop);
+    assert_eq!(err.panic_message(), Some("dropped badly after finishing"));
 }
 
 /// Panics when polled, and again when dropped afterwards (its fields are
@@ -203,13 +214,8 @@ impl Drop for PanicsThenPanicsOnDrop {
 // it.)
 #[test]
 fn when_the_step_and_then_the_destructor_panic_the_first_panic_is_the_outcome() {
-    let (err, after) = run(async {
-        let err = spawn(PanicsThenPanicsOnDrop).await.unwrap_err();
-        // The loop is still here.
-        (err, spawn(async { "still running" }).await.unwrap())
-    });
+    let err = the_error_of(PanicsThenPanicsOnDrop);
     assert_eq!(err.panic_message(), Some("the step failed"));
-    assert_eq!(after, "still running");
 }
 
 #[test]
