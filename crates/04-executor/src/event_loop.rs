@@ -267,17 +267,18 @@ impl Core {
         F: Future + 'static,
         F::Output: 'static,
     {
-        // One allocation holds the future and the slot; the table and the
-        // handle share it.
         let slot = self.next_slot(name);
         let place = slot.place;
+        // One allocation holds the future and the slot; the table and the
+        // handle share it.
         let task = Rc::new(TaskCell::new(future, slot));
         self.admit(place, task.clone());
         JoinHandle::new(task)
     }
 
     /// Puts a new task in the table, scheduled, and at the back of the
-    /// ready queue. (Not generic: one copy serves every future type.)
+    /// ready queue; or refuses it, if the loop has closed. (Not generic:
+    /// one copy serves every future type.)
     fn admit(&self, place: u32, task: Rc<dyn TaskFuture>) {
         if self.closed.get() {
             return self.refuse(task);
