@@ -115,17 +115,16 @@ struct Pending {
 
 /// The pending timers, earliest first.
 ///
-/// Like asyncio (`loop._scheduled`), we keep them in a heap: adding a
-/// timer and taking the earliest out cost `log n` steps, and nothing is
-/// allocated per timer. asyncio's heap is binary; ours gives each node four
-/// children, which halves the steps (see [`QuadHeap`]). The heap holds
-/// only small keys; what each timer does lives in a slab (`slots`), at the
-/// place its key names. Removing a
-/// timer that has not fired (a cancelled sleep) empties its place at once,
-/// and leaves its key in the heap, dead, to be thrown away when it reaches
-/// the top; when dead keys outnumber live ones, the heap is rebuilt without
-/// them (asyncio cancels lazily the same way). The sequence number in each
-/// key makes equal deadlines come out in the order they went in, which a
+/// Like asyncio (`loop._scheduled`), we keep them in a heap: adding a timer and
+/// taking the earliest out cost `log n` steps, and nothing is allocated per
+/// timer. asyncio's heap is binary; ours gives each node four children, which
+/// halves the steps (see [`QuadHeap`]). The heap holds only small keys; what
+/// each timer does lives in a slab (`slots`), at the place its key names.
+/// Removing a timer that has not fired (a cancelled sleep) empties its place at
+/// once, and leaves its key in the heap, dead, to be thrown away when it
+/// reaches the top; when dead keys outnumber live ones, the heap is rebuilt
+/// without them (asyncio cancels lazily the same way). The sequence number in
+/// each key makes equal deadlines come out in the order they went in, which a
 /// heap would not promise by itself.
 #[derive(Default)]
 pub(crate) struct TimerQueue {
@@ -145,9 +144,9 @@ pub(crate) struct TimerQueue {
     next_id: u32,
     /// Every timer due before this time has left the queue (fired, or
     /// removed). `take_due` raises it past the `now` it fired up to; a
-    /// timer set for earlier lowers it.
-    /// A sleep polled after its wake asks this, not its slot, which by
-    /// then has gone cold in the cache (see the book's fast-paths page).
+    /// timer set for earlier lowers it. A sleep polled after its wake asks
+    /// this, not its slot, which by then has gone cold in the cache (see
+    /// the book's fast-paths page).
     fired_before: Nanos,
 }
 
@@ -294,7 +293,6 @@ impl TimerQueue {
 }
 // ANCHOR_END: queue
 
-/// Below this many entries a queue keeps its memory when it empties.
 /// Whether `key` names a pending timer in `slots` (and is not a dead key).
 /// A function of the slots alone, so `remove` can use it while the heap is
 /// borrowed.
@@ -302,6 +300,7 @@ fn live_in(slots: &[Option<Pending>], key: TimerKey) -> bool {
     matches!(slots.get(key.slot as usize), Some(Some(p)) if p.seq == key.seq)
 }
 
+/// Below this many entries a queue keeps its memory when it empties.
 const KEEP: usize = 1024;
 
 impl TimerQueue {

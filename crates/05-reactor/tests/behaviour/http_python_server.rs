@@ -33,9 +33,8 @@ impl PythonHttpServer {
             fs::write(folder.join(name), text).unwrap();
         }
         let mut child = Command::new(python::interpreter())
+            .args(python::FLAGS)
             .args([
-                "-S",
-                "-u",
                 "-m",
                 "http.server",
                 "0",
