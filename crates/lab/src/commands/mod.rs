@@ -5,6 +5,7 @@ mod bench;
 mod book;
 mod check;
 mod demo;
+mod failures;
 mod hint;
 mod reset;
 mod stubs;
@@ -21,6 +22,7 @@ use crate::course::Course;
 use crate::error::LabError;
 use crate::workspace::{SuiteRun, Workspace};
 
+pub use failures::rearranged as rearranged_failures;
 pub use verify::{BiteRow, Outcome, render_bite_table};
 pub use watch::Changes;
 pub use wrong::wrong_answer;
@@ -99,31 +101,30 @@ pub fn dispatch(workspace: &Workspace, command: Option<Command>) -> Result<ExitC
 /// process died (a stack overflow, an abort, and the signal), else the
 /// compiler's errors.
 pub(crate) fn suite_excerpt(run: &SuiteRun, max_lines: usize) -> String {
-    let mut lines: Vec<&str> = match run.stdout.find("\nfailures:\n") {
-        Some(at) => run.stdout[at + 1..].lines().collect(),
-        None => {
-            // No report of failures: either the test process died, whose
-            // last words (the runtime's, on its stderr) come before cargo's
-            // "error: test failed", or it did not compile. Start at the
-            // first of those, skipping the warnings an unfinished stub
-            // always has.
-            let all: Vec<&str> = run.stderr.lines().collect();
-            let first_cause = all.iter().position(|l| is_crash_cause(l));
-            let first_error = all.iter().position(|l| l.starts_with("error"));
-            let start = match (first_cause, first_error) {
-                (Some(cause), Some(error)) => cause.min(error),
-                (cause, error) => cause.or(error).unwrap_or(0),
-            };
-            all[start..].to_vec()
-        }
+    let mut excerpt: Vec<String> = crash_summary(&run.stderr).into_iter().collect();
+    if let Some(at) = run.stdout.find("\nfailures:\n") {
+        let report = failures::rearranged(&run.stdout[at + 1..], max_lines);
+        excerpt.extend(report.iter().map(|l| format!("    {l}")));
+        return excerpt.join("\n");
+    }
+    // No report of failures: either the test process died, whose last
+    // words (the runtime's, on its stderr) come before cargo's "error:
+    // test failed", or it did not compile. Start at the first of those,
+    // skipping the warnings an unfinished stub always has.
+    let all: Vec<&str> = run.stderr.lines().collect();
+    let first_cause = all.iter().position(|l| is_crash_cause(l));
+    let first_error = all.iter().position(|l| l.starts_with("error"));
+    let start = match (first_cause, first_error) {
+        (Some(cause), Some(error)) => cause.min(error),
+        (cause, error) => cause.or(error).unwrap_or(0),
     };
-    let start = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
+    let mut lines = &all[start..];
+    let first = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
     let end = lines
         .iter()
         .rposition(|l| !l.trim().is_empty())
-        .map_or(start, |i| i + 1);
-    lines = lines[start..end.max(start)].to_vec();
-    let mut excerpt: Vec<String> = crash_summary(&run.stderr).into_iter().collect();
+        .map_or(first, |i| i + 1);
+    lines = &lines[first..end.max(first)];
     excerpt.extend(lines.iter().take(max_lines).map(|l| format!("    {l}")));
     if lines.len() > max_lines {
         excerpt.push(format!("    … ({} more lines)", lines.len() - max_lines));

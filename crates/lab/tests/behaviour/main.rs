@@ -16,6 +16,7 @@ mod course_data;
 mod crashes;
 mod demo_list;
 mod diagrams;
+mod failure_excerpt;
 mod help;
 mod hints;
 mod lab_state;
