@@ -14,6 +14,15 @@
 /// each failed test's first few, then the `test result:` line.
 pub fn rearranged(report: &str, max_lines: usize) -> Vec<String> {
     let mut sections = sections(report);
+    if sections.is_empty() {
+        // Not the shape libtest prints: its first lines as they are.
+        let mut lines: Vec<String> = report.lines().take(max_lines).map(str::to_owned).collect();
+        let more = report.lines().count().saturating_sub(max_lines);
+        if more > 0 {
+            lines.push(format!("… ({more} more lines)"));
+        }
+        return lines;
+    }
     sections.sort_by(|a, b| a.name.cmp(&b.name));
     for section in &mut sections {
         section.body = folded(&section.body);

@@ -146,3 +146,10 @@ fn short_sections_show_whole_and_long_ones_share_what_is_left() {
         "the short section needs no cut line: {lines:#?}"
     );
 }
+
+#[test]
+fn a_report_without_sections_is_shown_as_it_is() {
+    let report = "failures:\n    odd_test\n\ntest result: FAILED. 0 passed; 1 failed\n";
+    let lines = rearranged_failures(report, 40);
+    assert!(lines.contains(&"    odd_test".to_owned()), "{lines:#?}");
+}
