@@ -36,12 +36,17 @@ pub fn rearranged(report: &str, max_lines: usize) -> Vec<String> {
     );
     let mut lines = Vec::new();
     for (section, share) in sections.iter().zip(shares) {
+        // A cut of one line would take a line to say so: show that line.
+        let share = if section.body.len() == share + 1 {
+            share + 1
+        } else {
+            share
+        };
         lines.push(section.header.clone());
         lines.extend(section.body.iter().take(share).cloned());
         if section.body.len() > share {
             let more = section.body.len() - share;
-            let noun = if more == 1 { "line" } else { "lines" };
-            lines.push(format!("… ({more} more {noun} from this test)"));
+            lines.push(format!("… ({more} more lines from this test)"));
         }
         lines.push(String::new());
     }

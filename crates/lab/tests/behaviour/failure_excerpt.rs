@@ -153,3 +153,20 @@ fn a_report_without_sections_is_shown_as_it_is() {
     let lines = rearranged_failures(report, 40);
     assert!(lines.contains(&"    odd_test".to_owned()), "{lines:#?}");
 }
+
+#[test]
+fn a_cut_of_one_line_shows_the_line_instead() {
+    let long: Vec<String> = (0..32).map(|i| format!("line {i}")).collect();
+    let long = long.join("\n");
+    // 35 lines: header, blank, cut and result leave 31 for a body of 32.
+    let lines = rearranged_failures(&report(&[("a", &long)]), 35);
+    assert!(lines.contains(&"line 31".to_owned()), "{lines:#?}");
+    assert!(!lines.iter().any(|l| l.starts_with("… (")), "{lines:#?}");
+    // 34 lines leave 30: two lines over, cut.
+    let lines = rearranged_failures(&report(&[("a", &long)]), 34);
+    assert!(!lines.contains(&"line 31".to_owned()), "{lines:#?}");
+    assert!(
+        lines.contains(&"… (2 more lines from this test)".to_owned()),
+        "{lines:#?}"
+    );
+}
