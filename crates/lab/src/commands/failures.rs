@@ -165,7 +165,7 @@ fn is_panic_start(line: &str) -> bool {
     line.starts_with("thread '") && line.contains(" panicked at ")
 }
 
-/// How many lines each of sections of these `lengths` may show, out of
+/// How many lines each of the sections of these `lengths` may show, out of
 /// `budget`: short sections whole, the long ones an equal share of what is
 /// left. Each gets at least a few lines, even past the budget, so that
 /// every failed test says why.
