@@ -6,14 +6,38 @@
 //! to run, and one noisy test (a loop whose every task panics the same
 //! way) can fill the excerpt before the test that says what is wrong gets
 //! a line. So the sections are put in name order, a panic repeated word
-//! for word is shown once with a count, and each test gets a fair share
-//! of the lines.
+//! for word is shown once with a count, each test gets a fair share of the
+//! lines, and a test cut short still shows its last panic: the one that
+//! failed it.
+
+use std::collections::HashMap;
+
+/// The lines a failed test shows at least, whatever the budget.
+const AT_LEAST: usize = 6;
 
 /// The sections of `report` (libtest's stdout from its `failures:` line
-/// on), at most `max_lines` lines in all when there are enough lines for
-/// each failed test's first few, then the `test result:` line.
+/// on), then its `test result:` line. With few failed tests that is at
+/// most `max_lines` lines; each failed test shows at least [`AT_LEAST`],
+/// so with many it can be more.
 pub fn rearranged(report: &str, max_lines: usize) -> Vec<String> {
-    let mut sections = sections(report);
+    // libtest ends the report with a list of the failed tests' names
+    // after a second `failures:` line: the last one, since a test may
+    // print that word too.
+    let (body, names) = match report.rfind("\nfailures:\n") {
+        Some(at) => (&report[..at], &report[at..]),
+        None => (report, ""),
+    };
+    let mut sections = sections(body);
+    // A test that printed nothing has no section: only the list names it.
+    for name in listed_names(names) {
+        if !sections.iter().any(|s| s.name == name) {
+            sections.push(Section {
+                header: format!("---- {name} stdout ----"),
+                name: name.to_owned(),
+                body: vec!["(the test printed nothing; it failed without a message)".to_owned()],
+            });
+        }
+    }
     if sections.is_empty() {
         // Not the shape libtest prints: its first lines as they are.
         let mut lines: Vec<String> = report.lines().take(max_lines).map(str::to_owned).collect();
@@ -27,30 +51,20 @@ pub fn rearranged(report: &str, max_lines: usize) -> Vec<String> {
     for section in &mut sections {
         section.body = folded(&section.body);
     }
-    // Each section also takes a header, a blank line and perhaps a line
-    // saying what was cut; the result line closes the excerpt.
-    let frame = 3 * sections.len() + 1;
+    // Each section also takes a header and a blank line; the result line
+    // closes the excerpt.
+    let frame = 2 * sections.len() + 1;
     let shares = fair_shares(
         &sections.iter().map(|s| s.body.len()).collect::<Vec<_>>(),
         max_lines.saturating_sub(frame),
     );
     let mut lines = Vec::new();
     for (section, share) in sections.iter().zip(shares) {
-        // A cut of one line would take a line to say so: show that line.
-        let share = if section.body.len() == share + 1 {
-            share + 1
-        } else {
-            share
-        };
         lines.push(section.header.clone());
-        lines.extend(section.body.iter().take(share).cloned());
-        if section.body.len() > share {
-            let more = section.body.len() - share;
-            lines.push(format!("… ({more} more lines from this test)"));
-        }
+        lines.extend(shown(&section.body, share));
         lines.push(String::new());
     }
-    if let Some(result) = report.lines().find(|l| l.starts_with("test result:")) {
+    if let Some(result) = report.lines().rev().find(|l| l.starts_with("test result:")) {
         lines.push(result.to_owned());
     }
     lines
@@ -76,9 +90,6 @@ fn sections(report: &str) -> Vec<Section> {
                 header: line.to_owned(),
                 body: Vec::new(),
             });
-        } else if line == "failures:" && !sections.is_empty() {
-            // The second `failures:` starts the list of names: the end.
-            break;
         } else if let Some(section) = sections.last_mut() {
             section.body.push(line.to_owned());
         }
@@ -99,10 +110,27 @@ fn section_name(line: &str) -> Option<&str> {
     line.strip_prefix("---- ")?.strip_suffix(" stdout ----")
 }
 
+/// The names in libtest's closing list (`names` starts at its `failures:`
+/// line): the indented lines up to the first blank one.
+fn listed_names(names: &str) -> impl Iterator<Item = &str> {
+    names
+        .lines()
+        .skip_while(|l| l.trim().is_empty())
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| l.strip_prefix("    "))
+        .map(str::trim)
+}
+
 /// `body` with each panic that repeats an earlier one of the same test
 /// word for word left out, and a line after the first saying how many
-/// times it came again.
+/// times it came again. libtest's hint about `RUST_BACKTRACE` goes too: it
+/// follows whichever test happened to panic first, so where it stands
+/// changes from run to run.
 fn folded(body: &[String]) -> Vec<String> {
+    let body = body
+        .iter()
+        .filter(|l| !l.starts_with("note: run with `RUST_BACKTRACE"));
     // Split into blocks: a panic runs from its `thread '…' panicked at`
     // line to the next blank line; any other line is a block of its own.
     let mut blocks: Vec<Vec<String>> = Vec::new();
@@ -121,27 +149,20 @@ fn folded(body: &[String]) -> Vec<String> {
             in_panic = false;
         }
     }
-    // The first panic carries libtest's hint about RUST_BACKTRACE; the
-    // ones after it do not, and are the same otherwise.
-    let key = |block: &[String]| -> Vec<String> {
-        block
-            .iter()
-            .filter(|l| !l.starts_with("note: run with `RUST_BACKTRACE"))
-            .cloned()
-            .collect()
-    };
+    // Each panic's text without its thread's number, by where it is kept.
+    let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
     let mut kept: Vec<(Vec<String>, usize)> = Vec::new();
     for block in blocks {
-        let repeat = if is_panic_start(&block[0]) {
-            kept.iter_mut()
-                .find(|(earlier, _)| is_panic_start(&earlier[0]) && key(earlier) == key(&block))
-        } else {
-            None
-        };
-        match repeat {
-            Some((_, again)) => *again += 1,
-            None => kept.push((block, 0)),
+        if is_panic_start(&block[0]) {
+            let mut key = block.clone();
+            key[0] = without_thread_number(&key[0]);
+            if let Some(&at) = seen.get(&key) {
+                kept[at].1 += 1;
+                continue;
+            }
+            seen.insert(key, kept.len());
         }
+        kept.push((block, 0));
     }
     let mut lines: Vec<String> = Vec::new();
     for (block, again) in kept {
@@ -165,12 +186,66 @@ fn is_panic_start(line: &str) -> bool {
     line.starts_with("thread '") && line.contains(" panicked at ")
 }
 
+/// A panic's first line without the operating system's number for the
+/// thread (`thread 'main' (30741) panicked at …`): the same panic from
+/// another thread of the test is the same panic.
+fn without_thread_number(line: &str) -> String {
+    if let Some(open) = line.find("' (") {
+        let after = &line[open + 3..];
+        if let Some(close) = after.find(") panicked at ") {
+            if after[..close].bytes().all(|b| b.is_ascii_digit()) {
+                return format!("{}'{}", &line[..open], &after[close + 1..]);
+            }
+        }
+    }
+    line.to_owned()
+}
+
+/// The lines of `body` to show in `share` lines. When it does not fit,
+/// the top of it, a line saying how many were left out, and the test's
+/// last panic (the one that failed it), as much of it as fits.
+fn shown(body: &[String], share: usize) -> Vec<String> {
+    if body.len() <= share {
+        return body.to_vec();
+    }
+    let left_out = |n: usize| format!("… ({n} more lines from this test)");
+    let last_panic = body.iter().rposition(|l| is_panic_start(l));
+    // Room for lines of the body, besides one line saying what was cut.
+    let room = share.saturating_sub(1).max(1);
+    match last_panic {
+        // Its first line and the message after it would not both fit.
+        Some(start) if start + 2 > room => {
+            // The verdict would be cut: keep as much of the top as leaves
+            // room for it (a cut line before it, and one after if its end
+            // does not fit either).
+            let end = body[start..]
+                .iter()
+                .position(|l| l.trim().is_empty())
+                .map_or(body.len(), |n| start + n);
+            let verdict = (end - start).min(room.saturating_sub(1).max(1));
+            let top = room.saturating_sub(1 + verdict);
+            let mut lines = body[..top].to_vec();
+            lines.push(format!("… ({} lines left out)", start - top));
+            lines.extend(body[start..start + verdict].iter().cloned());
+            let after = body.len() - (start + verdict);
+            if after > 0 {
+                lines.push(left_out(after));
+            }
+            lines
+        }
+        _ => {
+            let mut lines = body[..room].to_vec();
+            lines.push(left_out(body.len() - room));
+            lines
+        }
+    }
+}
+
 /// How many lines each of the sections of these `lengths` may show, out of
 /// `budget`: short sections whole, the long ones an equal share of what is
-/// left. Each gets at least a few lines, even past the budget, so that
+/// left. Each gets at least [`AT_LEAST`], even past the budget, so that
 /// every failed test says why.
 fn fair_shares(lengths: &[usize], budget: usize) -> Vec<usize> {
-    const AT_LEAST: usize = 6;
     let mut shares = vec![0; lengths.len()];
     let mut order: Vec<usize> = (0..lengths.len()).collect();
     order.sort_by_key(|&i| lengths[i]);

@@ -96,10 +96,11 @@ pub fn dispatch(workspace: &Workspace, command: Option<Command>) -> Result<ExitC
     }
 }
 
-/// The part of a failed suite's output worth reading, about `max_lines`
-/// long: the test failures if the tests ran to the end (every failed test
-/// named, see [`failures`]), else why the test process died (a stack
-/// overflow, an abort, and the signal), else the compiler's errors.
+/// The part of a failed suite's output worth reading: the test failures if
+/// the tests ran to the end (every failed test named with its first lines
+/// and its last panic, at most `max_lines` unless many tests failed; see
+/// [`failures`]), else why the test process died (a stack overflow, an
+/// abort, and the signal), else the compiler's errors, `max_lines` of them.
 pub(crate) fn suite_excerpt(run: &SuiteRun, max_lines: usize) -> String {
     let mut excerpt: Vec<String> = crash_summary(&run.stderr).into_iter().collect();
     if let Some(at) = run.stdout.find("\nfailures:\n") {
