@@ -65,19 +65,23 @@ fn the_real_report_of_a_wrong_lock_names_the_mistake_first() {
         Some("---- a_newcomer_does_not_overtake_a_woken_waiter stdout ----"),
         "{text}"
     );
-    assert!(
-        text.contains("a newcomer took the lock while a woken waiter had not run yet"),
-        "{text}"
-    );
-    assert!(text.contains("(the same panic 5 more times)"), "{text}");
-    assert!(
-        text.contains("a task failed: Panicked("),
-        "the noisy test's own verdict is kept: {text}"
-    );
-    assert!(
-        text.contains("seed 4354685564936845354: a task panicked"),
-        "{text}"
-    );
+    for (words, what) in [
+        (
+            "a newcomer took the lock while a woken waiter had not run yet",
+            "the newcomer test's message, which names the mistake",
+        ),
+        (
+            "(the same panic 5 more times)",
+            "the noisy test's six panics, folded",
+        ),
+        ("a task failed: Panicked(", "the noisy test's own verdict"),
+        (
+            "seed 4354685564936845354: a task panicked",
+            "the random test's verdict",
+        ),
+    ] {
+        assert!(text.contains(words), "{what} is missing: {text}");
+    }
     assert!(
         !text.contains("RUST_BACKTRACE"),
         "libtest's hint lands on whichever test panicked first, so it goes: {text}"
