@@ -40,12 +40,7 @@ pub fn rearranged(report: &str, max_lines: usize) -> Vec<String> {
     }
     if sections.is_empty() {
         // Not the shape libtest prints: its first lines as they are.
-        let mut lines: Vec<String> = report.lines().take(max_lines).map(str::to_owned).collect();
-        let more = report.lines().count().saturating_sub(max_lines);
-        if more > 0 {
-            lines.push(format!("… ({more} more lines)"));
-        }
-        return lines;
+        return first_lines(&report.lines().collect::<Vec<_>>(), max_lines);
     }
     sections.sort_by(|a, b| a.name.cmp(&b.name));
     for section in &mut sections {
@@ -95,14 +90,36 @@ fn sections(report: &str) -> Vec<Section> {
         }
     }
     for section in &mut sections {
-        let start = section.body.iter().position(|l| !l.trim().is_empty());
-        let end = section.body.iter().rposition(|l| !l.trim().is_empty());
-        section.body = match (start, end) {
-            (Some(start), Some(end)) => section.body[start..=end].to_vec(),
-            _ => Vec::new(),
-        };
+        section.body = without_blank_ends(&section.body).to_vec();
     }
     sections
+}
+
+/// `lines` without the blank lines at either end.
+fn without_blank_ends<T: AsRef<str>>(lines: &[T]) -> &[T] {
+    let blank = |l: &T| l.as_ref().trim().is_empty();
+    let start = lines.iter().position(|l| !blank(l)).unwrap_or(lines.len());
+    let end = lines
+        .iter()
+        .rposition(|l| !blank(l))
+        .map_or(start, |i| i + 1);
+    &lines[start..end]
+}
+
+/// The first `max_lines` of `lines`, without the blank lines at either
+/// end, and a line saying how many more there were: for output that is
+/// not libtest's report (a compiler's errors, a crash's last words).
+pub(crate) fn first_lines(lines: &[&str], max_lines: usize) -> Vec<String> {
+    let lines = without_blank_ends(lines);
+    let mut first: Vec<String> = lines
+        .iter()
+        .take(max_lines)
+        .map(|l| (*l).to_owned())
+        .collect();
+    if lines.len() > max_lines {
+        first.push(format!("… ({} more lines)", lines.len() - max_lines));
+    }
+    first
 }
 
 /// The test's name, if `line` starts a section.

@@ -103,33 +103,25 @@ pub fn dispatch(workspace: &Workspace, command: Option<Command>) -> Result<ExitC
 /// abort, and the signal), else the compiler's errors, `max_lines` of them.
 pub(crate) fn suite_excerpt(run: &SuiteRun, max_lines: usize) -> String {
     let mut excerpt: Vec<String> = crash_summary(&run.stderr).into_iter().collect();
-    if let Some(at) = run.stdout.find("\nfailures:\n") {
-        let report = failures::rearranged(&run.stdout[at + 1..], max_lines);
-        excerpt.extend(report.iter().map(|l| format!("    {l}")));
-        return excerpt.join("\n");
-    }
-    // No report of failures: either the test process died, whose last
-    // words (the runtime's, on its stderr) come before cargo's "error:
-    // test failed", or it did not compile. Start at the first of those,
-    // skipping the warnings an unfinished stub always has.
-    let all: Vec<&str> = run.stderr.lines().collect();
-    let first_cause = all.iter().position(|l| is_crash_cause(l));
-    let first_error = all.iter().position(|l| l.starts_with("error"));
-    let start = match (first_cause, first_error) {
-        (Some(cause), Some(error)) => cause.min(error),
-        (cause, error) => cause.or(error).unwrap_or(0),
+    let lines = match run.stdout.find("\nfailures:\n") {
+        Some(at) => failures::rearranged(&run.stdout[at + 1..], max_lines),
+        None => {
+            // No report of failures: either the test process died, whose
+            // last words (the runtime's, on its stderr) come before cargo's
+            // "error: test failed", or it did not compile. Start at the
+            // first of those, skipping the warnings an unfinished stub
+            // always has.
+            let all: Vec<&str> = run.stderr.lines().collect();
+            let first_cause = all.iter().position(|l| is_crash_cause(l));
+            let first_error = all.iter().position(|l| l.starts_with("error"));
+            let start = match (first_cause, first_error) {
+                (Some(cause), Some(error)) => cause.min(error),
+                (cause, error) => cause.or(error).unwrap_or(0),
+            };
+            failures::first_lines(&all[start..], max_lines)
+        }
     };
-    let mut lines = &all[start..];
-    let first = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
-    let end = lines
-        .iter()
-        .rposition(|l| !l.trim().is_empty())
-        .map_or(first, |i| i + 1);
-    lines = &lines[first..end.max(first)];
-    excerpt.extend(lines.iter().take(max_lines).map(|l| format!("    {l}")));
-    if lines.len() > max_lines {
-        excerpt.push(format!("    … ({} more lines)", lines.len() - max_lines));
-    }
+    excerpt.extend(lines.iter().map(|l| format!("    {l}")));
     excerpt.join("\n")
 }
 
