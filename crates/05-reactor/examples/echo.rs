@@ -3,7 +3,7 @@
 //! many clients at once through `start_server` and `open_connection`.
 //!
 //! Run: cargo lab demo 5 echo
-//! More clients: cargo run --release -p aio-reactor --example echo -- 1000
+//! More clients: cargo run --release -p aio-demos --example echo -- 1000
 //! (N clients need 2N descriptors, both ends in this one process: raise
 //! `ulimit -n` for more; `tests/behaviour/ten_thousand.rs` runs 10,000 with the
 //! clients in a second process.)

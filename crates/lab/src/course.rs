@@ -15,6 +15,15 @@ use crate::toml_subset::{self, Fields, Table};
 /// Where the course file lives, relative to the workspace root.
 pub const COURSE_FILE: &str = "crates/lab/course.toml";
 
+/// The package that builds every demo as an example: its manifest, relative
+/// to the workspace root, and its name. The demo files stay in their stage
+/// crate's `examples/` folder; this package, outside `default-members`,
+/// declares them, so that a plain `cargo test` does not build them as
+/// binaries on top of the suites that already compile and run them.
+pub const DEMOS_MANIFEST: &str = "demos/Cargo.toml";
+/// See [`DEMOS_MANIFEST`].
+pub const DEMOS_PACKAGE: &str = "aio-demos";
+
 /// The whole course: every chapter, in order, and the demo to run first.
 #[derive(Debug, Clone)]
 pub struct Course {
@@ -43,7 +52,7 @@ pub struct Chapter {
     pub slug: String,
     /// The chapter title, as in the book.
     pub title: String,
-    /// The stage crate's package name; its examples are the demos.
+    /// The stage crate's package name.
     pub package: String,
     /// The chapter's page, relative to `book/src`.
     pub book: String,
@@ -59,13 +68,29 @@ pub struct Chapter {
     pub exercises: Vec<Exercise>,
 }
 
-/// A demo: an example program of the chapter's stage crate.
+/// A demo: an example program of the chapter's stage, built by the
+/// [`DEMOS_PACKAGE`].
 #[derive(Debug, Clone)]
 pub struct Demo {
-    /// The example's name: `examples/<name>.rs` in the stage crate.
+    /// The example's name: `examples/<name>.rs` in the stage crate's
+    /// folder, and the name the demos' package gives it.
     pub name: String,
     /// One line saying what it shows.
     pub about: String,
+}
+
+impl Demo {
+    /// The arguments of `cargo` that run this demo.
+    pub fn cargo_run_args(&self) -> [&str; 6] {
+        [
+            "run",
+            "--quiet",
+            "-p",
+            DEMOS_PACKAGE,
+            "--example",
+            &self.name,
+        ]
+    }
 }
 
 /// An exercise: one stub file the learner completes, and the suite that

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
 
-use crate::course::{COURSE_FILE, Chapter, Course};
+use crate::course::{COURSE_FILE, Chapter, Course, DEMOS_MANIFEST, DEMOS_PACKAGE};
 use crate::stubs::{Manifest, STUBS_FILE, UPDATE_COMMAND};
 use crate::toml_subset;
 use crate::workspace::SOLUTION_SUITES;
@@ -24,6 +24,7 @@ pub fn validate(course: &Course, root: &Path) -> Vec<String> {
         check_demos(chapter, root, &mut problems);
         check_exercises(chapter, root, manifest.as_ref(), &mut problems);
     }
+    check_demo_targets(course, root, &mut problems);
     problems
 }
 
@@ -112,6 +113,99 @@ fn check_demos(chapter: &Chapter, root: &Path, problems: &mut Vec<String>) {
                 chapter.number,
                 file.display()
             ));
+        }
+    }
+}
+
+/// The demos' package declares every demo, at its file, and nothing else;
+/// and no stage crate builds its demos as examples of its own (which a
+/// plain `cargo test` would then compile a second time).
+fn check_demo_targets(course: &Course, root: &Path, problems: &mut Vec<String>) {
+    let Some(manifest) = read_manifest(root, Path::new(DEMOS_MANIFEST), problems) else {
+        return;
+    };
+    let declared: Vec<(&str, &str)> = match manifest.get("example").map(|item| &item.value) {
+        Some(toml_subset::Value::Tables(tables)) => tables
+            .iter()
+            .filter_map(|table| {
+                let name = table.get("name")?.value.as_str()?;
+                let path = table.get("path")?.value.as_str()?;
+                Some((name, path))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    for chapter in &course.chapters {
+        for demo in &chapter.demos {
+            // The manifest's paths are relative to its own folder.
+            let file = Path::new("..").join(chapter.demo_file(demo));
+            let file = file.to_string_lossy();
+            match declared.iter().find(|(name, _)| *name == demo.name) {
+                Some((_, path)) if *path == file => {}
+                Some((_, path)) => problems.push(format!(
+                    "{DEMOS_MANIFEST} builds the demo `{}` from {path}, not from {file}",
+                    demo.name
+                )),
+                None => problems.push(format!(
+                    "demo `{}` of chapter {} is not declared in {DEMOS_MANIFEST}, so `cargo \
+                     lab demo` cannot run it: add [[example]] name = \"{}\", path = \"{file}\"",
+                    demo.name, chapter.number, demo.name
+                )),
+            }
+        }
+        if chapter.is_ready(root) && !chapter.demos.is_empty() {
+            let stage = chapter.crate_dir().join("Cargo.toml");
+            let own_examples = read_manifest(root, &stage, problems).is_some_and(|table| {
+                !matches!(
+                    table
+                        .get_path(&["package", "autoexamples"])
+                        .map(|item| &item.value),
+                    Some(toml_subset::Value::Boolean(false))
+                )
+            });
+            if own_examples {
+                problems.push(format!(
+                    "{} lacks `autoexamples = false`: every `cargo test` would build chapter \
+                     {}'s demos twice (they belong to {DEMOS_PACKAGE})",
+                    stage.display(),
+                    chapter.number
+                ));
+            }
+        }
+    }
+    for (name, _) in &declared {
+        if course
+            .chapters
+            .iter()
+            .all(|c| c.demos.iter().all(|d| d.name != *name))
+        {
+            problems.push(format!(
+                "{DEMOS_MANIFEST} declares the example `{name}`, which no chapter of \
+                 {COURSE_FILE} lists"
+            ));
+        }
+    }
+}
+
+/// A manifest under `root`, parsed; `None`, and a problem, when it cannot
+/// be read.
+fn read_manifest(
+    root: &Path,
+    manifest: &Path,
+    problems: &mut Vec<String>,
+) -> Option<toml_subset::Table> {
+    let text = match fs::read_to_string(root.join(manifest)) {
+        Ok(text) => text,
+        Err(err) => {
+            problems.push(format!("cannot read {}: {err}", manifest.display()));
+            return None;
+        }
+    };
+    match toml_subset::parse(&text) {
+        Ok(table) => Some(table),
+        Err(err) => {
+            problems.push(format!("{}: {err}", manifest.display()));
+            None
         }
     }
 }

@@ -95,14 +95,7 @@ fn run_demo(workspace: &Workspace, chapter: &Chapter, demo: &Demo) -> Result<Exi
             ),
         );
     }
-    let args = [
-        "run",
-        "--quiet",
-        "-p",
-        &chapter.package,
-        "--example",
-        &demo.name,
-    ];
+    let args = demo.cargo_run_args();
     let banner = format!(
         "chapter {} · {}: {}\n(cargo {})",
         chapter.number,

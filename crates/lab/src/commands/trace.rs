@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{ExitCode, Stdio};
 
-use crate::course::{Chapter, Course, Demo};
+use crate::course::{Course, Demo};
 use crate::error::LabError;
 use crate::workspace::Workspace;
 
@@ -49,18 +49,18 @@ pub fn run(
                 .help("`cargo lab demo CHAPTER` lists a chapter's demos"),
         );
     };
-    let (chapter, demo) = find(course, name)?;
+    let demo = find(course, name)?;
     if !options.json {
         // The example steps through its turns itself, on the terminal.
         let status = workspace
             .cargo()
-            .args(example_args(chapter, demo))
+            .args(demo.cargo_run_args())
             .env("AIO_TRACE", "turns")
             .status()
             .map_err(|err| LabError::failure(format!("cannot run cargo: {err}")))?;
         return Ok(super::demo::exit_code_of(status));
     }
-    let json = export(workspace, chapter, demo)?;
+    let json = export(workspace, demo)?;
     match options.out {
         Some(path) => {
             fs::write(path, &json).map_err(|err| {
@@ -73,34 +73,23 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The demo called `name`, and its chapter.
-fn find<'c>(course: &'c Course, name: &str) -> Result<(&'c Chapter, &'c Demo), LabError> {
+/// The demo called `name`, in whichever chapter.
+fn find<'c>(course: &'c Course, name: &str) -> Result<&'c Demo, LabError> {
     course
         .chapters
         .iter()
-        .find_map(|c| c.demos.iter().find(|d| d.name == name).map(|d| (c, d)))
+        .find_map(|c| c.demos.iter().find(|d| d.name == name))
         .ok_or_else(|| {
             LabError::usage(format!("no demo is called `{name}`"))
                 .help("`cargo lab demo CHAPTER` lists a chapter's demos")
         })
 }
 
-fn example_args<'a>(chapter: &'a Chapter, demo: &'a Demo) -> [&'a str; 6] {
-    [
-        "run",
-        "--quiet",
-        "-p",
-        &chapter.package,
-        "--example",
-        &demo.name,
-    ]
-}
-
 /// Runs the example with `AIO_TRACE=json` and returns what it printed.
-fn export(workspace: &Workspace, chapter: &Chapter, demo: &Demo) -> Result<String, LabError> {
+fn export(workspace: &Workspace, demo: &Demo) -> Result<String, LabError> {
     let output = workspace
         .cargo()
-        .args(example_args(chapter, demo))
+        .args(demo.cargo_run_args())
         .env("AIO_TRACE", "json")
         .stderr(Stdio::inherit())
         .output()
@@ -130,9 +119,9 @@ fn regenerate_book(workspace: &Workspace, course: &Course) -> Result<ExitCode, L
         .collect();
     names.sort();
     for name in &names {
-        let (chapter, demo) = find(course, name)?;
+        let demo = find(course, name)?;
         let path = dir.join(format!("{name}.json"));
-        fs::write(&path, export(workspace, chapter, demo)?)
+        fs::write(&path, export(workspace, demo)?)
             .map_err(|err| LabError::failure(format!("cannot write {}: {err}", path.display())))?;
         errln!("wrote {}", path.display());
         let twin = dir.join(format!("{name}.twin.json"));
