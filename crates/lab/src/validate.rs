@@ -118,8 +118,9 @@ fn check_demos(chapter: &Chapter, root: &Path, problems: &mut Vec<String>) {
 }
 
 /// The demos' package declares every demo, at its file, and nothing else;
-/// and no stage crate builds its demos as examples of its own (which a
-/// plain `cargo test` would then compile a second time).
+/// every program in a stage crate's `examples/` is a demo; and no stage
+/// crate builds its demos as examples of its own (which a plain `cargo
+/// test` would then compile a second time).
 fn check_demo_targets(course: &Course, root: &Path, problems: &mut Vec<String>) {
     let Some(manifest) = read_manifest(root, Path::new(DEMOS_MANIFEST), problems) else {
         return;
@@ -151,6 +152,24 @@ fn check_demo_targets(course: &Course, root: &Path, problems: &mut Vec<String>) 
                      lab demo` cannot run it: add [[example]] name = \"{}\", path = \"{file}\"",
                     demo.name, chapter.number, demo.name
                 )),
+            }
+        }
+        let folder = root.join(chapter.crate_dir()).join("examples");
+        let mut files: Vec<String> = fs::read_dir(&folder)
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+            .filter_map(|file| file.strip_suffix(".rs").map(str::to_owned))
+            .collect();
+        files.sort();
+        for name in files {
+            if chapter.demos.iter().all(|d| d.name != name) {
+                problems.push(format!(
+                    "{}/{name}.rs is no demo of chapter {} in {COURSE_FILE}, so nothing \
+                     builds it as a program: list it there and in {DEMOS_MANIFEST}",
+                    chapter.crate_dir().join("examples").display(),
+                    chapter.number
+                ));
             }
         }
         if chapter.is_ready(root) && !chapter.demos.is_empty() {

@@ -62,14 +62,16 @@ fn every_kind_of_stale_entry_is_reported() {
         "exercise 2.1 `Countdown`: its solution's test wrapper solutions/01-generators/tests/echo.rs.rs does not exist",
         "exercise 2.1 `Countdown`: solutions/01-generators/tests/suites.rs has no `mod echo.rs;` line, so its suite never runs against the solution",
         "demo `count_down` of chapter 1 is not declared in demos/Cargo.toml, so `cargo lab demo` cannot run it: add [[example]] name = \"count_down\", path = \"../crates/01-generators/examples/count_down.rs\"",
+        "crates/01-generators/examples/countdown.rs is no demo of chapter 1 in crates/lab/course.toml, so nothing builds it as a program: list it there and in demos/Cargo.toml",
         "demos/Cargo.toml declares the example `countdown`, which no chapter of crates/lab/course.toml lists",
     ];
     assert_eq!(problems, expected);
 }
 
 /// The demos are built by the demos' package alone: a demo it builds from
-/// another file, or a stage crate that would build its demos itself (and
-/// so make every `cargo test` compile them a second time), is reported.
+/// another file, a program in `examples/` that is no demo, or a stage
+/// crate that would build its demos itself (and so make every `cargo test`
+/// compile them a second time), is reported.
 #[test]
 fn the_demos_package_builds_each_demo_once_from_its_file() {
     let root = common::scratch_copy("demos_package");
@@ -83,12 +85,15 @@ fn the_demos_package_builds_each_demo_once_from_its_file() {
         .unwrap()
         .replace("autoexamples = false\n", "");
     std::fs::write(&stage, text).unwrap();
+    let stray = root.join("crates/01-generators/examples/scratch.rs");
+    std::fs::write(&stray, "fn main() {}\n").unwrap();
 
     let course = Course::load(&root).expect("the fixture course parses");
     assert_eq!(
         validate(&course, &root),
         [
             "demos/Cargo.toml builds the demo `round_robin` from ../crates/01-generators/examples/round_robin_v2.rs, not from ../crates/01-generators/examples/round_robin.rs",
+            "crates/01-generators/examples/scratch.rs is no demo of chapter 1 in crates/lab/course.toml, so nothing builds it as a program: list it there and in demos/Cargo.toml",
             "crates/01-generators/Cargo.toml lacks `autoexamples = false`: every `cargo test` would build chapter 1's demos twice (they belong to aio-demos)",
         ]
     );
