@@ -117,80 +117,48 @@ fn check_demos(chapter: &Chapter, root: &Path, problems: &mut Vec<String>) {
     }
 }
 
-/// The demos' package declares every demo, at its file, and nothing else;
-/// every program in a stage crate's `examples/` is a demo; and no stage
-/// crate builds its demos as examples of its own (which a plain `cargo
-/// test` would then compile a second time).
+/// The demos are built once, by the demos' package: it declares every demo,
+/// at its file, and nothing else; every program in a stage crate's
+/// `examples/` is a demo; every demo is compiled by its stage's suites; and
+/// no stage crate builds examples of its own (which a plain `cargo test`
+/// would then compile a second time).
 fn check_demo_targets(course: &Course, root: &Path, problems: &mut Vec<String>) {
-    let Some(manifest) = read_manifest(root, Path::new(DEMOS_MANIFEST), problems) else {
-        return;
-    };
-    let declared: Vec<(&str, &str)> = match manifest.get("example").map(|item| &item.value) {
-        Some(toml_subset::Value::Tables(tables)) => tables
-            .iter()
-            .filter_map(|table| {
-                let name = table.get("name")?.value.as_str()?;
-                let path = table.get("path")?.value.as_str()?;
-                Some((name, path))
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
+    check_demo_names(course, problems);
+    let declared = declared_examples(root, problems);
     for chapter in &course.chapters {
         for demo in &chapter.demos {
+            let file = chapter.demo_file(demo);
+            if !root.join(&file).is_file() {
+                continue; // `check_demos` says so
+            }
             // The manifest's paths are relative to its own folder.
-            let file = Path::new("..").join(chapter.demo_file(demo));
-            let file = file.to_string_lossy();
+            let expected = Path::new("..").join(&file);
             match declared.iter().find(|(name, _)| *name == demo.name) {
-                Some((_, path)) if *path == file => {}
-                Some((_, path)) => problems.push(format!(
-                    "{DEMOS_MANIFEST} builds the demo `{}` from {path}, not from {file}",
-                    demo.name
+                Some((_, Some(path))) if Path::new(path) == expected => {}
+                Some((_, Some(path))) => problems.push(format!(
+                    "{DEMOS_MANIFEST} builds the demo `{}` from {path}, not from {}",
+                    demo.name,
+                    expected.display()
+                )),
+                Some((_, None)) => problems.push(format!(
+                    "{DEMOS_MANIFEST} declares the example `{}` without a path: add \
+                     path = \"{}\"",
+                    demo.name,
+                    expected.display()
                 )),
                 None => problems.push(format!(
                     "demo `{}` of chapter {} is not declared in {DEMOS_MANIFEST}, so `cargo \
-                     lab demo` cannot run it: add [[example]] name = \"{}\", path = \"{file}\"",
-                    demo.name, chapter.number, demo.name
+                     lab demo` cannot run it: add [[example]] name = \"{}\", path = \"{}\"",
+                    demo.name,
+                    chapter.number,
+                    demo.name,
+                    expected.display()
                 )),
             }
+            check_demo_in_suites(chapter, &demo.name, root, problems);
         }
-        let folder = root.join(chapter.crate_dir()).join("examples");
-        let mut files: Vec<String> = fs::read_dir(&folder)
-            .into_iter()
-            .flatten()
-            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-            .filter_map(|file| file.strip_suffix(".rs").map(str::to_owned))
-            .collect();
-        files.sort();
-        for name in files {
-            if chapter.demos.iter().all(|d| d.name != name) {
-                problems.push(format!(
-                    "{}/{name}.rs is no demo of chapter {} in {COURSE_FILE}, so nothing \
-                     builds it as a program: list it there and in {DEMOS_MANIFEST}",
-                    chapter.crate_dir().join("examples").display(),
-                    chapter.number
-                ));
-            }
-        }
-        if chapter.is_ready(root) && !chapter.demos.is_empty() {
-            let stage = chapter.crate_dir().join("Cargo.toml");
-            let own_examples = read_manifest(root, &stage, problems).is_some_and(|table| {
-                !matches!(
-                    table
-                        .get_path(&["package", "autoexamples"])
-                        .map(|item| &item.value),
-                    Some(toml_subset::Value::Boolean(false))
-                )
-            });
-            if own_examples {
-                problems.push(format!(
-                    "{} lacks `autoexamples = false`: every `cargo test` would build chapter \
-                     {}'s demos twice (they belong to {DEMOS_PACKAGE})",
-                    stage.display(),
-                    chapter.number
-                ));
-            }
-        }
+        check_stray_programs(chapter, root, problems);
+        check_no_own_examples(chapter, root, problems);
     }
     for (name, _) in &declared {
         if course
@@ -203,6 +171,148 @@ fn check_demo_targets(course: &Course, root: &Path, problems: &mut Vec<String>) 
                  {COURSE_FILE} lists"
             ));
         }
+    }
+}
+
+/// Demo names are unique across the course: each is an example name of the
+/// one demos' package.
+fn check_demo_names(course: &Course, problems: &mut Vec<String>) {
+    let mut seen: Vec<(&str, u32)> = Vec::new();
+    for chapter in &course.chapters {
+        for demo in &chapter.demos {
+            match seen.iter().find(|(name, _)| *name == demo.name) {
+                Some((_, first)) if *first != chapter.number => problems.push(format!(
+                    "the demo name `{}` is used by chapters {first} and {}: every demo is \
+                     an example of {DEMOS_PACKAGE}, so names must be unique across the course",
+                    demo.name, chapter.number
+                )),
+                Some(_) => {} // twice in one chapter: `check_demos` says so
+                None => seen.push((&demo.name, chapter.number)),
+            }
+        }
+    }
+}
+
+/// The `[[example]]`s of the demos' package: each name, and its path if it
+/// gives one. Empty (and a problem) when the manifest cannot be read.
+fn declared_examples(root: &Path, problems: &mut Vec<String>) -> Vec<(String, Option<String>)> {
+    let Some(manifest) = read_manifest(root, Path::new(DEMOS_MANIFEST), problems) else {
+        return Vec::new();
+    };
+    let Some(toml_subset::Value::Tables(tables)) = manifest.get("example").map(|item| &item.value)
+    else {
+        return Vec::new();
+    };
+    tables
+        .iter()
+        .filter_map(|table| {
+            let name = table.get("name")?.value.as_str()?.to_owned();
+            let path = table.get("path").and_then(|item| item.value.as_str());
+            Some((name, path.map(str::to_owned)))
+        })
+        .collect()
+}
+
+/// A demo is compiled (and run) by a suite of its stage crate, which pulls
+/// its file in as a module: since the stage no longer builds it as an
+/// example, nothing else in a plain `cargo test` would even compile it.
+fn check_demo_in_suites(chapter: &Chapter, name: &str, root: &Path, problems: &mut Vec<String>) {
+    let tests = chapter.crate_dir().join("tests");
+    let needle = format!("examples/{name}.rs\"");
+    let included = rust_files(&root.join(&tests))
+        .iter()
+        .any(|file| fs::read_to_string(file).is_ok_and(|text| text.contains(&needle)));
+    if !included {
+        problems.push(format!(
+            "demo `{name}` of chapter {} is compiled by no suite in {}/: pull it in with \
+             `#[path = \"../../examples/{name}.rs\"] mod {name};` (see CONTRIBUTING, \"A demo\")",
+            chapter.number,
+            tests.display()
+        ));
+    }
+}
+
+/// Every `.rs` file under `dir`, at any depth.
+fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// Every program in the stage crate's `examples/` (a file with a `main`,
+/// or a folder with a `main.rs`; not the modules they share) is a listed
+/// demo: nothing else builds it.
+fn check_stray_programs(chapter: &Chapter, root: &Path, problems: &mut Vec<String>) {
+    let folder = chapter.crate_dir().join("examples");
+    let mut programs: Vec<(String, std::path::PathBuf)> = fs::read_dir(root.join(&folder))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let path = entry.path();
+            if path.is_dir() {
+                path.join("main.rs")
+                    .is_file()
+                    .then(|| (name.clone(), folder.join(&name).join("main.rs")))
+            } else {
+                let stem = name.strip_suffix(".rs")?;
+                let text = fs::read_to_string(&path).ok()?;
+                text.contains("fn main(")
+                    .then(|| (stem.to_owned(), folder.join(&name)))
+            }
+        })
+        .collect();
+    programs.sort();
+    for (name, file) in programs {
+        if chapter.demos.iter().all(|d| d.name != name) {
+            problems.push(format!(
+                "{} is no demo of chapter {} in {COURSE_FILE}, so nothing builds it as a \
+                 program: list it there and in {DEMOS_MANIFEST}",
+                file.display(),
+                chapter.number
+            ));
+        }
+    }
+}
+
+/// A stage crate (once its folder exists) sets `autoexamples = false` and
+/// declares no example: its demos are the demos' package's.
+fn check_no_own_examples(chapter: &Chapter, root: &Path, problems: &mut Vec<String>) {
+    if !root.join(chapter.crate_dir()).is_dir() {
+        return;
+    }
+    let stage = chapter.crate_dir().join("Cargo.toml");
+    let Some(table) = read_manifest(root, &stage, problems) else {
+        return;
+    };
+    let auto_off = matches!(
+        table
+            .get_path(&["package", "autoexamples"])
+            .map(|item| &item.value),
+        Some(toml_subset::Value::Boolean(false))
+    );
+    if !auto_off {
+        problems.push(format!(
+            "{} lacks `autoexamples = false`: every `cargo test` would build chapter {}'s \
+             demos twice (they belong to {DEMOS_PACKAGE})",
+            stage.display(),
+            chapter.number
+        ));
+    }
+    if table.get("example").is_some() {
+        problems.push(format!(
+            "{} declares an [[example]] of its own, which every `cargo test` would build: \
+             demos belong to {DEMOS_PACKAGE} ({DEMOS_MANIFEST})",
+            stage.display()
+        ));
     }
 }
 

@@ -97,10 +97,11 @@ fn run_demo(workspace: &Workspace, chapter: &Chapter, demo: &Demo) -> Result<Exi
     }
     let args = demo.cargo_run_args();
     let banner = format!(
-        "chapter {} · {}: {}\n(cargo {})",
+        "chapter {} · {}: {}\n({}, run by: cargo {})",
         chapter.number,
         demo.name,
         demo.about,
+        chapter.demo_file(demo).display(),
         args.join(" ")
     );
     errln!("{}", output::styled(DIM, &banner));

@@ -61,40 +61,66 @@ fn every_kind_of_stale_entry_is_reported() {
         "exercise 2.1 `Countdown`: its stub's test wrapper exercises/01-generators/tests/echo.rs.rs does not exist",
         "exercise 2.1 `Countdown`: its solution's test wrapper solutions/01-generators/tests/echo.rs.rs does not exist",
         "exercise 2.1 `Countdown`: solutions/01-generators/tests/suites.rs has no `mod echo.rs;` line, so its suite never runs against the solution",
-        "demo `count_down` of chapter 1 is not declared in demos/Cargo.toml, so `cargo lab demo` cannot run it: add [[example]] name = \"count_down\", path = \"../crates/01-generators/examples/count_down.rs\"",
         "crates/01-generators/examples/countdown.rs is no demo of chapter 1 in crates/lab/course.toml, so nothing builds it as a program: list it there and in demos/Cargo.toml",
         "demos/Cargo.toml declares the example `countdown`, which no chapter of crates/lab/course.toml lists",
     ];
     assert_eq!(problems, expected);
 }
 
-/// The demos are built by the demos' package alone: a demo it builds from
-/// another file, a program in `examples/` that is no demo, or a stage
-/// crate that would build its demos itself (and so make every `cargo test`
-/// compile them a second time), is reported.
+/// The demos are built by the demos' package alone, and compiled by their
+/// stage's suites: each way of breaking that is reported.
 #[test]
 fn the_demos_package_builds_each_demo_once_from_its_file() {
     let root = common::scratch_copy("demos_package");
-    let demos = root.join("demos/Cargo.toml");
-    let text = std::fs::read_to_string(&demos)
-        .unwrap()
-        .replace("examples/round_robin.rs", "examples/round_robin_v2.rs");
-    std::fs::write(&demos, text).unwrap();
-    let stage = root.join("crates/01-generators/Cargo.toml");
-    let text = std::fs::read_to_string(&stage)
-        .unwrap()
-        .replace("autoexamples = false\n", "");
-    std::fs::write(&stage, text).unwrap();
-    let stray = root.join("crates/01-generators/examples/scratch.rs");
-    std::fs::write(&stray, "fn main() {}\n").unwrap();
+    let edit = |file: &str, from: &str, to: &str| {
+        let path = root.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file} has no {from:?}");
+        std::fs::write(&path, text.replace(from, to)).unwrap();
+    };
+    // Built from another file, and declared without a path.
+    edit(
+        "demos/Cargo.toml",
+        "examples/round_robin.rs",
+        "examples/round_robin_v2.rs",
+    );
+    edit(
+        "demos/Cargo.toml",
+        "path = \"../crates/01-generators/examples/countdown.rs\"\n",
+        "",
+    );
+    // The stage builds examples itself again: by default, and one by name.
+    edit(
+        "crates/01-generators/Cargo.toml",
+        "autoexamples = false\n",
+        "\n[[example]]\nname = \"own\"\npath = \"examples/own.rs\"\n",
+    );
+    // No suite pulls the round robin in.
+    edit(
+        "crates/01-generators/tests/behaviour/demos.rs",
+        "#[path = \"../../examples/round_robin.rs\"]\nmod round_robin;\n",
+        "",
+    );
+    // A program nobody lists, beside a module file (no `main`), which is fine.
+    let examples = root.join("crates/01-generators/examples");
+    std::fs::write(examples.join("scratch.rs"), "fn main() {}\n").unwrap();
+    std::fs::write(examples.join("shared.rs"), "pub fn helper() {}\n").unwrap();
+    // Two chapters with a demo of the same name.
+    let text = std::fs::read_to_string(root.join("crates/lab/course.toml")).unwrap()
+        + "\n[[chapter.demo]]\nname = \"round_robin\"\nabout = \"again\"\n";
+    let course = Course::parse(&text).expect("the edited course parses");
 
-    let course = Course::load(&root).expect("the fixture course parses");
     assert_eq!(
         validate(&course, &root),
         [
+            "demo `round_robin` of chapter 2: crates/02-futures/examples/round_robin.rs does not exist",
+            "the demo name `round_robin` is used by chapters 1 and 2: every demo is an example of aio-demos, so names must be unique across the course",
             "demos/Cargo.toml builds the demo `round_robin` from ../crates/01-generators/examples/round_robin_v2.rs, not from ../crates/01-generators/examples/round_robin.rs",
+            "demo `round_robin` of chapter 1 is compiled by no suite in crates/01-generators/tests/: pull it in with `#[path = \"../../examples/round_robin.rs\"] mod round_robin;` (see CONTRIBUTING, \"A demo\")",
+            "demos/Cargo.toml declares the example `countdown` without a path: add path = \"../crates/01-generators/examples/countdown.rs\"",
             "crates/01-generators/examples/scratch.rs is no demo of chapter 1 in crates/lab/course.toml, so nothing builds it as a program: list it there and in demos/Cargo.toml",
             "crates/01-generators/Cargo.toml lacks `autoexamples = false`: every `cargo test` would build chapter 1's demos twice (they belong to aio-demos)",
+            "crates/01-generators/Cargo.toml declares an [[example]] of its own, which every `cargo test` would build: demos belong to aio-demos (demos/Cargo.toml)",
         ]
     );
 }
