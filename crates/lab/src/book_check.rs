@@ -390,7 +390,7 @@ fn markdown_files(root: &Path, dir: &Path, found: &mut Vec<PathBuf>) -> Result<(
 
 /// Collects the files under `dir` (relative to `root`), recursively, whose
 /// extension is one of `extensions`.
-fn files_with_extension(
+pub(crate) fn files_with_extension(
     root: &Path,
     dir: &Path,
     extensions: &[&str],

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
 
+use crate::book_check::files_with_extension;
 use crate::course::{COURSE_FILE, Chapter, Course, DEMOS_MANIFEST, DEMOS_PACKAGE};
 use crate::stubs::{Manifest, STUBS_FILE, UPDATE_COMMAND};
 use crate::toml_subset;
@@ -219,9 +220,12 @@ fn declared_examples(root: &Path, problems: &mut Vec<String>) -> Vec<(String, Op
 fn check_demo_in_suites(chapter: &Chapter, name: &str, root: &Path, problems: &mut Vec<String>) {
     let tests = chapter.crate_dir().join("tests");
     let needle = format!("examples/{name}.rs\"");
-    let included = rust_files(&root.join(&tests))
+    // No tests folder (or an unreadable one) pulls nothing in.
+    let mut files = Vec::new();
+    let _ = files_with_extension(root, &tests, &["rs"], &mut files);
+    let included = files
         .iter()
-        .any(|file| fs::read_to_string(file).is_ok_and(|text| text.contains(&needle)));
+        .any(|file| fs::read_to_string(root.join(file)).is_ok_and(|text| text.contains(&needle)));
     if !included {
         problems.push(format!(
             "demo `{name}` of chapter {} is compiled by no suite in {}/: pull it in with \
@@ -230,20 +234,6 @@ fn check_demo_in_suites(chapter: &Chapter, name: &str, root: &Path, problems: &m
             tests.display()
         ));
     }
-}
-
-/// Every `.rs` file under `dir`, at any depth.
-fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files.extend(rust_files(&path));
-        } else if path.extension().is_some_and(|ext| ext == "rs") {
-            files.push(path);
-        }
-    }
-    files
 }
 
 /// Every program in the stage crate's `examples/` (a file with a `main`,
@@ -431,21 +421,20 @@ fn check_exercises(
 
 /// The manifest at `manifest` (relative to `root`) declares `expected`.
 fn check_package_name(root: &Path, manifest: &Path, expected: &str, problems: &mut Vec<String>) {
-    let found = fs::read_to_string(root.join(manifest))
-        .ok()
-        .and_then(|text| toml_subset::parse(&text).ok())
-        .and_then(|table| {
-            let name = table.get_path(&["package", "name"])?.value.as_str()?;
-            Some(name.to_owned())
-        });
-    match found {
+    let Some(table) = read_manifest(root, manifest, problems) else {
+        return;
+    };
+    match table
+        .get_path(&["package", "name"])
+        .and_then(|item| item.value.as_str())
+    {
         Some(name) if name == expected => {}
         Some(name) => problems.push(format!(
             "{} names the package `{name}`, but {COURSE_FILE} expects `{expected}`",
             manifest.display()
         )),
         None => problems.push(format!(
-            "{} is missing or has no [package] name (expected `{expected}`)",
+            "{} has no [package] name (expected `{expected}`)",
             manifest.display()
         )),
     }
