@@ -65,11 +65,13 @@ impl fmt::Debug for TcpListener {
 /// A TCP connection, registered with the reactor.
 pub struct TcpStream {
     io: Async<net::TcpStream>,
-    /// The last read got less than it asked for, so the socket is most
-    /// likely empty: the next read waits for readability before it tries,
-    /// instead of making a system call that would say "would block" (a
-    /// fast path; see "Going further: fast paths").
-    drained: Cell<bool>,
+    /// The next read waits for readability before it tries, instead of
+    /// making a system call that would most likely say "would block" (a
+    /// fast path; see "Going further: fast paths"). Set when the last read
+    /// got less than it asked for (the socket is most likely empty), and
+    /// when we have written since (what we read next is most likely the
+    /// answer, and it has a round trip to make).
+    read_waits: Cell<bool>,
 }
 
 // ANCHOR: impl_tcp_stream
@@ -79,7 +81,7 @@ impl TcpStream {
     pub fn from_std(stream: net::TcpStream) -> io::Result<TcpStream> {
         Ok(TcpStream {
             io: Async::new(stream)?,
-            drained: Cell::new(false),
+            read_waits: Cell::new(false),
         })
     }
 
@@ -87,18 +89,22 @@ impl TcpStream {
     /// something is. `Ok(0)` is the end of the stream (the peer shut down
     /// its writing half).
     pub async fn read(&self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.drained.replace(false) && !buf.is_empty() {
+        if self.read_waits.replace(false) && !buf.is_empty() {
             self.io.readable().await?;
         }
         let n = self.io.read_with(|mut stream| stream.read(buf)).await?;
-        self.drained.set(n > 0 && n < buf.len());
+        self.read_waits.set(n > 0 && n < buf.len());
         Ok(n)
     }
 
     /// Writes some of `buf`, waiting until the socket takes at least one
     /// byte; returns how many it took (possibly fewer than `buf.len()`).
     pub async fn write(&self, buf: &[u8]) -> io::Result<usize> {
-        self.io.write_with(|mut stream| stream.write(buf)).await
+        let n = self.io.write_with(|mut stream| stream.write(buf)).await?;
+        if n > 0 {
+            self.read_waits.set(true);
+        }
+        Ok(n)
     }
     // ANCHOR_END: stream
 

@@ -144,7 +144,7 @@ fn three_hundred_clients_connect_at_once_to_a_listener_not_yet_accepting() {
 }
 
 /// After a read that got less than it asked for, the next read waits for
-/// readability before it tries (the "drained" fast path). Data that came
+/// readability before it tries (the "short read" fast path). Data that came
 /// in meanwhile, and an end of file, must still arrive at once.
 #[test]
 fn a_read_after_a_short_read_still_gets_what_came_meanwhile_and_the_end_of_file() {
@@ -168,4 +168,38 @@ fn a_read_after_a_short_read_still_gets_what_came_meanwhile_and_the_end_of_file(
         // An empty buffer never waits: it reads nothing, at once.
         assert_eq!(server_side.read(&mut []).await.unwrap(), 0, "an empty read");
     });
+}
+
+/// After a write, the next read waits for readability before it tries:
+/// what it reads is most likely the answer, still on its way (the "read
+/// after a write" fast path). What the peer sent before we wrote, and its
+/// end of file, must still arrive; and each read went through the reactor
+/// once (the first because of the write, the second because the first
+/// was short), where without the fast path only the second would.
+#[test]
+fn a_read_after_a_write_still_gets_what_was_there_before_and_the_end_of_file() {
+    let (before, after) = common::run_on(|event_loop| {
+        let (client, server_side) = event_loop.run_until_complete(async {
+            let (client, server_side) = common::connected_pair().await.unwrap();
+            // The peer speaks first, and is done, before we say anything.
+            server_side.write_all(b"hello").await.unwrap();
+            server_side.shutdown(Shutdown::Write).unwrap();
+            (client, server_side)
+        });
+        let before = event_loop.driver().stats();
+        event_loop.run_until_complete(async move {
+            client.write_all(b"request").await.unwrap();
+            let mut buf = [0; 64];
+            let n = client.read(&mut buf).await.unwrap();
+            assert_eq!(&buf[..n], b"hello", "what the peer sent before we wrote");
+            assert_eq!(client.read(&mut buf).await.unwrap(), 0, "its end of file");
+        });
+        drop(server_side);
+        (before, event_loop.driver().stats())
+    });
+    assert_eq!(
+        after.wakes - before.wakes,
+        2,
+        "each read should have waited for the reactor once: {before:?}, then {after:?}"
+    );
 }
