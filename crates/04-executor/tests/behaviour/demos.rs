@@ -40,6 +40,10 @@ fn capture_real_clock(
 }
 
 #[test]
+#[cfg_attr(
+    miri,
+    ignore = "times real sleeps, and miri runs a hundred times slower"
+)]
 fn create_task_order_adds_up_one_way_and_overlaps_the_other() {
     let out = capture_real_clock(create_task_order::run, |out| {
         out.contains("| finished after 3 units") && out.contains("| finished after 2 units")
@@ -50,6 +54,10 @@ fn create_task_order_adds_up_one_way_and_overlaps_the_other() {
 }
 
 #[test]
+#[cfg_attr(
+    miri,
+    ignore = "times real sleeps, and miri runs a hundred times slower"
+)]
 fn tiny_loop_runs_count_with_two_polls_per_task() {
     let out = capture_real_clock(tiny_loop::run, |out| {
         out.contains("three tasks, 6 polls, finished after 1 unit")
@@ -66,6 +74,10 @@ fn tiny_loop_runs_count_with_two_polls_per_task() {
 }
 
 #[test]
+#[cfg_attr(
+    miri,
+    ignore = "times real sleeps, and miri runs a hundred times slower"
+)]
 fn count_prints_every_one_before_any_two() {
     let out = capture_real_clock(count::run, |out| {
         out.contains("three tasks: finished after 1 unit")

@@ -95,6 +95,10 @@ fn tasks_are_named_like_asyncio_names_them() {
 }
 
 #[test]
+#[cfg_attr(
+    miri,
+    ignore = "miri gives each use of a waker's vtable its own address, so comparing wakers by address (will_wake) finds no match"
+)]
 fn a_forgotten_waker_is_let_go_and_not_woken_and_the_others_still_are() {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};

@@ -20,6 +20,10 @@ impl Wake for Elsewhere {
 }
 
 #[test]
+#[cfg_attr(
+    miri,
+    ignore = "miri gives each use of a waker's vtable its own address, so comparing wakers by address (will_wake) finds no match"
+)]
 fn only_the_waker_of_the_poll_under_way_names_its_task() {
     let event_loop = EventLoop::new();
     let (direct, cloned, foreign, noop) = event_loop.run_until_complete(poll_fn(|cx| {

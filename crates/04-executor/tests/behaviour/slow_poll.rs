@@ -7,6 +7,10 @@ use std::time::Duration;
 use aio_executor::{EventLoop, SlowPoll, spawn_named, yield_now};
 
 #[test]
+#[cfg_attr(
+    miri,
+    ignore = "times real sleeps, and miri runs a hundred times slower"
+)]
 fn a_blocking_poll_is_reported_with_its_task_name() {
     let reports: Rc<RefCell<Vec<SlowPoll>>> = Rc::default();
     let event_loop = EventLoop::new();

@@ -6,6 +6,10 @@ use crate::demos::create_task_order;
 use aio_testkit::generated::assert_current;
 
 #[test]
+#[cfg_attr(
+    miri,
+    ignore = "times real sleeps, and miri runs a hundred times slower"
+)]
 fn create_task_order_export_is_current() {
     assert_current(
         "book/src/generated/traces/create_task_order.json",
