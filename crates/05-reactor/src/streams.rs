@@ -90,10 +90,11 @@ impl StreamReader {
     /// bytes came (0: end of file).
     async fn fill(&mut self) -> io::Result<usize> {
         let buffer = &mut self.buffer;
+        // Through `TcpStream`'s own read path, so a stream makes the same
+        // guesses about an empty socket (see "Fast paths" in the book).
         let got = self
             .stream
-            .as_async()
-            .read_with(|mut socket| {
+            .read_guessing(CHUNK, |mut socket| {
                 // No `await` while the receive area is borrowed: the read
                 // either takes bytes now or says "would block".
                 RECEIVE.with_borrow_mut(|area| {

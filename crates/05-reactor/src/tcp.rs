@@ -89,11 +89,28 @@ impl TcpStream {
     /// something is. `Ok(0)` is the end of the stream (the peer shut down
     /// its writing half).
     pub async fn read(&self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.read_waits.replace(false) && !buf.is_empty() {
+        if buf.is_empty() {
+            return Ok(0); // nothing to read into: no wait, and no guess used up
+        }
+        let asked = buf.len();
+        self.read_guessing(asked, |mut stream| stream.read(buf))
+            .await
+    }
+
+    /// Runs `op`, a non-blocking read of at most `asked` bytes, as `read`
+    /// does: it waits for readability first if the last read or a write
+    /// says the socket is most likely empty, and a short read makes the
+    /// next one wait. The streams' reads go through here too.
+    pub(crate) async fn read_guessing(
+        &self,
+        asked: usize,
+        op: impl FnMut(&net::TcpStream) -> io::Result<usize>,
+    ) -> io::Result<usize> {
+        if self.read_waits.replace(false) {
             self.io.readable().await?;
         }
-        let n = self.io.read_with(|mut stream| stream.read(buf)).await?;
-        self.read_waits.set(n > 0 && n < buf.len());
+        let n = self.io.read_with(op).await?;
+        self.read_waits.set(n > 0 && n < asked);
         Ok(n)
     }
 

@@ -212,3 +212,36 @@ fn open_connection_and_start_server_talk() {
     assert_eq!(reply, b"hello, reactor\n");
     assert_eq!((stats.accepted, stats.finished, stats.open), (1, 1, 0));
 }
+
+/// The streams read through `TcpStream`'s own path, so they make its
+/// guesses too: after `drain` sent something, the next receive waits for
+/// readability first, and so does the one after a short receive. What the
+/// peer sent before we wrote, and its end of file, still arrive; each
+/// receive went through the reactor once.
+#[test]
+fn a_stream_read_after_a_write_waits_first_and_still_gets_everything() {
+    let (before, after) = common::run_on(|event_loop| {
+        let (reader, writer, peer) = event_loop.run_until_complete(async {
+            let (reader, writer, peer) = streams().await;
+            // The peer speaks first, and is done, before we say anything.
+            peer.write_all(b"hello\n").await.unwrap();
+            peer.shutdown(Shutdown::Write).unwrap();
+            (reader, writer, peer)
+        });
+        let before = event_loop.driver().stats();
+        let (mut reader, mut writer) = (reader, writer);
+        event_loop.run_until_complete(async move {
+            writer.write(b"request\n");
+            writer.drain().await.unwrap();
+            assert_eq!(reader.readline().await.unwrap(), b"hello\n");
+            assert!(reader.read(100).await.unwrap().is_empty(), "end of file");
+        });
+        drop(peer);
+        (before, event_loop.driver().stats())
+    });
+    assert_eq!(
+        after.wakes - before.wakes,
+        2,
+        "each receive should have waited for the reactor once: {before:?}, then {after:?}"
+    );
+}
