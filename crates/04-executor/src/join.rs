@@ -176,6 +176,12 @@ fn schedule_callback(core: &Weak<Core>, callback: Box<dyn FnOnce()>) {
 /// Adds `waker` to `waiters`, unless a waker that wakes the same task is
 /// there already. (Not generic, like `push` and `take_out`: the slot's
 /// methods are compiled once per output type, these once.)
+///
+/// `will_wake` compares two wakers by address (data and vtable), which
+/// Rust promises only as a best effort: a vtable may be duplicated (Miri
+/// gives every use its own address). A miss here costs a second entry and
+/// a spurious wake; in `take_out`, a waker kept until the task ends.
+/// Neither loses a wake.
 fn add_waker(waiters: &mut Box<[Waiter]>, waker: &Waker) {
     let known = waiters
         .iter()

@@ -20,10 +20,6 @@ impl Wake for Elsewhere {
 }
 
 #[test]
-#[cfg_attr(
-    miri,
-    ignore = "miri gives each use of a waker's vtable its own address, so comparing wakers by address (will_wake) finds no match"
-)]
 fn only_the_waker_of_the_poll_under_way_names_its_task() {
     let event_loop = EventLoop::new();
     let (direct, cloned, foreign, noop) = event_loop.run_until_complete(poll_fn(|cx| {
@@ -38,7 +34,12 @@ fn only_the_waker_of_the_poll_under_way_names_its_task() {
         direct.is_some(),
         "the task's own poll did not name its task"
     );
-    assert_eq!(cloned, direct);
+    // Under miri a clone's vtable has an address of its own (the compiler
+    // may do that too; wakers compare by address only as a best effort):
+    // there a clone names nobody, and the caller falls back to cloning.
+    if !cfg!(miri) {
+        assert_eq!(cloned, direct);
+    }
     assert_eq!((foreign, noop), (None, None));
     // No loop running: nobody to name.
     assert_eq!(local_task(Waker::noop()), None);
