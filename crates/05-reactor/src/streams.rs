@@ -91,7 +91,7 @@ impl StreamReader {
     async fn fill(&mut self) -> io::Result<usize> {
         let buffer = &mut self.buffer;
         // Through `TcpStream`'s own read path, so a stream makes the same
-        // guesses about an empty socket (see "Fast paths" in the book).
+        // guesses about an empty socket (see chapter 5's "Going further").
         let got = self
             .stream
             .read_guessing(CHUNK, |mut socket| {

@@ -67,7 +67,7 @@ pub struct TcpStream {
     io: Async<net::TcpStream>,
     /// The next read waits for readability before it tries, instead of
     /// making a system call that would most likely say "would block" (a
-    /// fast path; see "Going further: fast paths"). Set when the last read
+    /// fast path; see chapter 5's "Going further"). Set when the last read
     /// got less than it asked for (the socket is most likely empty), and
     /// when we have written since (what we read next is most likely the
     /// answer, and it has a round trip to make).
@@ -97,6 +97,18 @@ impl TcpStream {
             .await
     }
 
+    /// Writes some of `buf`, waiting until the socket takes at least one
+    /// byte; returns how many it took (possibly fewer than `buf.len()`).
+    pub async fn write(&self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.io.write_with(|mut stream| stream.write(buf)).await?;
+        if n > 0 {
+            self.read_waits.set(true);
+        }
+        Ok(n)
+    }
+    // ANCHOR_END: stream
+
+    // ANCHOR: read_guessing
     /// Runs `op`, a non-blocking read of at most `asked` bytes, as `read`
     /// does: it waits for readability first if the last read or a write
     /// says the socket is most likely empty, and a short read makes the
@@ -113,17 +125,7 @@ impl TcpStream {
         self.read_waits.set(n > 0 && n < asked);
         Ok(n)
     }
-
-    /// Writes some of `buf`, waiting until the socket takes at least one
-    /// byte; returns how many it took (possibly fewer than `buf.len()`).
-    pub async fn write(&self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.io.write_with(|mut stream| stream.write(buf)).await?;
-        if n > 0 {
-            self.read_waits.set(true);
-        }
-        Ok(n)
-    }
-    // ANCHOR_END: stream
+    // ANCHOR_END: read_guessing
 
     // ANCHOR: write_all
     /// Writes all of `buf`, one partial write after another.
